@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { ConfigError } from './config-error';
+import { envVarNames, loadConfig } from './load-config';
+import { databaseEnv, kafkaEnv, loggingEnv, serviceConfigSchema } from './env-schemas';
+
+const captureError = (fn: () => unknown): ConfigError => {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      return error;
+    }
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('loadConfig', () => {
+  it('should return the local-stack defaults when the environment is empty', () => {
+    expect(loadConfig(serviceConfigSchema(3002), {})).toEqual({
+      DATABASE_URL: 'postgres://easi:easi@127.0.0.1:5432/easi',
+      KAFKA_BROKERS: ['127.0.0.1:9092'],
+      TEMPORAL_ADDRESS: '127.0.0.1:7233',
+      TEMPORAL_NAMESPACE: 'easi',
+      AUTH_JWKS_URL: 'http://127.0.0.1:3000/.well-known/jwks.json',
+      AUTH_ISSUER: 'easi-dev-issuer',
+      AUTH_AUDIENCE: 'easi',
+      LOG_LEVEL: 'info',
+      HTTP_PORT: 3002,
+    });
+  });
+
+  it('should parse brokers into a list and the port into a number when they are valid', () => {
+    const config = loadConfig(serviceConfigSchema(3001), {
+      KAFKA_BROKERS: 'kafka-1:9092, kafka-2.internal:19092',
+      HTTP_PORT: '8080',
+      LOG_LEVEL: 'debug',
+      DATABASE_URL: 'postgresql://u:p@db.example:6543/x',
+    });
+    expect(config.KAFKA_BROKERS).toEqual(['kafka-1:9092', 'kafka-2.internal:19092']);
+    expect(config.HTTP_PORT).toBe(8080);
+    expect(config.LOG_LEVEL).toBe('debug');
+    expect(config.DATABASE_URL).toBe('postgresql://u:p@db.example:6543/x');
+  });
+
+  it('should name every bad variable and why when several are invalid', () => {
+    const error = captureError(() =>
+      loadConfig(serviceConfigSchema(3001), {
+        DATABASE_URL: 'mysql://nope',
+        KAFKA_BROKERS: '127.0.0.1:9092,broken',
+        TEMPORAL_ADDRESS: 'no-port',
+        TEMPORAL_NAMESPACE: '!bad',
+        AUTH_JWKS_URL: 'ftp://keys',
+        LOG_LEVEL: 'loud',
+        HTTP_PORT: '70000',
+      }),
+    );
+    expect(error.problems).toEqual([
+      'AUTH_JWKS_URL: must be an http(s) URL of a JWKS document',
+      'DATABASE_URL: must be a postgres://user:password@host:port/database URL',
+      'HTTP_PORT: must be a TCP port number 1-65535',
+      'KAFKA_BROKERS: must be host:port[,host:port]',
+      'LOG_LEVEL: must be one of fatal|error|warn|info|debug|trace',
+      'TEMPORAL_ADDRESS: must be host:port',
+      'TEMPORAL_NAMESPACE: must be a Temporal namespace name (letters, digits, . _ -)',
+    ]);
+    for (const problem of error.problems) {
+      expect(error.message).toContain(problem);
+    }
+    expect(error.message).toMatch(/^Invalid configuration \(7 problems\)/);
+  });
+
+  it('should treat an empty value as unset when a default exists', () => {
+    expect(loadConfig(loggingEnv, { LOG_LEVEL: '  ' })).toEqual({ LOG_LEVEL: 'info' });
+  });
+
+  it('should say a variable is required when it has no default and is missing', () => {
+    const schema = z.object({ ...databaseEnv.shape, SCREENING_SECRET: z.string().min(8, 'must be at least 8 characters') });
+    expect(captureError(() => loadConfig(schema, {})).problems).toEqual(['SCREENING_SECRET: is required']);
+    expect(captureError(() => loadConfig(schema, { SCREENING_SECRET: 'short' })).problems).toEqual([
+      'SCREENING_SECRET: must be at least 8 characters',
+    ]);
+  });
+
+  it('should ignore variables the schema does not read when the environment has extra keys', () => {
+    expect(loadConfig(kafkaEnv, { PATH: '/usr/bin', KAFKA_BROKERS: 'k:1' })).toEqual({ KAFKA_BROKERS: ['k:1'] });
+  });
+
+  it('should accept an extended shape when a service adds its own variables', () => {
+    const schema = serviceConfigSchema(3004).extend({ FEATURE_X: z.enum(['on', 'off']).default('off') });
+    expect(loadConfig(schema, { FEATURE_X: 'on' }).FEATURE_X).toBe('on');
+    expect(loadConfig(schema, {}).HTTP_PORT).toBe(3004);
+  });
+});
+
+describe('envVarNames', () => {
+  it('should list every variable a service reads when given the full service schema', () => {
+    expect(envVarNames(serviceConfigSchema(3001)).sort()).toEqual([
+      'AUTH_AUDIENCE',
+      'AUTH_ISSUER',
+      'AUTH_JWKS_URL',
+      'DATABASE_URL',
+      'HTTP_PORT',
+      'KAFKA_BROKERS',
+      'LOG_LEVEL',
+      'TEMPORAL_ADDRESS',
+      'TEMPORAL_NAMESPACE',
+    ]);
+  });
+});
