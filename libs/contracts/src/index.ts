@@ -6,3 +6,4 @@ export * from './events/crime-report.v1';
 export * from './notifications';
 export * from './journey';
 export * from './activities';
+export * from './agencies';
