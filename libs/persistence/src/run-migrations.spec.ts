@@ -1,0 +1,101 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { databaseEnv, loadConfig } from '@easi/config';
+import { createDataSource, schemaOf } from './create-data-source';
+import { databaseHealth } from './database-health';
+import { runMigrations } from './run-migrations';
+
+const { DATABASE_URL } = loadConfig(databaseEnv);
+
+class CreateWidget1764000000000 implements MigrationInterface {
+  async up(queryRunner: QueryRunner): Promise<void> {
+    // The pause widens the window in which a second, unlocked runner would collide.
+    await queryRunner.query('SELECT pg_sleep(0.3)');
+    await queryRunner.query(`CREATE TABLE "${schemaOf(queryRunner)}"."widget" (id int PRIMARY KEY, made_at timestamptz NOT NULL DEFAULT now())`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE "${schemaOf(queryRunner)}"."widget"`);
+  }
+}
+
+const dataSourceFor = (schema: string, applicationName: string) =>
+  createDataSource({ url: DATABASE_URL, schema, entities: [], migrations: [CreateWidget1764000000000], applicationName, poolSize: 1 });
+
+describe('runMigrations (real Postgres)', () => {
+  const schema = `persistence_test_${randomBytes(4).toString('hex')}`;
+  const admin = createDataSource({ url: DATABASE_URL, schema: 'public', entities: [], migrations: [] });
+
+  beforeAll(async () => {
+    await admin.initialize();
+  });
+
+  afterAll(async () => {
+    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await admin.destroy();
+  });
+
+  it('should create the schema, apply the migration once and nothing the second time when run twice', async () => {
+    const dataSource = dataSourceFor(schema, 'persistence-test-a');
+    await dataSource.initialize();
+    try {
+      expect(await runMigrations(dataSource)).toEqual(['CreateWidget1764000000000']);
+      expect(await runMigrations(dataSource)).toEqual([]);
+      const rows: { table_name: string }[] = await admin.query(
+        'SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name',
+        [schema],
+      );
+      expect(rows.map((r) => r.table_name)).toEqual(['migrations', 'widget']);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+
+  it('should apply the migration exactly once when two processes run migrations concurrently', async () => {
+    const concurrentSchema = `${schema}_c`;
+    const a = dataSourceFor(concurrentSchema, 'persistence-test-a');
+    const b = dataSourceFor(concurrentSchema, 'persistence-test-b');
+    await Promise.all([a.initialize(), b.initialize()]);
+    try {
+      const results = await Promise.all([runMigrations(a), runMigrations(b)]);
+      expect(results.flat()).toEqual(['CreateWidget1764000000000']);
+      const [{ count }]: { count: string }[] = await admin.query(`SELECT count(*) AS count FROM "${concurrentSchema}"."migrations"`);
+      expect(Number(count)).toBe(1);
+    } finally {
+      await Promise.all([a.destroy(), b.destroy()]);
+      await admin.query(`DROP SCHEMA IF EXISTS "${concurrentSchema}" CASCADE`);
+    }
+  });
+
+  it('should use UTC and put the service schema first on the search path when connected', async () => {
+    const dataSource = dataSourceFor(schema, 'persistence-test-a');
+    await dataSource.initialize();
+    try {
+      const [settings]: { tz: string; path: string }[] = await dataSource.query(
+        "SELECT current_setting('TimeZone') AS tz, current_setting('search_path') AS path",
+      );
+      expect(settings).toEqual({ tz: 'UTC', path: `${schema},public` });
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+
+  it('should report health true when connected and false when destroyed', async () => {
+    const dataSource = dataSourceFor(schema, 'persistence-test-a');
+    await dataSource.initialize();
+    expect(await databaseHealth(dataSource)).toBe(true);
+    await dataSource.destroy();
+    expect(await databaseHealth(dataSource)).toBe(false);
+  });
+
+  it('should report health false when the server cannot be reached', async () => {
+    const dataSource = createDataSource({ url: 'postgres://easi:easi@127.0.0.1:1/easi', schema, entities: [], migrations: [] });
+    await expect(dataSource.initialize()).rejects.toThrow();
+    expect(await databaseHealth(dataSource)).toBe(false);
+  });
+
+  it('should refuse a schema name when it is not a plain identifier', () => {
+    expect(() => createDataSource({ url: DATABASE_URL, schema: 'x"; DROP', entities: [], migrations: [] })).toThrow(/Invalid Postgres schema name/);
+  });
+});
