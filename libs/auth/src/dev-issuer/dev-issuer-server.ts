@@ -17,6 +17,7 @@ export type RunningDevIssuer = {
   /** e.g. http://127.0.0.1:3000/.well-known/jwks.json: what AUTH_JWKS_URL points at. */
   jwksUrl: string;
   port: number;
+  /** Stops listening; safe to call twice. */
   close(): Promise<void>;
 };
 
@@ -76,6 +77,10 @@ export const startDevIssuer = async (opts: DevIssuerOptions = {}): Promise<Runni
     port,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        if (!server.listening) {
+          resolve();
+          return;
+        }
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),

@@ -67,11 +67,11 @@ export class AuthGuard implements CanActivate {
             ? `Bearer realm=${quoted(this.options.audience)}`
             : `Bearer realm=${quoted(this.options.audience)}, error="invalid_token", error_description=${quoted(error.message)}`,
         );
-        return new UnauthorizedException(error.message, { cause: error });
+        return new UnauthorizedException({ statusCode: 401, error: 'Unauthorized', message: error.message }, { cause: error });
       case 403:
-        return new ForbiddenException(error.message, { cause: error });
+        return new ForbiddenException({ statusCode: 403, error: 'Forbidden', message: error.message }, { cause: error });
       case 503:
-        return new ServiceUnavailableException(error.message, { cause: error });
+        return new ServiceUnavailableException({ statusCode: 503, error: 'Service Unavailable', message: error.message }, { cause: error });
     }
   }
 }
