@@ -42,6 +42,7 @@ export default tseslint.config(
             { sourceTag: 'scope:intervention', onlyDependOnLibsWithTags: ['scope:shared', 'scope:intervention'] },
             { sourceTag: 'scope:victim-support', onlyDependOnLibsWithTags: ['scope:shared', 'scope:victim-support'] },
             { sourceTag: 'scope:infra', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared'] },
           ],
         },
       ],

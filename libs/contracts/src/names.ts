@@ -58,3 +58,6 @@ export const KAFKA_HEADERS = {
 
 /** HTTP header carrying the correlation id from the edge through workflows to Kafka. */
 export const CORRELATION_HEADER = 'x-correlation-id';
+
+/** Temporal header carrying the correlation id from client to workflow to activities. */
+export const TEMPORAL_CORRELATION_HEADER = 'correlation-id';

@@ -1,0 +1,24 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { ServiceConfig } from '@easi/config';
+import { ServiceCoreModule } from '@easi/service-kit';
+import { referralActivities } from './referral-case/referral.activities';
+import { ReferralCaseModule } from './referral-case/referral-case.module';
+import { ReferralCaseService } from './referral-case/referral-case.service';
+import { serviceDefinition } from './service-definition';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: ServiceConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServiceCoreModule.forRoot({
+          ...serviceDefinition,
+          config,
+          activities: { imports: [ReferralCaseModule], inject: [ReferralCaseService], useFactory: referralActivities },
+        }),
+        ReferralCaseModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,41 @@
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { CustodyEventV1, PseudoRef } from '@easi/contracts';
+import { RequireAgency, RequireRole } from '@easi/auth';
+import { ZodValidationPipe } from '@easi/service-kit';
+import { CustodyEventService, type CustodyEventView, type CustodyIngestResult } from './custody-event.service';
+
+@ApiTags('custody events')
+@Controller('custody-events')
+@RequireAgency('police')
+export class CustodyEventController {
+  constructor(private readonly service: CustodyEventService) {}
+
+  @Post()
+  @HttpCode(202)
+  @RequireRole('investigator', 'supervisor', 'operator')
+  @ApiOperation({ summary: 'Receive a custody event (v1); a screened offence starts or reaches the person\'s journey' })
+  @ApiBody({ schema: z.toJSONSchema(CustodyEventV1, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown> })
+  @ApiResponse({ status: 202, description: 'Stored; journey started or signalled. `duplicate` is true for a redelivered event.' })
+  @ApiResponse({ status: 400, description: 'Invalid event: `issues` names each bad field.' })
+  receive(@Body(new ZodValidationPipe(CustodyEventV1, 'custody event')) event: CustodyEventV1): Promise<CustodyIngestResult> {
+    return this.service.ingest(event, 'http');
+  }
+
+  @Get()
+  @RequireRole('investigator', 'supervisor')
+  @ApiOperation({ summary: "A person's custody events, newest first" })
+  byPerson(@Query('personRef', new ZodValidationPipe(PseudoRef, 'personRef')) personRef: string): Promise<CustodyEventView[]> {
+    return this.service.findByPerson(personRef);
+  }
+
+  @Get(':eventId')
+  @RequireRole('investigator', 'supervisor')
+  @ApiOperation({ summary: 'One custody event by its source event id' })
+  async one(@Param('eventId', new ZodValidationPipe(PseudoRef, 'eventId')) eventId: string): Promise<CustodyEventView> {
+    const found = await this.service.findByEventId(eventId);
+    if (!found) throw new NotFoundException(`no custody event ${eventId}`);
+    return found;
+  }
+}

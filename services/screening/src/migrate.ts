@@ -1,0 +1,4 @@
+import { runMigrateCli } from '@easi/service-kit';
+import { serviceDefinition } from './service-definition';
+
+runMigrateCli(serviceDefinition);

@@ -1,0 +1,15 @@
+import { SERVICE_SCHEMAS, TASK_QUEUES } from '@easi/contracts';
+import { MESSAGING_ENTITIES } from '@easi/messaging';
+import type { ServiceSchemaDefinition } from '@easi/service-kit';
+import { CustodyEventEntity } from './custody-events/entities/custody-event.entity';
+import { Initial1764100000000 } from './migrations/1764100000000-initial';
+
+export const serviceDefinition = {
+  name: 'screening',
+  description: 'Custody events and crime reports in; detection, screening and eligibility; starts perpetrator journeys.',
+  defaultPort: 3001,
+  schema: SERVICE_SCHEMAS.screening,
+  taskQueue: TASK_QUEUES.screening,
+  entities: [CustodyEventEntity, ...MESSAGING_ENTITIES],
+  migrations: [Initial1764100000000],
+} satisfies ServiceSchemaDefinition & Record<string, unknown>;

@@ -1,0 +1,74 @@
+/**
+ * `npm start`: provision what is missing, start the stack, apply migrations, start the four services
+ * and the journey worker, print every URL, and shut everything down cleanly on Ctrl-C.
+ * EASI_KEEP_STACK=1 leaves PostgreSQL, Kafka and Temporal running after Ctrl-C.
+ */
+import { join } from 'node:path';
+import { provision, startStack, stopStack } from '@easi/infra';
+import { APPS, startApp, stopApp, waitForHealth, type RunningApp } from '@easi/testing';
+import { banner, run, seconds } from './lib/run';
+
+const root = join(__dirname, '..');
+
+const main = async (): Promise<void> => {
+  const t0 = Date.now();
+  banner('Provisioning (cached after the first run)');
+  await provision({ onProgress: (line) => process.stdout.write(`   ${line}\n`) });
+  banner('Starting the stack');
+  const stack = await startStack();
+  const env: NodeJS.ProcessEnv = { ...process.env, ...stack.env };
+  banner('Migrations');
+  const migrate = await run('npx', ['nx', 'run-many', '-t', 'migrate', '--outputStyle=static', '--skipNxCache'], env);
+  if (migrate.code !== 0) throw new Error('migrations failed (see above)');
+
+  banner('Starting services and the journey worker');
+  const logDir = join(stack.stateDir, 'logs');
+  const running: RunningApp[] = APPS.map((app) => startApp(root, app, env, logDir, process.env.EASI_ECHO_LOGS === '1'));
+  let stopping = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`\n${signal}: stopping services and workers...\n`);
+    await Promise.all(running.map((r) => stopApp(r)));
+    if (process.env.EASI_KEEP_STACK !== '1') {
+      process.stdout.write('stopping the stack (set EASI_KEEP_STACK=1 to keep it)...\n');
+      await stopStack();
+    }
+    process.stdout.write('stopped.\n');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('Ctrl-C'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  for (const r of running) {
+    r.child.on('exit', (code) => {
+      if (!stopping) process.stdout.write(`!! ${r.app.name} exited (${code ?? 'signal'}); see ${r.logFile}\n`);
+    });
+  }
+  await Promise.all(
+    running
+      .filter((r) => r.port !== undefined)
+      .map((r) => waitForHealth(`http://127.0.0.1:${r.port}/health`, 120_000, () => r.child.exitCode === null)),
+  );
+
+  banner(`EASI is running (ready in ${seconds(t0)}); Ctrl-C stops it`);
+  const rows: [string, string][] = [
+    ...running
+      .filter((r) => r.port !== undefined)
+      .flatMap((r): [string, string][] => [
+        [`${r.app.name} API`, `http://127.0.0.1:${r.port}`],
+        [`${r.app.name} OpenAPI`, `http://127.0.0.1:${r.port}/docs`],
+      ]),
+    ...Object.entries(stack.urls),
+    ['dev token', 'npm run token -- --agency police --role investigator'],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  for (const [k, v] of rows) process.stdout.write(`  ${k.padEnd(width)}  ${v}\n`);
+  process.stdout.write('\nlogs:\n');
+  for (const r of running) process.stdout.write(`  ${r.app.name.padEnd(width)}  ${r.logFile}\n`);
+  for (const [k, v] of Object.entries(stack.logs)) process.stdout.write(`  ${k.padEnd(width)}  ${v}\n`);
+};
+
+main().catch((error: unknown) => {
+  process.stderr.write(`\nnpm start failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

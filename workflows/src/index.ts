@@ -1,0 +1,1 @@
+export { perpetratorJourney, closeJourneySignal } from './journey.workflow';
