@@ -1,0 +1,94 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensurePgCluster } from './components/postgres';
+import { COMPONENTS, loadStackConfig, logFile, toolPaths, VERSIONS, type Component, type StackConfig } from './config';
+import { errorText, StepError } from './errors';
+import { formatDuration } from './proc';
+import { provisionMavenJars, writeTestServerWrapper } from './provision/maven-jars';
+import { provisionSystemPackages, quietPackagedCluster } from './provision/system-packages';
+import { provisionTemporalCli } from './provision/temporal-cli';
+import { defaultProgress } from './stack';
+
+export type ProvisionOptions = {
+  components?: Component[];
+  onProgress?: (line: string) => void;
+};
+
+const provisionLog = (cfg: StackConfig, step: string): string => logFile(cfg, join('provision', step));
+
+/** Kafka jars, then the time-skipping test server's jars: one Maven at a time shares ~/.m2 safely. */
+const provisionJars = async (cfg: StackConfig, components: Component[], log: (line: string) => void): Promise<void> => {
+  const tools = toolPaths(cfg);
+  if (components.includes('kafka')) {
+    await provisionMavenJars({
+      step: 'Kafka jars',
+      pom: join(tools.mavenDir, 'kafka', 'pom.xml'),
+      libDir: tools.kafkaLib,
+      logFile: provisionLog(cfg, 'kafka-jars'),
+      onProgress: log,
+    });
+  }
+  if (components.includes('temporal')) {
+    await provisionMavenJars({
+      step: 'Temporal test server jars',
+      pom: join(tools.mavenDir, 'temporal-test-server', 'pom.xml'),
+      libDir: tools.testServerLib,
+      logFile: provisionLog(cfg, 'temporal-test-server-jars'),
+      onProgress: log,
+    });
+    writeTestServerWrapper(tools.testServerWrapper, tools.testServerLib);
+  }
+};
+
+/**
+ * Installs or builds every tool the stack needs, once: Debian packages (PostgreSQL, Java, Maven,
+ * kcat), the Temporal CLI (built with Go), Kafka's and the time-skipping test server's jars
+ * (Maven), and the project's own Postgres cluster. Cached in EASI_CACHE_DIR, so a second call
+ * only checks markers and costs well under a second.
+ */
+export const provision = async (opts: ProvisionOptions = {}): Promise<void> => {
+  const cfg = loadStackConfig();
+  const log = opts.onProgress ?? defaultProgress;
+  const components = opts.components ?? [...COMPONENTS];
+  const started = Date.now();
+  mkdirSync(cfg.cacheDir, { recursive: true });
+  mkdirSync(cfg.logDir, { recursive: true });
+
+  // apt first: the Maven steps may need the Java and Maven it installs.
+  await provisionSystemPackages(cfg, components, provisionLog(cfg, 'apt'), log);
+
+  const tools = toolPaths(cfg);
+  const steps: Promise<unknown>[] = [provisionJars(cfg, components, log)];
+  if (components.includes('temporal')) {
+    steps.push(provisionTemporalCli(tools.temporalCli, tools.binDir, provisionLog(cfg, 'temporal-cli'), log));
+  }
+  if (components.includes('postgres')) {
+    steps.push(quietPackagedCluster(log).then(() => ensurePgCluster(cfg, log)));
+  }
+  const results = await Promise.allSettled(steps);
+  const errors = results.flatMap((r) =>
+    r.status === 'fulfilled'
+      ? []
+      : [r.reason instanceof StepError ? r.reason : new StepError('Provisioning', errorText(r.reason), 'read the message; then run `infra provision` again')],
+  );
+  if (errors.length === 1) throw errors[0];
+  if (errors.length > 1) {
+    throw new StepError('Provisioning', errors.map(errorText).join('\n'), 'fix each as described above, then run `infra provision` again');
+  }
+  log(`provisioned ${components.join(', ')} in ${formatDuration(Date.now() - started)} (tools in ${cfg.cacheDir})`);
+};
+
+const provisioned = (path: string, what: string): string => {
+  if (!existsSync(path)) {
+    throw new StepError(what, `${path} does not exist`, 'run `infra provision` (or provision() from @easi/infra) first');
+  }
+  return path;
+};
+
+/** The Temporal CLI (`temporal server start-dev` embeds Server 1.29.1), for TestWorkflowEnvironment.createLocal. */
+export const temporalCliPath = (): string =>
+  provisioned(toolPaths(loadStackConfig()).temporalCli, `Temporal CLI ${VERSIONS.temporalCli}`);
+
+/** Wrapper script of the Java time-skipping test server, for TestWorkflowEnvironment.createTimeSkipping. */
+export const timeSkippingServerPath = (): string =>
+  provisioned(toolPaths(loadStackConfig()).testServerWrapper, `Temporal time-skipping test server ${VERSIONS.temporalTestServer}`);
