@@ -71,8 +71,8 @@ const translate = (error: unknown, opts: AuthOptions): AuthError => {
   if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) {
     return new AuthError('malformed-token', 'token is not a valid JWT', { cause: error });
   }
-  const detail = error instanceof Error ? error.message : String(error);
-  return new AuthError('keys-unavailable', `cannot read the signing keys of ${opts.issuer}: ${detail}`, { cause: error });
+  // The detail (host, port, HTTP status) stays in `cause` for the logs, out of the response body.
+  return new AuthError('keys-unavailable', `cannot read the signing keys of ${opts.issuer}`, { cause: error });
 };
 
 /**

@@ -169,8 +169,7 @@ describe('AuthModule guard when the issuer is down', () => {
     await app.init();
     try {
       const response = await request(app.getHttpServer()).get('/me').auth(valid, { type: 'bearer' }).expect(503);
-      expect(response.body).toMatchObject({ statusCode: 503, error: 'Service Unavailable' });
-      expect(response.body.message).toMatch(/^cannot read the signing keys of easi-dev-issuer: /);
+      expect(response.body).toEqual({ statusCode: 503, error: 'Service Unavailable', message: 'cannot read the signing keys of easi-dev-issuer' });
       await request(app.getHttpServer()).get('/health').expect(200);
     } finally {
       await app.close();

@@ -3,6 +3,7 @@ import {
   HttpException,
   Inject,
   Injectable,
+  Logger,
   ServiceUnavailableException,
   UnauthorizedException,
   type CanActivate,
@@ -29,6 +30,8 @@ const quoted = (value: string): string => `"${value.replace(/["\\]/g, "'")}"`;
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly logger = new Logger(AuthGuard.name);
+
   constructor(
     private readonly reflector: Reflector,
     @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
@@ -71,6 +74,7 @@ export class AuthGuard implements CanActivate {
       case 403:
         return new ForbiddenException({ statusCode: 403, error: 'Forbidden', message: error.message }, { cause: error });
       case 503:
+        this.logger.error(`${error.message}: ${error.cause instanceof Error ? error.cause.message : String(error.cause)}`);
         return new ServiceUnavailableException({ statusCode: 503, error: 'Service Unavailable', message: error.message }, { cause: error });
     }
   }
