@@ -86,14 +86,13 @@ export const loadStackConfig = (env: Env = process.env, repoRoot: string = REPO_
   };
 };
 
-/** Where provisioned tools live inside the cache. */
+/** Where provisioned tools live inside the cache (versions are checked by markers, not by directory names). */
 export const toolPaths = (cfg: StackConfig) => {
-  const testServerDir = join(cfg.cacheDir, `temporal-test-server-${VERSIONS.temporalTestServer}`);
+  const testServerDir = join(cfg.cacheDir, 'temporal-test-server');
   return {
     binDir: join(cfg.cacheDir, 'bin'),
     temporalCli: join(cfg.cacheDir, 'bin', 'temporal'),
-    kafkaDir: join(cfg.cacheDir, `kafka-${VERSIONS.kafka}`),
-    kafkaLib: join(cfg.cacheDir, `kafka-${VERSIONS.kafka}`, 'lib'),
+    kafkaLib: join(cfg.cacheDir, 'kafka', 'lib'),
     testServerDir,
     testServerLib: join(testServerDir, 'lib'),
     testServerWrapper: join(testServerDir, 'bin', 'temporal-test-server'),

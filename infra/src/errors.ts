@@ -1,3 +1,6 @@
+/** How people run the stack tool from the repository root; error messages quote it. */
+export const INFRA_CLI = 'node -r ./tools/register.js infra/src/cli.ts';
+
 /**
  * A failure that says which step broke and what to do about it, so whoever reads the
  * output of `npm start` can act without reading this code.
@@ -14,5 +17,13 @@ export class StepError extends Error {
     super(`${step}: ${problem}\n  Fix: ${fix}${log ? `\n  See ${log}` : ''}`);
   }
 }
+
+/** Several failures at once (components start in parallel): each keeps its own step and fix. */
+export const combineErrors = (step: string, errors: Error[]): Error => {
+  if (errors.length === 1 && errors[0]) return errors[0];
+  const combined = new StepError(step, `${errors.length} steps failed`, 'each failure below names its own fix');
+  combined.message = `${step}: ${errors.length} steps failed\n\n${errors.map((e) => e.message).join('\n\n')}`;
+  return combined;
+};
 
 export const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));

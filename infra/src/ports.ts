@@ -24,6 +24,10 @@ export const parseSsHolder = (ssOutput: string): PortHolder | undefined => {
   return match ? { name: match[1] ?? '?', pid: Number(match[2]) } : undefined;
 };
 
+/** Keeps both ends of a long command line: the program and the config file it was given. */
+export const shorten = (text: string, max = 200): string =>
+  text.length <= max ? text : `${text.slice(0, max / 2 - 2)} ... ${text.slice(-(max / 2 - 3))}`;
+
 /** Who listens on a port, when the system lets us see it (needs `ss`, and root for other users' processes). */
 export const findPortHolder = async (port: number): Promise<PortHolder | undefined> => {
   try {
@@ -31,7 +35,7 @@ export const findPortHolder = async (port: number): Promise<PortHolder | undefin
     const holder = result.code === 0 ? parseSsHolder(result.output) : undefined;
     if (!holder) return undefined;
     const cmd = commandLine(holder.pid);
-    return cmd ? { ...holder, commandLine: cmd.length > 160 ? `${cmd.slice(0, 157)}...` : cmd } : holder;
+    return cmd ? { ...holder, commandLine: shorten(cmd) } : holder;
   } catch {
     return undefined;
   }

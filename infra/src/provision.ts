@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensurePgCluster } from './components/postgres';
 import { COMPONENTS, loadStackConfig, logFile, toolPaths, VERSIONS, type Component, type StackConfig } from './config';
-import { errorText, StepError } from './errors';
+import { combineErrors, errorText, INFRA_CLI, StepError } from './errors';
 import { formatDuration } from './proc';
 import { provisionMavenJars, writeTestServerWrapper } from './provision/maven-jars';
 import { provisionSystemPackages, quietPackagedCluster } from './provision/system-packages';
@@ -69,18 +69,15 @@ export const provision = async (opts: ProvisionOptions = {}): Promise<void> => {
   const errors = results.flatMap((r) =>
     r.status === 'fulfilled'
       ? []
-      : [r.reason instanceof StepError ? r.reason : new StepError('Provisioning', errorText(r.reason), 'read the message; then run `infra provision` again')],
+      : [r.reason instanceof StepError ? r.reason : new StepError('Provisioning', errorText(r.reason), `read the message; then run \`${INFRA_CLI} provision\` again`)],
   );
-  if (errors.length === 1) throw errors[0];
-  if (errors.length > 1) {
-    throw new StepError('Provisioning', errors.map(errorText).join('\n'), 'fix each as described above, then run `infra provision` again');
-  }
+  if (errors.length > 0) throw combineErrors('Provisioning', errors);
   log(`provisioned ${components.join(', ')} in ${formatDuration(Date.now() - started)} (tools in ${cfg.cacheDir})`);
 };
 
 const provisioned = (path: string, what: string): string => {
   if (!existsSync(path)) {
-    throw new StepError(what, `${path} does not exist`, 'run `infra provision` (or provision() from @easi/infra) first');
+    throw new StepError(what, `${path} does not exist`, `run \`${INFRA_CLI} provision\` (or provision() from @easi/infra) first`);
   }
   return path;
 };

@@ -6,7 +6,7 @@ import { kafkaDriver } from './components/kafka';
 import { postgresDriver } from './components/postgres';
 import { temporalDriver } from './components/temporal';
 import { COMPONENTS, loadStackConfig, PORT_VARS, pidFile, stackEnv, type Component, type StackConfig } from './config';
-import { errorText, StepError } from './errors';
+import { combineErrors, errorText, INFRA_CLI, StepError } from './errors';
 import { assertPortsFree, isPortOpen } from './ports';
 import { ProbeTimeout } from './probe';
 import { formatDuration, isAlive, tail, terminate, writeFileAtomic } from './proc';
@@ -84,7 +84,7 @@ const failure = (cfg: StackConfig, driver: Driver, error: unknown): StepError =>
     `${driver.title} start`,
     `${errorText(error)}${lastLines ? `\n  Last lines of its log:\n    ${lastLines.split('\n').join('\n    ')}` : ''}`,
     error instanceof ProbeTimeout
-      ? `read the log; then \`infra stop ${driver.component}\` and \`infra start\` again`
+      ? `read the log; then \`${INFRA_CLI} stop ${driver.component}\` and \`${INFRA_CLI} start\` again`
       : 'read the log and fix what it names, then start again',
     log,
   );
@@ -106,7 +106,7 @@ const startOne = async (cfg: StackConfig, driver: Driver, log: Progress): Promis
       throw new StepError(
         `${driver.title} start`,
         `already running (pid ${running}) with other ports: ${drift.join('; ')}`,
-        `stop it first (\`infra stop ${name}\`) or use the ports it runs on`,
+        `stop it first (\`${INFRA_CLI} stop ${name}\`) or use the ports it runs on`,
       );
     }
     await driver.ready(cfg, { justStarted: false, pid: running, timeoutMs: 10_000, gaveUp: () => undefined, log });
@@ -115,7 +115,7 @@ const startOne = async (cfg: StackConfig, driver: Driver, log: Progress): Promis
   }
   const missing = await driver.missingTools(cfg);
   if (missing) {
-    throw new StepError(`${driver.title} start`, missing, `run \`infra provision\` first (or provision() from @easi/infra)`);
+    throw new StepError(`${driver.title} start`, missing, `run \`${INFRA_CLI} provision\` first (or provision() from @easi/infra)`);
   }
   await assertPortsFree(driver.ports, cfg.ports, cfg.stateDir);
   await driver.prepare?.(cfg, log);
@@ -159,10 +159,7 @@ export const startStack = async (opts: StackOptions = {}): Promise<StackInfo> =>
   const started = Date.now();
   const results = await Promise.allSettled(components.map((c) => startOne(cfg, DRIVERS[c], log)));
   const errors = results.flatMap((r, i) => (r.status === 'rejected' ? [failure(cfg, DRIVERS[components[i] as Component], r.reason)] : []));
-  if (errors.length === 1) throw errors[0];
-  if (errors.length > 1) {
-    throw new StepError('Stack start', `${errors.length} components failed:\n${errors.map((e) => e.message).join('\n')}`, 'fix each as described above');
-  }
+  if (errors.length > 0) throw combineErrors('Stack start', errors);
   const info = stackInfo(cfg);
   printStackInfo(info, log);
   log(`stack ready in ${formatDuration(Date.now() - started)} (state: ${cfg.stateDir})`);
@@ -193,7 +190,7 @@ export const stopStack = async (opts: StackOptions = {}): Promise<void> => {
   const results = await Promise.allSettled(components.map((c) => stopOne(cfg, DRIVERS[c], log)));
   const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [`${components[i]}: ${errorText(r.reason)}`] : []));
   if (failed.length > 0) {
-    throw new StepError('Stack stop', failed.join('; '), 'check the processes with `infra status` and stop what is left by pid');
+    throw new StepError('Stack stop', failed.join('; '), `check the processes with \`${INFRA_CLI} status\` and stop what is left by pid`);
   }
 };
 

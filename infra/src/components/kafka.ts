@@ -97,7 +97,8 @@ export const ensureTopics = async (kafka: Kafka, log: Progress): Promise<void> =
  * group can form. No offsets are committed.
  */
 export const consumerGroupRoundTrip = async (kafka: Kafka, timeoutMs: number): Promise<void> => {
-  const consumer = kafka.consumer({ groupId: 'easi-infra-readiness', allowAutoTopicCreation: false });
+  // A short fetch wait: disconnect waits for the fetch in flight.
+  const consumer = kafka.consumer({ groupId: 'easi-infra-readiness', allowAutoTopicCreation: false, maxWaitTimeInMs: 50 });
   let timer: NodeJS.Timeout | undefined;
   try {
     const joined = new Promise<void>((resolveJoin, reject) => {

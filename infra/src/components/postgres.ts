@@ -2,7 +2,7 @@ import { chownSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:f
 import { dirname, join } from 'node:path';
 import { Client, type ClientConfig } from 'pg';
 import { logFile, stackEnv, type StackConfig } from '../config';
-import { StepError } from '../errors';
+import { INFRA_CLI, StepError } from '../errors';
 import { probeUntil } from '../probe';
 import { livePid, run, spawnDetached, type RunAs } from '../proc';
 import type { Driver, Progress } from './driver';
@@ -26,7 +26,7 @@ export const postgresRunAs = (passwd = '/etc/passwd'): RunAs | undefined => {
     throw new StepError(
       'PostgreSQL',
       'running as root but there is no `postgres` OS user to run the server as',
-      'install Debian package postgresql (`infra provision` does), which creates that user',
+      `install Debian package postgresql (\`${INFRA_CLI} provision\` does), which creates that user`,
     );
   }
   return { uid: Number(uid), gid: Number(gid) };
@@ -35,8 +35,9 @@ export const postgresRunAs = (passwd = '/etc/passwd'): RunAs | undefined => {
 /** The first ancestor the postgres user cannot enter, when there is one (a private home, say). */
 export const unreachableAncestor = (dir: string, runAs: RunAs): string | undefined => {
   for (let current = dirname(dir); ; current = dirname(current)) {
-    const st = statSync(current);
+    const st = existsSync(current) ? statSync(current) : undefined;
     const canEnter =
+      st === undefined ||
       (st.mode & 0o001) !== 0 ||
       (st.gid === runAs.gid && (st.mode & 0o010) !== 0) ||
       (st.uid === runAs.uid && (st.mode & 0o100) !== 0);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { StepError } from '../errors';
+import { INFRA_CLI, StepError } from '../errors';
 import { commandExists, formatDuration, run, writeFileAtomic } from '../proc';
 
 export type MavenJarsSpec = {
@@ -47,7 +47,7 @@ export const provisionMavenJars = async (spec: MavenJarsSpec): Promise<'cached' 
       throw new StepError(
         spec.step,
         `\`${tool}\` is not on PATH`,
-        'install Maven and a Java 17+ runtime (Debian: `apt-get install -y maven default-jre-headless`; `infra provision` does it when run as root)',
+        `install Maven and a Java 17+ runtime (Debian: \`apt-get install -y maven default-jre-headless\`; \`${INFRA_CLI} provision\` does it when run as root)`,
       );
     }
   }
@@ -63,7 +63,7 @@ export const provisionMavenJars = async (spec: MavenJarsSpec): Promise<'cached' 
     throw new StepError(
       spec.step,
       result.code !== 0 ? `\`mvn\` failed (exit ${result.code})` : '`mvn` copied no jars',
-      'is Maven installed and Maven Central reachable (proxy settings in ~/.m2/settings.xml)? Then run `infra provision` again',
+      `is Maven installed and Maven Central reachable (proxy settings in ~/.m2/settings.xml)? Then run \`${INFRA_CLI} provision\` again`,
       spec.logFile,
     );
   }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Component, StackConfig } from '../config';
-import { StepError } from '../errors';
+import { INFRA_CLI, StepError } from '../errors';
 import { commandExists, formatDuration, run } from '../proc';
 
 export type SystemNeed = { what: string; debianPackage: string; present: () => Promise<boolean> };
@@ -42,7 +42,7 @@ export const provisionSystemPackages = async (
     throw new StepError(
       'System packages',
       `missing ${missing.map((m) => m.what).join(', ')}, and this process cannot install them (needs root and apt-get)`,
-      `install them yourself, e.g. \`sudo sh -c '${manual}'\`, then run \`infra provision\` again`,
+      `install them yourself, e.g. \`sudo sh -c '${manual}'\`, then run \`${INFRA_CLI} provision\` again`,
     );
   }
   const started = Date.now();
@@ -54,7 +54,7 @@ export const provisionSystemPackages = async (
       throw new StepError(
         'System packages',
         `\`apt-get ${args.join(' ')}\` failed (exit ${result.code})`,
-        'are the Debian package mirrors reachable and is no other apt/dpkg running? Then run `infra provision` again',
+        `are the Debian package mirrors reachable and is no other apt/dpkg running? Then run \`${INFRA_CLI} provision\` again`,
         logFile,
       );
     }
@@ -102,7 +102,7 @@ export const quietPackagedCluster = async (onProgress: (line: string) => void): 
     throw new StepError(
       'PostgreSQL',
       `Debian's cluster 15/main is running on port ${cluster.port} and \`pg_ctlcluster 15 main stop\` failed: ${stop.output.trim()}`,
-      'stop it yourself (`pg_ctlcluster --skip-systemctl-redirect 15 main stop`), then run `infra provision` again',
+      `stop it yourself (\`pg_ctlcluster --skip-systemctl-redirect 15 main stop\`), then run \`${INFRA_CLI} provision\` again`,
     );
   }
   const startConf = '/etc/postgresql/15/main/start.conf';

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { VERSIONS } from '../config';
-import { StepError } from '../errors';
+import { INFRA_CLI, StepError } from '../errors';
 import { commandExists, formatDuration, run } from '../proc';
 
 export const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal';
@@ -24,22 +24,25 @@ export const goInstallArgs = (): string[] => [
   `${TEMPORAL_CLI_MODULE}@v${VERSIONS.temporalCli}`,
 ];
 
-/** Turns `go install -v` chatter into a progress line every few seconds. */
+/**
+ * Turns `go install -v` chatter into a progress line every few seconds, also while Go prints
+ * nothing (a long link step).
+ */
 export const buildProgress = (report: (line: string) => void, everyMs = 10_000) => {
   const started = Date.now();
   let downloads = 0;
   let packages = 0;
-  let lastReport = started;
-  return (line: string): void => {
-    if (line.startsWith('go: downloading')) downloads += 1;
-    else if (!line.startsWith('go:') && !line.includes(' ')) packages += 1;
-    const now = Date.now();
-    if (now - lastReport >= everyMs) {
-      lastReport = now;
-      report(
-        `Temporal CLI: building, ${formatDuration(now - started)} so far (${downloads} modules downloaded, ${packages} packages compiled; 4-7 min in all)`,
-      );
-    }
+  const timer = setInterval(() => {
+    report(
+      `Temporal CLI: building, ${formatDuration(Date.now() - started)} so far (${downloads} modules downloaded, ${packages} packages compiled; 4-7 min in all when nothing is cached)`,
+    );
+  }, everyMs);
+  return {
+    onLine: (line: string): void => {
+      if (line.startsWith('go: downloading')) downloads += 1;
+      else if (!line.startsWith('go:') && !line.includes(' ')) packages += 1;
+    },
+    stop: (): void => clearInterval(timer),
   };
 };
 
@@ -58,24 +61,25 @@ export const provisionTemporalCli = async (
     throw new StepError(
       'Temporal CLI',
       '`go` is not on PATH, and the Temporal CLI is built from source with it',
-      'install a recent Go toolchain (1.24 or newer) and put its bin directory on PATH, then run `infra provision` again',
+      `install a recent Go toolchain (1.24 or newer) and put its bin directory on PATH, then run \`${INFRA_CLI} provision\` again`,
     );
   }
   const started = Date.now();
   onProgress(`Temporal CLI: building v${VERSIONS.temporalCli} with Go into ${binDir} (first time only; 4-7 min, progress every 10 s)...`);
   mkdirSync(binDir, { recursive: true });
+  const progress = buildProgress(onProgress);
   const result = await run({
     command: 'go',
     args: goInstallArgs(),
     env: { ...process.env, CGO_ENABLED: '0', GOBIN: binDir },
     logFile,
-    onLine: buildProgress(onProgress),
-  });
+    onLine: progress.onLine,
+  }).finally(progress.stop);
   if (result.code !== 0) {
     throw new StepError(
       'Temporal CLI',
       `\`go install ${TEMPORAL_CLI_MODULE}@v${VERSIONS.temporalCli}\` failed (exit ${result.code})`,
-      'is the Go module proxy reachable (GOPROXY, proxy settings) and is there ~2 GB free for the module cache? Then run `infra provision` again',
+      `is the Go module proxy reachable (GOPROXY, proxy settings) and is there ~2 GB free for the module cache? Then run \`${INFRA_CLI} provision\` again`,
       logFile,
     );
   }
@@ -83,7 +87,7 @@ export const provisionTemporalCli = async (
     throw new StepError(
       'Temporal CLI',
       `the built ${cli} does not report Server ${VERSIONS.temporalServer}`,
-      `delete ${cli} and run \`infra provision\` again`,
+      `delete ${cli} and run \`${INFRA_CLI} provision\` again`,
       logFile,
     );
   }
