@@ -1,0 +1,128 @@
+import { ACT_CUES } from './act-lexicon';
+import { CONDUCT_CUES } from './conduct-lexicon';
+import { CONTEXT_CUES } from './context-lexicon';
+import type { CueDefinition, CueKind, CueMatch } from './cue-types';
+import { compilePattern, findInClause, wordMatches, type CompiledPattern } from './pattern';
+import type { Clause, TokenisedText } from './tokenise';
+
+type WordSet = ReadonlySet<string>;
+
+type CompiledCue = {
+  kind: CueKind;
+  patterns: CompiledPattern[];
+  negatable: boolean;
+  notAfter?: WordSet;
+  notNext?: WordSet;
+  blockedWhenVictimIsSubject: boolean;
+};
+
+const NEGATORS = new Set(['not', 'no', 'never', 'nor', 'without', 'neither', 'nothing', 'none', 'nobody']);
+/**
+ * Words after a negator that turn it into persistence ("would not stop messaging her",
+ * "will not leave her alone", "not only followed her") rather than a denial of the act.
+ */
+const NEGATION_BREAKERS = new Set([
+  'stop', 'stopped', 'stopping', 'leave', 'accept', 'let', 'take', 'only', 'give', 'want', 'wanting', 'wish', 'until',
+  'respond', 'responded', 'reply', 'replied', 'answer', 'answered', 'engage', 'engaged', 'consent', 'consented',
+  'invite', 'invited', 'know', 'known', 'aware', 'realise', 'realised', 'agree', 'agreed', 'welcome', 'ask', 'asked', 'initially',
+]);
+const NEGATION_WINDOW = 5;
+const NOT_AFTER_WINDOW = 4;
+const VICTIM_REFS = new Set(['v', 'victim', 'ip', 'complainant', 'informant', 'ap', 'applicant', 'aggrieved', 'claimant', 'i']);
+const SUBJECTS = new Set(['s', 'suspect', 'susp', 'op', 'accused', 'defendant', 'respondent', 'he', 'she', 'they', 'offender', 'perpetrator', 'someone', 'somebody', 'who']);
+const AUXILIARIES = new Set([
+  'was', 'were', 'is', 'are', 'has', 'had', 'have', 'been', 'being', 'would', 'will', 'did', 'does', 'do', 'then', 'also',
+  'later', 'again', 'currently', 'just', 'still', 'often', 'sometimes', 'repeatedly', 'regularly', 'usually', 'now', 'since', 'once',
+]);
+/** Words that end a negation's reach: a new verb phrase or clause starts ("never met him and has sent ..."). */
+const NEGATION_SCOPE_ENDS = new Set(['has', 'was', 'were', 'is', 'are', 'and', 'then', 'instead', 'so', 'who', 'which', 'that', 'because', 'after', 'before', 'when', 'until']);
+
+const toSet = (spec: string | undefined): WordSet | undefined => (spec ? new Set(spec.split('|')) : undefined);
+
+const compileCue = (definition: CueDefinition): CompiledCue => ({
+  kind: definition.kind,
+  patterns: definition.patterns.map(compilePattern),
+  negatable: definition.negatable ?? true,
+  notAfter: toSet(definition.notAfter),
+  notNext: toSet(definition.notNext),
+  blockedWhenVictimIsSubject: definition.blockedWhenVictimIsSubject ?? false,
+});
+
+const ALL_CUES: readonly CompiledCue[] = [...ACT_CUES, ...CONDUCT_CUES, ...CONTEXT_CUES].map(compileCue);
+
+const negationBefore = (clause: Clause, first: number): string | undefined => {
+  const from = Math.max(0, first - NEGATION_WINDOW);
+  for (let index = first - 1; index >= from; index -= 1) {
+    const word = clause.tokens[index].norm;
+    if (NEGATION_BREAKERS.has(word)) return undefined;
+    if (NEGATORS.has(word)) {
+      const between = clause.tokens.slice(index + 1, first).map((token) => token.norm);
+      if (between.some((w) => NEGATION_BREAKERS.has(w) || NEGATION_SCOPE_ENDS.has(w))) return undefined;
+      return clause.tokens
+        .slice(index, first)
+        .map((token) => token.norm)
+        .join(' ');
+    }
+  }
+  return undefined;
+};
+
+const victimIsSubject = (clause: Clause, first: number): boolean => {
+  // The nearest word before the verb that is not an auxiliary or adverb is taken as its subject.
+  for (let index = first - 1; index >= 0 && index >= first - 6; index -= 1) {
+    const token = clause.tokens[index];
+    if (AUXILIARIES.has(token.norm)) continue;
+    return VICTIM_REFS.has(token.norm) && !token.possessive;
+  }
+  return false;
+};
+
+/** True when one of the words is just before the phrase, looking back no further than its subject. */
+const precededBy = (clause: Clause, first: number, words: WordSet): boolean => {
+  for (let index = first - 1; index >= 0 && index >= first - NOT_AFTER_WINDOW; index -= 1) {
+    const word = clause.tokens[index].norm;
+    if (words.has(word)) return true;
+    if (SUBJECTS.has(word)) return false;
+  }
+  return false;
+};
+
+const overlaps = (a: CueMatch, b: CueMatch): boolean => a.start < b.end && b.start < a.end;
+
+/** Finds every cue phrase in the text, with its negation status, one match per span and kind. */
+export const scanCues = (tokenised: TokenisedText, cues: readonly CompiledCue[] = ALL_CUES): CueMatch[] => {
+  const found: CueMatch[] = [];
+  tokenised.clauses.forEach((clause, clauseIndex) => {
+    for (const cue of cues) {
+      for (const pattern of cue.patterns) {
+        for (const match of findInClause(pattern, clause)) {
+          if (cue.notAfter && precededBy(clause, match.first, cue.notAfter)) continue;
+          const next = clause.tokens[match.last + 1];
+          if (cue.notNext && next && cue.notNext.has(next.norm)) continue;
+          if (cue.blockedWhenVictimIsSubject && victimIsSubject(clause, match.first)) continue;
+          const start = clause.tokens[match.first].start;
+          const end = clause.tokens[match.last].end;
+          const negatedBy = cue.negatable ? negationBefore(clause, match.first) : undefined;
+          const candidate: CueMatch = {
+            kind: cue.kind,
+            quote: tokenised.text.slice(start, end),
+            start,
+            end,
+            clause: clauseIndex,
+            negated: negatedBy !== undefined,
+            ...(negatedBy !== undefined ? { negatedBy } : {}),
+          };
+          if (!found.some((existing) => existing.kind === candidate.kind && overlaps(existing, candidate))) found.push(candidate);
+        }
+      }
+    }
+  });
+  return found.sort((a, b) => a.start - b.start);
+};
+
+/** Exposed for tests of single words against the shared classes. */
+export const matchesWord = (spec: string, word: string): boolean => {
+  const pattern = compilePattern(spec);
+  const head = pattern.elements[0];
+  return head.kind === 'word' && wordMatches(head.test, word);
+};

@@ -1,0 +1,97 @@
+import type { CueKind, CueMatch } from './cue-types';
+import { scanCues } from './cue-scanner';
+import type { DetectorInput } from './detector-types';
+import { tokenise } from './tokenise';
+
+export const ACT_KINDS = [
+  'act-following',
+  'act-contact',
+  'act-publishing',
+  'act-monitoring',
+  'act-loitering',
+  'act-property',
+  'act-watching',
+] as const;
+export type ActKind = (typeof ACT_KINDS)[number];
+
+export const CONTEXT_KINDS = [
+  'context-road-rage',
+  'context-neighbour-dispute',
+  'context-child-arrangements',
+  'context-debt',
+  'context-retail-theft',
+  'context-single-argument',
+  'context-professional',
+] as const;
+export type ContextKind = (typeof CONTEXT_KINDS)[number];
+
+/** Everything the narrative and the report's facts say, before any weighing. */
+export type Evidence = {
+  input: DetectorInput;
+  cues: CueMatch[];
+  /** Cues that stand (not negated), by kind. */
+  found: Map<CueKind, CueMatch[]>;
+  /** Acts and repetition words that the narrative denies ("did not follow her"). */
+  negated: CueMatch[];
+  /** Situations that explain the words, with the words that show each. */
+  contexts: Map<ContextKind, CueMatch[]>;
+  benignTone: CueMatch[];
+};
+
+const distinctQuotes = (matches: readonly CueMatch[]): string[] => [...new Set(matches.map((m) => m.quote.toLowerCase()))];
+
+const NEIGHBOUR_WORDS = new Set(['neighbour', 'neighbours', 'neighbouring', 'next door']);
+const THEFT_WORDS = /stol|steal|theft|thief|shoplift|without paying|security|store detective|snatch|pickpocket|burgl/i;
+const STRONG_ROAD_RAGE = /road.?rage|cut|overt|tailgat|brake|beep|horn|honk|hoot|near.?miss|pulled|flash|finger|undert/i;
+
+/**
+ * Decides whether a situation is really present. Single common words ("party", "court",
+ * "money") are not enough; the situation needs two different signs or one unmistakable one.
+ */
+const contextApplies = (kind: ContextKind, matches: readonly CueMatch[], input: DetectorInput): boolean => {
+  const quotes = distinctQuotes(matches);
+  if (quotes.length === 0) return false;
+  switch (kind) {
+    case 'context-road-rage':
+      return quotes.some((q) => /road.?rage/i.test(q)) || (quotes.length >= 2 && quotes.some((q) => STRONG_ROAD_RAGE.test(q)));
+    case 'context-neighbour-dispute': {
+      const disputeSigns = quotes.filter((q) => !NEIGHBOUR_WORDS.has(q));
+      if (input.relationship === 'neighbour') return disputeSigns.length >= 1;
+      return disputeSigns.length >= 1 && quotes.length > disputeSigns.length;
+    }
+    case 'context-child-arrangements':
+      return quotes.length >= 1;
+    case 'context-debt':
+      return quotes.some((q) => q !== 'money') || quotes.length >= 2;
+    case 'context-retail-theft':
+      // Shop words alone are not enough: the victim may work in a shop. It needs a theft.
+      return input.recordedOffence === 'theft' || quotes.some((q) => THEFT_WORDS.test(q));
+    case 'context-single-argument':
+      return quotes.length >= 1;
+    case 'context-professional':
+      return quotes.length >= 2;
+  }
+};
+
+export const gatherEvidence = (input: DetectorInput): Evidence => {
+  const cues = scanCues(tokenise(input.narrative));
+  const found = new Map<CueKind, CueMatch[]>();
+  const negated: CueMatch[] = [];
+  for (const cue of cues) {
+    if (cue.negated) {
+      negated.push(cue);
+      continue;
+    }
+    const list = found.get(cue.kind) ?? [];
+    list.push(cue);
+    found.set(cue.kind, list);
+  }
+  const contexts = new Map<ContextKind, CueMatch[]>();
+  for (const kind of CONTEXT_KINDS) {
+    const matches = found.get(kind) ?? [];
+    if (contextApplies(kind, matches, input)) contexts.set(kind, matches);
+  }
+  return { input, cues, found, negated, contexts, benignTone: found.get('context-benign-tone') ?? [] };
+};
+
+export const quotesOf = (matches: readonly CueMatch[] | undefined): string[] => (matches ? distinctQuotes(matches) : []);

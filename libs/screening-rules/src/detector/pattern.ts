@@ -1,0 +1,111 @@
+import type { Clause, Token } from './tokenise';
+
+/**
+ * A tiny proximity pattern language over clause tokens, so rules read like the words police
+ * write rather than like regular expressions:
+ *
+ * - `follow*`        a word starting with "follow"; `her|him|v` alternatives
+ * - `~3`             up to three other words in between
+ * - `?the`           an optional word
+ * - `@obj`, `@num`   a word class (see WORD_CLASSES); `@ing` any word ending in "ing"
+ *
+ * Matching is per clause, so a pattern never spans a sentence or a "but".
+ */
+type WordTest = { exact: ReadonlySet<string>; prefixes: readonly string[]; ing: boolean; num: boolean };
+type Element = { kind: 'word'; test: WordTest; optional: boolean } | { kind: 'gap'; max: number };
+
+export type CompiledPattern = { source: string; elements: Element[] };
+
+const NUMBER_WORDS = [
+  'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen',
+  'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'hundred', 'hundreds', 'dozen', 'dozens', 'several', 'numerous',
+  'multiple', 'countless', 'many', 'various', 'scores', 'thousands', 'loads', 'lots',
+];
+
+/** Word classes shared by the rules. Kept here so every rule means the same thing by "her". */
+export const WORD_CLASSES: Record<string, string> = {
+  obj: 'her|him|them|v|victim|victims|ip|complainant|aggrieved|ap|applicant|claimant|me|us|ex|wife|husband|girlfriend|boyfriend|partner|woman|female|girl|lady|colleague|informant',
+  poss: 'her|his|v|victim|ip|complainant|aggrieved|ap|applicant|claimant|their|my|our|ex|hers',
+  home:
+    'home|house|address|addresses|flat|property|door|doorstep|front|window|windows|street|garden|drive|driveway|work|workplace|office|job|school|college|university|gym|car|vehicle|parents|mum|mother|mom|dad|father|sister|brother|friend|friends|church|mosque|temple|salon|nursery|premises|bungalow|apartment|accommodation|refuge|place|porch|gate|bedroom|hospital|shift|shifts|building',
+  place:
+    'home|house|address|flat|property|door|doorstep|front|window|windows|street|road|garden|drive|driveway|work|workplace|office|school|college|university|gym|car|vehicle|parents|mum|mother|friend|friends|church|mosque|temple|salon|nursery|premises|apartment|accommodation|refuge|porch|gate|gates|entrance|exit|reception|station|stop|centre|center|library|pub|club|venue|building|campus|halls|canteen|lobby|stairwell|hallway|landing|corridor|car|park|bus|shop|shops|supermarket|hospital|ward|surgery|cafe|restaurant|bar|class|classes|playground|end',
+  num: NUMBER_WORDS.join('|'),
+};
+
+const compileWord = (spec: string): WordTest => {
+  const exact = new Set<string>();
+  const prefixes: string[] = [];
+  let ing = false;
+  let num = false;
+  for (const alternative of spec.split('|')) {
+    if (alternative === '@ing') ing = true;
+    else if (alternative === '@num') num = true;
+    else if (alternative.startsWith('@')) {
+      const cls = WORD_CLASSES[alternative.slice(1)];
+      if (cls === undefined) throw new Error(`unknown word class ${alternative}`);
+      for (const word of cls.split('|')) exact.add(word);
+    } else if (alternative.endsWith('*')) prefixes.push(alternative.slice(0, -1));
+    else exact.add(alternative);
+  }
+  if (num) for (const word of NUMBER_WORDS) exact.add(word);
+  return { exact, prefixes, ing, num };
+};
+
+export const compilePattern = (source: string): CompiledPattern => {
+  const elements: Element[] = source
+    .trim()
+    .split(/\s+/)
+    .map((part): Element => {
+      const gap = /^~(\d+)$/.exec(part);
+      if (gap) return { kind: 'gap', max: Number(gap[1]) };
+      const optional = part.startsWith('?');
+      return { kind: 'word', test: compileWord(optional ? part.slice(1) : part), optional };
+    });
+  if (elements[0]?.kind !== 'word' || elements[0].optional) throw new Error(`pattern must start with a required word: ${source}`);
+  return { source, elements };
+};
+
+export const wordMatches = (test: WordTest, word: string): boolean => {
+  if (test.exact.has(word)) return true;
+  if (test.ing && word.length > 4 && word.endsWith('ing')) return true;
+  if (test.num && /^\d+$/.test(word) && Number(word) >= 2) return true;
+  for (const prefix of test.prefixes) if (word.startsWith(prefix)) return true;
+  return false;
+};
+
+const matchFrom = (elements: Element[], index: number, tokens: Token[], position: number): number => {
+  if (index === elements.length) return position;
+  const element = elements[index];
+  if (element.kind === 'gap') {
+    for (let skip = 0; skip <= element.max && position + skip <= tokens.length; skip += 1) {
+      const end = matchFrom(elements, index + 1, tokens, position + skip);
+      if (end >= 0) return end;
+    }
+    return -1;
+  }
+  if (position < tokens.length && wordMatches(element.test, tokens[position].norm)) {
+    const end = matchFrom(elements, index + 1, tokens, position + 1);
+    if (end >= 0) return end;
+  }
+  return element.optional ? matchFrom(elements, index + 1, tokens, position) : -1;
+};
+
+export type PatternMatch = { first: number; last: number };
+
+/** Every non-overlapping match of the pattern in the clause, leftmost first, as token indexes. */
+export const findInClause = (pattern: CompiledPattern, clause: Clause): PatternMatch[] => {
+  const matches: PatternMatch[] = [];
+  const tokens = clause.tokens;
+  const head = pattern.elements[0];
+  if (head.kind !== 'word') return matches;
+  for (let start = 0; start < tokens.length; start += 1) {
+    if (!wordMatches(head.test, tokens[start].norm)) continue;
+    const end = matchFrom(pattern.elements, 1, tokens, start + 1);
+    if (end >= 0) {
+      matches.push({ first: start, last: end - 1 });
+      start = end - 1;
+    }
+  }
+  return matches;
+};
