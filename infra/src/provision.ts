@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { ensurePgCluster } from './components/postgres';
 import { COMPONENTS, loadStackConfig, logFile, toolPaths, VERSIONS, type Component, type StackConfig } from './config';
 import { combineErrors, errorText, INFRA_CLI, StepError } from './errors';
+import { withLock } from './lock';
 import { formatDuration } from './proc';
 import { provisionMavenJars, writeTestServerWrapper } from './provision/maven-jars';
 import { provisionSystemPackages, quietPackagedCluster } from './provision/system-packages';
@@ -54,18 +55,19 @@ export const provision = async (opts: ProvisionOptions = {}): Promise<void> => {
   mkdirSync(cfg.cacheDir, { recursive: true });
   mkdirSync(cfg.logDir, { recursive: true });
 
-  // apt first: the Maven steps may need the Java and Maven it installs.
-  await provisionSystemPackages(cfg, components, provisionLog(cfg, 'apt'), log);
-
-  const tools = toolPaths(cfg);
-  const steps: Promise<unknown>[] = [provisionJars(cfg, components, log)];
-  if (components.includes('temporal')) {
-    steps.push(provisionTemporalCli(tools.temporalCli, tools.binDir, provisionLog(cfg, 'temporal-cli'), log));
-  }
-  if (components.includes('postgres')) {
-    steps.push(quietPackagedCluster(log).then(() => ensurePgCluster(cfg, log)));
-  }
-  const results = await Promise.allSettled(steps);
+  const results = await withLock(join(cfg.cacheDir, '.provision.lock'), 'provisioning', log, async () => {
+    // apt first: the Maven steps may need the Java and Maven it installs.
+    await provisionSystemPackages(cfg, components, provisionLog(cfg, 'apt'), log);
+    const tools = toolPaths(cfg);
+    const steps: Promise<unknown>[] = [provisionJars(cfg, components, log)];
+    if (components.includes('temporal')) {
+      steps.push(provisionTemporalCli(tools.temporalCli, tools.binDir, provisionLog(cfg, 'temporal-cli'), log));
+    }
+    if (components.includes('postgres')) {
+      steps.push(quietPackagedCluster(log).then(() => ensurePgCluster(cfg, log)));
+    }
+    return Promise.allSettled(steps);
+  });
   const errors = results.flatMap((r) =>
     r.status === 'fulfilled'
       ? []

@@ -8,6 +8,7 @@ import { temporalDriver } from './components/temporal';
 import { COMPONENTS, loadStackConfig, PORT_VARS, pidFile, stackEnv, type Component, type StackConfig } from './config';
 import { combineErrors, errorText, INFRA_CLI, StepError } from './errors';
 import { assertPortsFree, isPortOpen } from './ports';
+import { withLock } from './lock';
 import { ProbeTimeout } from './probe';
 import { formatDuration, isAlive, tail, terminate, writeFileAtomic } from './proc';
 
@@ -41,6 +42,8 @@ export type ComponentStatus = {
 };
 
 export const defaultProgress: Progress = (line) => process.stdout.write(`[infra] ${line}\n`);
+
+const stackLock = (cfg: StackConfig): string => join(cfg.runDir, 'stack.lock');
 
 const metaFile = (cfg: StackConfig, component: Component): string => join(cfg.runDir, `${component}.json`);
 
@@ -157,7 +160,9 @@ export const startStack = async (opts: StackOptions = {}): Promise<StackInfo> =>
   mkdirSync(cfg.runDir, { recursive: true });
   mkdirSync(cfg.logDir, { recursive: true });
   const started = Date.now();
-  const results = await Promise.allSettled(components.map((c) => startOne(cfg, DRIVERS[c], log)));
+  const results = await withLock(stackLock(cfg), 'stack start/stop', log, () =>
+    Promise.allSettled(components.map((c) => startOne(cfg, DRIVERS[c], log))),
+  );
   const errors = results.flatMap((r, i) => (r.status === 'rejected' ? [failure(cfg, DRIVERS[components[i] as Component], r.reason)] : []));
   if (errors.length > 0) throw combineErrors('Stack start', errors);
   const info = stackInfo(cfg);
@@ -187,7 +192,9 @@ export const stopStack = async (opts: StackOptions = {}): Promise<void> => {
   const cfg = loadStackConfig();
   const log = opts.onProgress ?? defaultProgress;
   const components = opts.components ?? [...COMPONENTS];
-  const results = await Promise.allSettled(components.map((c) => stopOne(cfg, DRIVERS[c], log)));
+  const results = await withLock(stackLock(cfg), 'stack start/stop', log, () =>
+    Promise.allSettled(components.map((c) => stopOne(cfg, DRIVERS[c], log))),
+  );
   const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [`${components[i]}: ${errorText(r.reason)}`] : []));
   if (failed.length > 0) {
     throw new StepError('Stack stop', failed.join('; '), `check the processes with \`${INFRA_CLI} status\` and stop what is left by pid`);
