@@ -47,7 +47,7 @@ const EXPLAINED_BY: Record<ActKind, readonly ContextKind[]> = {
   'act-contact': ['context-child-arrangements', 'context-debt', 'context-professional'],
   'act-publishing': [],
   'act-monitoring': [],
-  'act-loitering': ['context-retail-theft', 'context-road-rage'],
+  'act-loitering': ['context-retail-theft', 'context-road-rage', 'context-neighbour-dispute'],
   'act-property': ['context-retail-theft', 'context-neighbour-dispute'],
   'act-watching': ['context-neighbour-dispute'],
 };
@@ -267,7 +267,11 @@ export const detectMisclassifiedStalking = (input: DetectorInput, options: Detec
     add(scored, { rule: 'no-course-of-conduct', text: 'No course of conduct shown (no earlier reports, no repeated behaviour described): a single incident cannot be stalking.', matched: [], weight: 0 });
     score = Math.min(score, w.capWithoutCourse);
   }
-  if (standing.length === 0 && !has(evidence, 'fixation') && !has(evidence, 'obsession') && !has(evidence, 'stalking-language')) {
+  // The recording rule makes a former partner's course of conduct stalking by default, so an
+  // unwanted course of conduct by a former partner does not need a named act.
+  const recordingRuleWithoutAct =
+    input.relationship === 'former-partner' && rejectionOrFixation && (linked > 0 || repetition.length > 0 || quantity.length > 0) && !onlyOneOccasion;
+  if (standing.length === 0 && !recordingRuleWithoutAct && !has(evidence, 'fixation') && !has(evidence, 'obsession') && !has(evidence, 'stalking-language')) {
     add(scored, { rule: 'no-stalking-act', text: 'No act associated with stalking is described (following, contact, publishing, monitoring, loitering, property, watching).', matched: [], weight: 0 });
     score = Math.min(score, w.capWithoutCourse);
   }
