@@ -43,6 +43,7 @@ export default tseslint.config(
             { sourceTag: 'scope:victim-support', onlyDependOnLibsWithTags: ['scope:shared', 'scope:victim-support'] },
             { sourceTag: 'scope:infra', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:shared', 'scope:infra', 'scope:screening'] },
           ],
         },
       ],

@@ -74,6 +74,11 @@ export const loggingEnv = z.object({
 
 export const httpEnv = (defaultPort: number) =>
   z.object({
+    /** Bind address: loopback by default, 0.0.0.0 in containers. */
+    HTTP_HOST: z
+      .string()
+      .regex(/^[A-Za-z0-9.:-]{1,253}$/, 'must be a bind address such as 127.0.0.1 or 0.0.0.0')
+      .default('127.0.0.1'),
     HTTP_PORT: z
       .string()
       .regex(/^[0-9]{1,5}$/, 'must be a TCP port number 1-65535')

@@ -35,3 +35,14 @@ export type CandidateIdentifiedPayloadV1 = z.infer<typeof CandidateIdentifiedPay
 export const NOTIFICATION_TYPES = {
   candidateIdentified: 'journey.candidate-identified',
 } as const;
+
+export const CandidateIdentifiedNotificationV1 = NotificationEnvelopeV1.extend({
+  type: z.literal(NOTIFICATION_TYPES.candidateIdentified),
+  audience: z.literal('victim-service'),
+  payload: CandidateIdentifiedPayloadV1,
+});
+export type CandidateIdentifiedNotificationV1 = z.infer<typeof CandidateIdentifiedNotificationV1>;
+
+/** Everything the victim service may receive on its topic; anything else is dead-lettered with the reason. */
+export const VictimServiceNotificationV1 = z.discriminatedUnion('type', [CandidateIdentifiedNotificationV1]);
+export type VictimServiceNotificationV1 = z.infer<typeof VictimServiceNotificationV1>;

@@ -1,5 +1,6 @@
 export * from './bootstrap';
 export * from './health.controller';
+export * from './kafka-consumer.host';
 export * from './kafka.module';
 export * from './migrate-service';
 export * from './outbox-relay.host';

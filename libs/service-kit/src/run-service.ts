@@ -20,7 +20,7 @@ export const runServiceMain = (
     description: service.description,
     port: config.HTTP_PORT,
     logLevel: config.LOG_LEVEL,
-    host: process.env.HTTP_HOST,
+    host: config.HTTP_HOST,
   }).catch((error: unknown) => {
     process.stderr.write(`${service.name} failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(1);

@@ -6,6 +6,9 @@ import { RequireAgency, RequireRole } from '@easi/auth';
 import { ZodValidationPipe } from '@easi/service-kit';
 import { CustodyEventService, type CustodyEventView, type CustodyIngestResult } from './custody-event.service';
 
+// Distinct from the schema's name so decorator metadata records a plain object, not the zod schema value.
+type CustodyEventBody = CustodyEventV1;
+
 @ApiTags('custody events')
 @Controller('custody-events')
 @RequireAgency('police')
@@ -19,7 +22,7 @@ export class CustodyEventController {
   @ApiBody({ schema: z.toJSONSchema(CustodyEventV1, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown> })
   @ApiResponse({ status: 202, description: 'Stored; journey started or signalled. `duplicate` is true for a redelivered event.' })
   @ApiResponse({ status: 400, description: 'Invalid event: `issues` names each bad field.' })
-  receive(@Body(new ZodValidationPipe(CustodyEventV1, 'custody event')) event: CustodyEventV1): Promise<CustodyIngestResult> {
+  receive(@Body(new ZodValidationPipe(CustodyEventV1, 'custody event')) event: CustodyEventBody): Promise<CustodyIngestResult> {
     return this.service.ingest(event, 'http');
   }
 

@@ -13,7 +13,8 @@ const ListQuery = z
     offset: z.coerce.number().int().min(0).default(0),
   })
   .strict();
-type ListQuery = z.infer<typeof ListQuery>;
+// A distinct name: decorator metadata must not pick up the zod schema value as the parameter type.
+type ListQueryParams = z.infer<typeof ListQuery>;
 
 @ApiTags('ISAC referrals')
 @Controller('isac-referrals')
@@ -27,7 +28,7 @@ export class IsacReferralController {
   @ApiQuery({ name: 'journeyRef', required: false })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'offset', required: false })
-  list(@Query(new ZodValidationPipe(ListQuery, 'query')) query: ListQuery): Promise<Page<IsacReferralView>> {
+  list(@Query(new ZodValidationPipe(ListQuery, 'query')) query: ListQueryParams): Promise<Page<IsacReferralView>> {
     return this.service.list({ ...(query.journeyRef ? { journeyRef: query.journeyRef } : {}) }, query.limit, query.offset);
   }
 }

@@ -14,9 +14,13 @@ export class IsacReferralRepository {
     return result.raw.length;
   }
 
-  list(filter: { journeyRef?: string; status?: string }, limit: number, offset: number): Promise<[IsacReferralEntity[], number]> {
+  countAwaitingContact(journeyRef: string): Promise<number> {
+    return this.dataSource.manager.countBy(IsacReferralEntity, { journeyRef, status: 'awaiting-contact' });
+  }
+
+  list(filter: { journeyRef?: string }, limit: number, offset: number): Promise<[IsacReferralEntity[], number]> {
     return this.dataSource.manager.findAndCount(IsacReferralEntity, {
-      where: { ...(filter.journeyRef ? { journeyRef: filter.journeyRef } : {}), ...(filter.status ? { status: 'awaiting-contact' as const } : {}) },
+      where: filter.journeyRef ? { journeyRef: filter.journeyRef } : {},
       order: { receivedAt: 'DESC' },
       take: limit,
       skip: offset,

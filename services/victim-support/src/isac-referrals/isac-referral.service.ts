@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { CandidateIdentifiedPayloadV1, type NotificationEnvelopeV1 } from '@easi/contracts';
+import type { CandidateIdentifiedNotificationV1 } from '@easi/contracts';
 import { IsacReferralRepository } from './isac-referral.repository';
 import type { IsacReferralEntity } from './entities/isac-referral.entity';
 
@@ -22,8 +22,8 @@ export class IsacReferralService {
   constructor(private readonly referrals: IsacReferralRepository) {}
 
   /** Records one ISAC referral per victim named in a candidate-identified notification. */
-  async recordCandidateIdentified(notification: NotificationEnvelopeV1, manager: EntityManager): Promise<number> {
-    const payload = CandidateIdentifiedPayloadV1.parse(notification.payload);
+  async recordCandidateIdentified(notification: CandidateIdentifiedNotificationV1, manager: EntityManager): Promise<number> {
+    const { payload } = notification;
     return this.referrals.insertMany(
       manager,
       payload.victimRefs.map((victimRef) => ({
@@ -37,6 +37,10 @@ export class IsacReferralService {
         identifiedAt: new Date(payload.identifiedAt),
       })),
     );
+  }
+
+  async awaitingContact(journeyRef: string): Promise<number> {
+    return this.referrals.countAwaitingContact(journeyRef);
   }
 
   async list(filter: { journeyRef?: string }, limit: number, offset: number): Promise<Page<IsacReferralView>> {

@@ -1,0 +1,24 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { ServiceConfig } from '@easi/config';
+import { ServiceCoreModule } from '@easi/service-kit';
+import { CustodyEventModule } from './custody-events/custody-event.module';
+import { CustodyEventService } from './custody-events/custody-event.service';
+import { screeningActivities } from './screening.activities';
+import { serviceDefinition } from './service-definition';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: ServiceConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServiceCoreModule.forRoot({
+          ...serviceDefinition,
+          config,
+          activities: { imports: [CustodyEventModule], inject: [CustodyEventService], useFactory: screeningActivities },
+        }),
+        CustodyEventModule,
+      ],
+    };
+  }
+}
