@@ -1,0 +1,13 @@
+export { OutboxMessageEntity } from './entities/outbox-message.entity';
+export { PROCESSED_MESSAGE_UNIQUE, ProcessedMessageEntity } from './entities/processed-message.entity';
+export { MESSAGING_ENTITIES, createMessagingTables, dropMessagingTables } from './messaging-tables';
+export { writeOutbox } from './write-outbox';
+export type { OutboxMessage } from './write-outbox';
+export { createKafka, ensureTopics } from './kafka';
+export type { CreateKafkaOptions, KafkaLogLevel } from './kafka';
+export { OutboxRelay } from './outbox-relay';
+export type { OutboxRelayOptions, OutboxRelayStats } from './outbox-relay';
+export { IdempotentConsumer } from './idempotent-consumer';
+export type { IdempotentConsumerOptions, IdempotentConsumerStats } from './idempotent-consumer';
+export { decodeMessage, defineHandler, eventIdHeader, headersToRecord } from './message-handler';
+export type { Decoded, HandlerContext, HandlerTable, MessageHandler } from './message-handler';
