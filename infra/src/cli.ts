@@ -5,7 +5,8 @@ import { tail } from './proc';
 import { provision } from './provision';
 import { defaultProgress, DRIVERS, stackInfo, stackStatus, startStack, stopStack } from './stack';
 
-const USAGE = `usage: node -r ./tools/register.js infra/src/cli.ts <command> [components...] [options]
+const USAGE = `usage: npm run stack -- <command> [components...] [options]
+   or: node -r ./tools/register.js infra/src/cli.ts <command> [components...] [options]
 
 commands:
   provision [c...]           install/build the tools into EASI_CACHE_DIR (idempotent; 4-7 min the first time)
@@ -13,7 +14,7 @@ commands:
   stop [c...]                stop this stack's processes
   status [--json]            up/down, pid and url per component
   logs [c] [--lines N] [-f]  log paths, or the end of one component's log (-f follows it)
-  env                        export lines for the services' environment: eval "$(... env)"
+  env                        export lines for the services' environment: eval "$(npm run -s stack -- env)"
 
 components: ${COMPONENTS.join(', ')} (default: all)
 settings: EASI_STATE_DIR, EASI_CACHE_DIR, EASI_PG_PORT, EASI_KAFKA_PORT, EASI_KAFKA_CONTROLLER_PORT,

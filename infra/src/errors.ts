@@ -1,5 +1,5 @@
-/** How people run the stack tool from the repository root; error messages quote it. */
-export const INFRA_CLI = 'node -r ./tools/register.js infra/src/cli.ts';
+/** How people run the stack tool from the repository root (package.json script `stack`); error messages quote it. */
+export const INFRA_CLI = 'npm run stack --';
 
 /**
  * A failure that says which step broke and what to do about it, so whoever reads the

@@ -1,7 +1,9 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEV_ISSUER_ENTRY, devIssuerDriver } from '../src/components/dev-issuer';
 import { postgresRunAs, unreachableAncestor } from '../src/components/postgres';
+import { loadStackConfig } from '../src/config';
 import { combineErrors, StepError } from '../src/errors';
 import { probeUntil } from '../src/probe';
 import { livePid } from '../src/proc';
@@ -99,5 +101,12 @@ describe('postgres as root', () => {
     mkdirSync(join(privateDir, 'repo'), { recursive: true, mode: 0o700 });
     const runAs = { uid: 65_000, gid: 65_000 };
     expect(unreachableAncestor(join(privateDir, 'repo', '.easi', 'postgres'), runAs)).toBe(join(privateDir, 'repo'));
+  });
+});
+
+describe('dev issuer availability', () => {
+  it('should be unavailable with the missing file named when the checkout has no dev issuer yet', () => {
+    const reason = devIssuerDriver.unavailable?.(loadStackConfig({}, '/nonexistent-checkout'));
+    expect(reason).toBe(`${DEV_ISSUER_ENTRY} does not exist in this checkout yet`);
   });
 });
