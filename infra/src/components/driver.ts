@@ -17,7 +17,7 @@ export type Driver = {
   component: Component;
   title: string;
   ports: PortName[];
-  /** Seconds a cold start normally takes, for the readiness deadline. */
+  /** How long readiness may take after a start before it counts as failed. */
   readyTimeoutMs: number;
   stopGraceMs: number;
   logFile: (cfg: StackConfig) => string;
