@@ -3,7 +3,7 @@ const { existsSync, readdirSync } = require('node:fs');
 const { join } = require('node:path');
 
 const groups = ['libs', 'services'];
-const roots = ['infra', 'workflows', 'workflows/worker', 'e2e'];
+const roots = ['infra', 'workflows', 'workflows/worker', 'e2e', 'tools'];
 const projectDirs = groups
   .flatMap((group) => readdirSync(join(__dirname, group)).map((name) => `${group}/${name}`))
   .concat(roots)

@@ -4,7 +4,7 @@
  * EASI_KEEP_STACK=1 leaves PostgreSQL, Kafka and Temporal running after Ctrl-C.
  */
 import { join } from 'node:path';
-import { provision, startStack, stopStack } from '@easi/infra';
+import { loadStackConfig, provision, startStack, stopStack } from '@easi/infra';
 import { APPS, startApp, stopApp, waitForHealth, type RunningApp } from '@easi/testing';
 import { banner, run, seconds } from './lib/run';
 
@@ -22,7 +22,7 @@ const main = async (): Promise<void> => {
   if (migrate.code !== 0) throw new Error('migrations failed (see above)');
 
   banner('Starting services and the journey worker');
-  const logDir = join(stack.stateDir, 'logs');
+  const logDir = loadStackConfig().logDir;
   const running: RunningApp[] = APPS.map((app) => startApp(root, app, env, logDir, process.env.EASI_ECHO_LOGS === '1'));
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {
