@@ -4,22 +4,16 @@
  * EASI_KEEP_STACK=1 leaves PostgreSQL, Kafka and Temporal running after Ctrl-C.
  */
 import { join } from 'node:path';
-import { loadStackConfig, provision, startStack, stopStack } from '@easi/infra';
+import { loadStackConfig, stopStack } from '@easi/infra';
 import { APPS, startApp, stopApp, waitForHealth, type RunningApp } from '@easi/testing';
-import { banner, run, seconds } from './lib/run';
+import { banner, seconds } from './lib/run';
+import { prepareStack } from './lib/stack';
 
 const root = join(__dirname, '..');
 
 const main = async (): Promise<void> => {
   const t0 = Date.now();
-  banner('Provisioning (cached after the first run)');
-  await provision({ onProgress: (line) => process.stdout.write(`   ${line}\n`) });
-  banner('Starting the stack');
-  const stack = await startStack();
-  const env: NodeJS.ProcessEnv = { ...process.env, ...stack.env };
-  banner('Migrations');
-  const migrate = await run('npx', ['nx', 'run-many', '-t', 'migrate', '--outputStyle=static', '--skipNxCache'], env);
-  if (migrate.code !== 0) throw new Error('migrations failed (see above)');
+  const { stack, env } = await prepareStack();
 
   banner('Starting services and the journey worker');
   const logDir = loadStackConfig().logDir;

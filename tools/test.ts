@@ -5,8 +5,8 @@
  */
 import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { provision, startStack } from '@easi/infra';
 import { banner, run, seconds } from './lib/run';
+import { prepareStack } from './lib/stack';
 
 type JestJson = { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTotalTests: number; success: boolean };
 
@@ -15,14 +15,8 @@ const jestArgs = process.argv.slice(2);
 
 const main = async (): Promise<number> => {
   const t0 = Date.now();
-  banner('Provisioning (cached after the first run)');
-  await provision({ onProgress: (line) => process.stdout.write(`   ${line}\n`) });
-  banner('Starting the stack');
-  const stack = await startStack();
-  const env: NodeJS.ProcessEnv = { ...process.env, ...stack.env, EASI_STACK: 'up', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
-  banner('Migrations');
-  const migrate = await run('npx', ['nx', 'run-many', '-t', 'migrate', '--outputStyle=static', '--skipNxCache'], env);
-  if (migrate.code !== 0) throw new Error('migrations failed (see output above)');
+  const prepared = await prepareStack();
+  const env: NodeJS.ProcessEnv = { ...prepared.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
   const stackSeconds = (Date.now() - t0) / 1000;
   process.stdout.write(`\nprovisioning + stack + migrations: ${stackSeconds.toFixed(1)} s\n`);
 
