@@ -2,7 +2,7 @@ import { ACT_CUES } from './act-lexicon';
 import { CONDUCT_CUES } from './conduct-lexicon';
 import { CONTEXT_CUES } from './context-lexicon';
 import type { CueDefinition, CueKind, CueMatch } from './cue-types';
-import { compilePattern, findInClause, wordMatches, type CompiledPattern } from './pattern';
+import { compilePattern, exactHeadWords, matchAt, wordMatches, type CompiledPattern } from './pattern';
 import type { Clause, TokenisedText } from './tokenise';
 
 type WordSet = ReadonlySet<string>;
@@ -50,6 +50,38 @@ const compileCue = (definition: CueDefinition): CompiledCue => ({
 
 const ALL_CUES: readonly CompiledCue[] = [...ACT_CUES, ...CONDUCT_CUES, ...CONTEXT_CUES].map(compileCue);
 
+type Entry = { cue: CompiledCue; pattern: CompiledPattern; order: number };
+
+/**
+ * Patterns indexed by the words they can start with, so a clause is read once and only the
+ * patterns whose first word is present are tried (a national day is 18,000 reports).
+ */
+type CueIndex = { byHead: Map<string, Entry[]>; anyHead: Entry[]; size: number };
+
+const indexCues = (cues: readonly CompiledCue[]): CueIndex => {
+  const byHead = new Map<string, Entry[]>();
+  const anyHead: Entry[] = [];
+  let order = 0;
+  for (const cue of cues) {
+    for (const pattern of cue.patterns) {
+      const entry: Entry = { cue, pattern, order: order++ };
+      const heads = exactHeadWords(pattern);
+      if (!heads) {
+        anyHead.push(entry);
+        continue;
+      }
+      for (const word of heads) {
+        const list = byHead.get(word) ?? [];
+        list.push(entry);
+        byHead.set(word, list);
+      }
+    }
+  }
+  return { byHead, anyHead, size: order };
+};
+
+const DEFAULT_INDEX = indexCues(ALL_CUES);
+
 const negationBefore = (clause: Clause, first: number): string | undefined => {
   const from = Math.max(0, first - NEGATION_WINDOW);
   for (let index = first - 1; index >= from; index -= 1) {
@@ -87,34 +119,46 @@ const precededBy = (clause: Clause, first: number, words: WordSet): boolean => {
   return false;
 };
 
-const overlaps = (a: CueMatch, b: CueMatch): boolean => a.start < b.end && b.start < a.end;
+const tryEntry = (entry: Entry, clause: Clause, clauseIndex: number, position: number, text: string, nextStart: Int32Array, found: CueMatch[]): void => {
+  const { cue, pattern, order } = entry;
+  if (position < nextStart[order]) return;
+  const tokens = clause.tokens;
+  const end = matchAt(pattern, tokens, position);
+  if (end < 0) return;
+  nextStart[order] = end;
+  const last = end - 1;
+  if (cue.notAfter && precededBy(clause, position, cue.notAfter)) return;
+  const next = tokens[last + 1];
+  if (cue.notNext && next && cue.notNext.has(next.norm)) return;
+  if (cue.blockedWhenVictimIsSubject && victimIsSubject(clause, position)) return;
+  const start = tokens[position].start;
+  const stop = tokens[last].end;
+  for (const existing of found) {
+    if (existing.kind === cue.kind && existing.start < stop && start < existing.end) return;
+  }
+  const negatedBy = cue.negatable ? negationBefore(clause, position) : undefined;
+  found.push({
+    kind: cue.kind,
+    quote: text.slice(start, stop),
+    start,
+    end: stop,
+    clause: clauseIndex,
+    negated: negatedBy !== undefined,
+    ...(negatedBy !== undefined ? { negatedBy } : {}),
+  });
+};
 
 /** Finds every cue phrase in the text, with its negation status, one match per span and kind. */
-export const scanCues = (tokenised: TokenisedText, cues: readonly CompiledCue[] = ALL_CUES): CueMatch[] => {
+export const scanCues = (tokenised: TokenisedText, index: CueIndex = DEFAULT_INDEX): CueMatch[] => {
   const found: CueMatch[] = [];
+  // Matches of one pattern do not overlap: the next may start only after the previous ends.
+  const nextStart = new Int32Array(index.size);
   tokenised.clauses.forEach((clause, clauseIndex) => {
-    for (const cue of cues) {
-      for (const pattern of cue.patterns) {
-        for (const match of findInClause(pattern, clause)) {
-          if (cue.notAfter && precededBy(clause, match.first, cue.notAfter)) continue;
-          const next = clause.tokens[match.last + 1];
-          if (cue.notNext && next && cue.notNext.has(next.norm)) continue;
-          if (cue.blockedWhenVictimIsSubject && victimIsSubject(clause, match.first)) continue;
-          const start = clause.tokens[match.first].start;
-          const end = clause.tokens[match.last].end;
-          const negatedBy = cue.negatable ? negationBefore(clause, match.first) : undefined;
-          const candidate: CueMatch = {
-            kind: cue.kind,
-            quote: tokenised.text.slice(start, end),
-            start,
-            end,
-            clause: clauseIndex,
-            negated: negatedBy !== undefined,
-            ...(negatedBy !== undefined ? { negatedBy } : {}),
-          };
-          if (!found.some((existing) => existing.kind === candidate.kind && overlaps(existing, candidate))) found.push(candidate);
-        }
-      }
+    nextStart.fill(0);
+    for (let position = 0; position < clause.tokens.length; position += 1) {
+      const byHead = index.byHead.get(clause.tokens[position].norm);
+      if (byHead) for (const entry of byHead) tryEntry(entry, clause, clauseIndex, position, tokenised.text, nextStart, found);
+      for (const entry of index.anyHead) tryEntry(entry, clause, clauseIndex, position, tokenised.text, nextStart, found);
     }
   });
   return found.sort((a, b) => a.start - b.start);

@@ -69,12 +69,12 @@ export const compilePattern = (source: string): CompiledPattern => {
 export const wordMatches = (test: WordTest, word: string): boolean => {
   if (test.exact.has(word)) return true;
   if (test.ing && word.length > 4 && word.endsWith('ing')) return true;
-  if (test.num && /^\d+$/.test(word) && Number(word) >= 2) return true;
+  if (test.num && word.charCodeAt(0) >= 48 && word.charCodeAt(0) <= 57 && /^\d+$/.test(word) && Number(word) >= 2) return true;
   for (const prefix of test.prefixes) if (word.startsWith(prefix)) return true;
   return false;
 };
 
-const matchFrom = (elements: Element[], index: number, tokens: Token[], position: number): number => {
+const matchFrom = (elements: Element[], index: number, tokens: readonly Token[], position: number): number => {
   if (index === elements.length) return position;
   const element = elements[index];
   if (element.kind === 'gap') {
@@ -92,6 +92,20 @@ const matchFrom = (elements: Element[], index: number, tokens: Token[], position
 };
 
 export type PatternMatch = { first: number; last: number };
+
+/** The end (exclusive token index) of a match of the pattern starting at `start`, or -1. */
+export const matchAt = (pattern: CompiledPattern, tokens: readonly Token[], start: number): number => {
+  const head = pattern.elements[0];
+  if (head.kind !== 'word' || start >= tokens.length || !wordMatches(head.test, tokens[start].norm)) return -1;
+  return matchFrom(pattern.elements, 1, tokens, start + 1);
+};
+
+/** Exact words a match can start with, or undefined when the head also matches by prefix or class. */
+export const exactHeadWords = (pattern: CompiledPattern): ReadonlySet<string> | undefined => {
+  const head = pattern.elements[0];
+  if (head.kind !== 'word' || head.test.prefixes.length > 0 || head.test.ing || head.test.num) return undefined;
+  return head.test.exact;
+};
 
 /** Every non-overlapping match of the pattern in the clause, leftmost first, as token indexes. */
 export const findInClause = (pattern: CompiledPattern, clause: Clause): PatternMatch[] => {
