@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       AUTH_ISSUER: 'easi-dev-issuer',
       AUTH_AUDIENCE: 'easi',
       LOG_LEVEL: 'info',
+      HTTP_HOST: '127.0.0.1',
       HTTP_PORT: 3002,
     });
   });
@@ -53,11 +54,13 @@ describe('loadConfig', () => {
         AUTH_JWKS_URL: 'ftp://keys',
         LOG_LEVEL: 'loud',
         HTTP_PORT: '70000',
+        HTTP_HOST: 'bad host',
       }),
     );
     expect(error.problems).toEqual([
       'AUTH_JWKS_URL: must be an http(s) URL of a JWKS document',
       'DATABASE_URL: must be a postgres://user:password@host:port/database URL',
+      'HTTP_HOST: must be a bind address such as 127.0.0.1 or 0.0.0.0',
       'HTTP_PORT: must be a TCP port number 1-65535',
       'KAFKA_BROKERS: must be host:port[,host:port]',
       'LOG_LEVEL: must be one of fatal|error|warn|info|debug|trace',
@@ -67,7 +70,7 @@ describe('loadConfig', () => {
     for (const problem of error.problems) {
       expect(error.message).toContain(problem);
     }
-    expect(error.message).toMatch(/^Invalid configuration \(7 problems\)/);
+    expect(error.message).toMatch(/^Invalid configuration \(8 problems\)/);
   });
 
   it('should treat an empty value as unset when a default exists', () => {
@@ -100,6 +103,7 @@ describe('envVarNames', () => {
       'AUTH_ISSUER',
       'AUTH_JWKS_URL',
       'DATABASE_URL',
+      'HTTP_HOST',
       'HTTP_PORT',
       'KAFKA_BROKERS',
       'LOG_LEVEL',

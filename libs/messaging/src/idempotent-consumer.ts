@@ -6,6 +6,7 @@ import { createLogger, isSafeCorrelationId, newCorrelationId, runWithCorrelation
 import type { Logger } from '@easi/logging';
 import { PROCESSED_MESSAGE_UNIQUE, ProcessedMessageEntity } from './entities/processed-message.entity';
 import { ensureTopics } from './kafka';
+import { qualifiedTable } from './table-name';
 import { decodeMessage, headersToRecord } from './message-handler';
 import type { HandlerTable, MessageHandler } from './message-handler';
 
@@ -63,7 +64,7 @@ const withTimeout = async <T>(promise: Promise<T>, ms: number, what: string): Pr
 export class IdempotentConsumer {
   private readonly options: IdempotentConsumerOptions;
   private readonly logger: Logger;
-  private readonly table: string;
+  private tableName: string | undefined;
   private readonly maxTransactionSize: number;
   private consumer: Consumer | undefined;
   private producer: Producer | undefined;
@@ -74,8 +75,11 @@ export class IdempotentConsumer {
     this.options = options;
     this.logger = (options.logger ?? createLogger('idempotent-consumer')).child({ context: 'IdempotentConsumer', groupId: options.groupId });
     this.maxTransactionSize = options.maxTransactionSize ?? 100;
-    const metadata = options.dataSource.getMetadata(ProcessedMessageEntity);
-    this.table = metadata.schema ? `"${metadata.schema}"."${metadata.tableName}"` : `"${metadata.tableName}"`;
+  }
+
+  private get table(): string {
+    this.tableName ??= qualifiedTable(this.options.dataSource, ProcessedMessageEntity);
+    return this.tableName;
   }
 
   get stats(): IdempotentConsumerStats {

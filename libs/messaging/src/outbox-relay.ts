@@ -5,6 +5,7 @@ import { KAFKA_HEADERS } from '@easi/contracts';
 import { createLogger } from '@easi/logging';
 import type { Logger } from '@easi/logging';
 import { OutboxMessageEntity } from './entities/outbox-message.entity';
+import { qualifiedTable } from './table-name';
 
 export type OutboxRelayOptions = {
   dataSource: DataSource;
@@ -70,7 +71,7 @@ export class OutboxRelay {
   private readonly pollIntervalMs: number;
   private readonly backoffInitialMs: number;
   private readonly backoffMaxMs: number;
-  private readonly table: string;
+  private tableName: string | undefined;
   private producer: Producer | undefined;
   private producerReady: Promise<Producer> | undefined;
   private running = false;
@@ -87,8 +88,11 @@ export class OutboxRelay {
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.backoffInitialMs = options.backoff?.initialMs ?? 500;
     this.backoffMaxMs = options.backoff?.maxMs ?? 30_000;
-    const metadata = this.dataSource.getMetadata(OutboxMessageEntity);
-    this.table = metadata.schema ? `"${metadata.schema}"."${metadata.tableName}"` : `"${metadata.tableName}"`;
+  }
+
+  private get table(): string {
+    this.tableName ??= qualifiedTable(this.dataSource, OutboxMessageEntity);
+    return this.tableName;
   }
 
   get stats(): OutboxRelayStats {
@@ -140,6 +144,9 @@ export class OutboxRelay {
 
   private connectProducer(): Promise<Producer> {
     this.producerReady ??= (async () => {
+      // kafkajs warns that bounded retries weaken its exactly-once guarantee. Delivery here is
+      // at-least-once by design (consumers dedupe by event id); bounded retries let a failed batch
+      // be recorded on its rows and retried with backoff instead of blocking forever.
       const producer = this.kafka.producer({
         idempotent: true,
         maxInFlightRequests: 1,
