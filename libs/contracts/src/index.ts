@@ -7,3 +7,5 @@ export * from './notifications';
 export * from './journey';
 export * from './activities';
 export * from './agencies';
+export * from './tasks';
+export * from './screening';

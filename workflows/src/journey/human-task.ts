@@ -1,0 +1,140 @@
+import { ApplicationFailure, CancellationScope, condition, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+import {
+  TASK_DECISIONS,
+  TASK_OWNERS,
+  TASK_REFUSALS,
+  completeTaskUpdate,
+  describeIssues,
+  type CompleteTaskInput,
+  type InboxQueue,
+  type OpenTaskSummary,
+  type TaskDecision,
+  type TaskKind,
+} from '@easi/contracts';
+import { inboxOf } from './activities';
+import { toMs } from './duration';
+
+export type Decided<K extends TaskKind> = { decision: TaskDecision<K>; by: string; reason: string };
+
+export type TaskRequest<K extends TaskKind> = {
+  kind: K;
+  queue: InboxQueue;
+  title: string;
+  due: string;
+  context?: Record<string, string | number | boolean>;
+  /** When true a missed deadline cancels the task and returns undefined (a caution condition); otherwise it is reminded, then escalated. */
+  expires?: boolean;
+  /** A rule beyond the decision's shape; returns the refusal reason. */
+  rule?: (decision: TaskDecision<K>) => string | undefined;
+};
+
+export type TaskBookHooks = {
+  journeyRef: string;
+  stage: () => string;
+  riskLevel: () => string;
+  escalationGrace: string;
+  opened: (task: OpenTaskSummary) => void | Promise<void>;
+  closed: (taskId: string, how: string) => void | Promise<void>;
+  /** Refuses every decision, e.g. once the journey is closing. */
+  refuseAll?: () => string | undefined;
+  /** Stops waiting: the task is cancelled and `ask` returns undefined. */
+  abandon?: () => boolean;
+};
+
+type Pending = { kind: TaskKind; rule?: (decision: never) => string | undefined; decided?: Decided<TaskKind> };
+
+const refuse = (type: string, message: string): never => {
+  throw ApplicationFailure.create({ type, message, nonRetryable: true });
+};
+
+/**
+ * The workflow side of the human task inbox: `ask` creates the task in the owning service (an
+ * idempotent activity keyed by a replay-safe task id), waits for the `completeTask` Update, reminds
+ * at the deadline and escalates to supervisors after the grace period. The Update validator refuses
+ * a task that is not open and a decision that is malformed or breaks the task's rule, so the caller
+ * gets the reason and nothing changes.
+ */
+export class TaskBook {
+  private readonly pending = new Map<string, Pending>();
+
+  constructor(private readonly hooks: TaskBookHooks) {
+    setHandler(
+      completeTaskUpdate,
+      (input: CompleteTaskInput) => {
+        const task = this.pending.get(input.taskId) as Pending;
+        const decision = TASK_DECISIONS[task.kind].parse(input.decision) as TaskDecision<TaskKind>;
+        task.decided = { decision, by: input.by, reason: input.reason.trim() };
+        return { taskId: input.taskId, accepted: true as const };
+      },
+      { validator: (input: CompleteTaskInput) => this.validate(input) },
+    );
+  }
+
+  private validate(input: CompleteTaskInput): void {
+    const blocked = this.hooks.refuseAll?.();
+    if (blocked) refuse(TASK_REFUSALS.wrongState, blocked);
+    const task = this.pending.get(input.taskId);
+    if (!task || task.decided) refuse(TASK_REFUSALS.notOpen, `task ${input.taskId} is not open in ${workflowInfo().workflowId}: already decided, cancelled or unknown`);
+    const open = task as Pending;
+    if (typeof input.reason !== 'string' || input.reason.trim() === '') refuse(TASK_REFUSALS.invalidDecision, 'a decision needs a reason');
+    const parsed = TASK_DECISIONS[open.kind].safeParse(input.decision);
+    if (!parsed.success) refuse(TASK_REFUSALS.invalidDecision, `invalid ${open.kind} decision: ${describeIssues(parsed.error).join('; ')}`);
+    const broken = open.rule?.(parsed.data as never);
+    if (broken) refuse(TASK_REFUSALS.invalidDecision, broken);
+  }
+
+  openCount(): number {
+    return this.pending.size;
+  }
+
+  async ask<K extends TaskKind>(request: TaskRequest<K>): Promise<Decided<K> | undefined> {
+    const inbox = inboxOf(TASK_OWNERS[request.kind]);
+    const taskId = uuid4();
+    const dueAt = new Date(Date.now() + toMs(request.due)).toISOString();
+    const summary: OpenTaskSummary = { taskId, kind: request.kind, queue: request.queue, title: request.title, dueAt, workflowId: workflowInfo().workflowId };
+    await inbox.createTask({
+      taskId,
+      workflowId: summary.workflowId,
+      journeyRef: this.hooks.journeyRef,
+      kind: request.kind,
+      queue: request.queue,
+      stage: this.hooks.stage(),
+      riskLevel: this.hooks.riskLevel(),
+      title: request.title,
+      dueAt,
+      context: request.context ?? {},
+    });
+    const task: Pending = { kind: request.kind, ...(request.rule ? { rule: request.rule as Pending['rule'] } : {}) };
+    this.pending.set(taskId, task);
+    await this.hooks.opened(summary);
+    const settled = (): boolean => task.decided !== undefined || (this.hooks.abandon?.() ?? false);
+    const cancel = async (reason: string): Promise<undefined> => {
+      this.pending.delete(taskId);
+      // Runs even when the surrounding scope is being cancelled, so no orphan stays in an inbox.
+      await CancellationScope.nonCancellable(async () => {
+        await inbox.cancelTask({ taskId, reason });
+        await this.hooks.closed(taskId, reason);
+      });
+      return undefined;
+    };
+    try {
+      if (!(await condition(settled, toMs(request.due)))) {
+        if (request.expires) return await cancel('the due date passed without it being done');
+        await inbox.remindTask({ taskId });
+        if (!(await condition(settled, toMs(this.hooks.escalationGrace)))) {
+          await inbox.escalateTask({ taskId });
+          await this.hooks.closed(taskId, 'overdue: escalated to the supervisors');
+          await this.hooks.opened({ ...summary, queue: 'supervisors' });
+          await condition(settled);
+        }
+      }
+    } catch (error) {
+      if (!task.decided) await cancel('no longer needed: the workflow was cancelled');
+      throw error;
+    }
+    if (!task.decided) return cancel('no longer needed');
+    this.pending.delete(taskId);
+    await this.hooks.closed(taskId, 'decided');
+    return task.decided as Decided<K>;
+  }
+}

@@ -1,0 +1,91 @@
+import { CancellationScope, isCancellation, sleep, workflowInfo } from '@temporalio/workflow';
+import type { ChildProgress, JourneyPolicy } from '@easi/contracts';
+import { intervention, referral } from './activities';
+import { TaskBook } from './human-task';
+import { childTaskHooks, reportTo } from './progress';
+
+export type InterventionInput = { journeyRef: string; parentWorkflowId: string; policy: JourneyPolicy; riskLevel: string };
+export type InterventionResult = { outcome: 'completed' | 'non-compliant'; sessionsAttended: number; sessionsMissed: number };
+
+const ordinal = (n: number): string => ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth'][n - 1] ?? `${n}th`;
+
+/**
+ * The fACT intervention: pre-treatment psychometrics, then one-hour sessions until six are attended
+ * (the maximum), each attended / missed / rescheduled, then post-treatment psychometrics. Missing the
+ * policy's number of sessions ends it as non-compliant, for police to decide.
+ */
+export async function factIntervention(input: InterventionInput): Promise<InterventionResult> {
+  const { policy, journeyRef } = input;
+  const report = reportTo(input.parentWorkflowId);
+  const say = (what: string, by = 'system'): Promise<void> => report({ entry: { what, by } } satisfies ChildProgress);
+  let attended = 0;
+  let missed = 0;
+  const tasks = new TaskBook(
+    childTaskHooks(report, { journeyRef, stage: () => 'intervention', riskLevel: () => input.riskLevel, escalationGrace: policy.escalationGrace }),
+  );
+
+  try {
+    await intervention.openInterventionEpisode({ journeyRef, participantRef: journeyRef });
+    await say('Intervention episode opened with the psychology service.');
+    const pre = await tasks.ask({ kind: 'psychometrics-pre', queue: 'psychology', title: 'Pre-treatment psychometrics', due: policy.psychometricsDeadline });
+    if (pre) await say(`Pre-treatment psychometrics taken (${pre.decision.instruments.join(', ')}).`, pre.by);
+
+    let session = 1;
+    let attempt = 1;
+    while (attended < policy.maxSessions) {
+      if (session > 1 || attempt > 1) await sleep(policy.sessionSpacing);
+      const current = session;
+      const outcome = await tasks.ask({
+        kind: 'session-outcome',
+        queue: 'psychology',
+        title: `Record the outcome of fACT session ${current} of ${policy.maxSessions}`,
+        due: policy.sessionDeadline,
+        context: { sessionNumber: current, attempt, maxSessions: policy.maxSessions },
+        rule: (d) => {
+          if (d.sessionNumber > policy.maxSessions) return `fACT has at most ${policy.maxSessions} sessions: a ${ordinal(d.sessionNumber)} session cannot be recorded`;
+          if (d.sessionNumber !== current) return `this task records session ${current}, not session ${d.sessionNumber}`;
+          return undefined;
+        },
+      });
+      if (!outcome) continue;
+      const { decision, by } = outcome;
+      await intervention.recordSession({ journeyRef, sessionNumber: current, attempt, outcome: decision.outcome, recordedBy: by });
+      if (decision.riskDisclosure !== 'none') {
+        await referral.raiseAlert({
+          alertId: `${workflowInfo().workflowId}:session-${current}-${attempt}:disclosure`,
+          journeyRef,
+          kind: 'session-risk-disclosure',
+          audiences: decision.riskDisclosure === 'threat-to-victim' ? ['police', 'victim-service', 'risk'] : ['police', 'risk'],
+          summary: `Risk disclosed in fACT session ${current}: ${decision.riskDisclosure}.`,
+        });
+        await say(`Risk disclosed in session ${current} (${decision.riskDisclosure}); police and the relevant agencies alerted.`, by);
+      }
+      if (decision.outcome === 'attended') {
+        attended += 1;
+        session += 1;
+        attempt = 1;
+        await report({ entry: { what: `Session ${current} attended (${attended} of ${policy.maxSessions}).`, by }, sessionsAttended: attended });
+      } else if (decision.outcome === 'rescheduled') {
+        attempt += 1;
+        await say(`Session ${current} rescheduled.`, by);
+      } else {
+        missed += 1;
+        attempt += 1;
+        await say(`Session ${current} missed (${missed} missed; ${policy.maxMissedSessions} ends the intervention).`, by);
+        if (missed >= policy.maxMissedSessions) {
+          await intervention.closeInterventionEpisode({ journeyRef, status: 'non-compliant', sessionsAttended: attended });
+          return { outcome: 'non-compliant', sessionsAttended: attended, sessionsMissed: missed };
+        }
+      }
+    }
+    const post = await tasks.ask({ kind: 'psychometrics-post', queue: 'psychology', title: 'Post-treatment psychometrics', due: policy.psychometricsDeadline });
+    if (post) await say(`Post-treatment psychometrics taken (${post.decision.instruments.join(', ')}).`, post.by);
+    await intervention.closeInterventionEpisode({ journeyRef, status: 'completed', sessionsAttended: attended });
+    return { outcome: 'completed', sessionsAttended: attended, sessionsMissed: missed };
+  } catch (error) {
+    if (isCancellation(error)) {
+      await CancellationScope.nonCancellable(() => intervention.closeInterventionEpisode({ journeyRef, status: 'stopped', sessionsAttended: attended }));
+    }
+    throw error;
+  }
+}

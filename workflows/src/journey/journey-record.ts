@@ -1,0 +1,96 @@
+import { upsertSearchAttributes } from '@temporalio/workflow';
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
+import {
+  SEARCH_ATTRIBUTE_KEYS,
+  type ChildProgress,
+  type JourneyOutcome,
+  type JourneyStage,
+  type JourneyState,
+  type OpenTaskSummary,
+} from '@easi/contracts';
+
+type Attributes = { policeArea?: string; riskLevel?: string; disposal?: string };
+
+/**
+ * The journey's case history and operator view: the timeline in plain words, open tasks (its own
+ * and its children's), and the search attributes kept current with them. Domain codes and
+ * pseudonymous references only.
+ */
+export class JourneyRecord {
+  readonly state: JourneyState;
+  private readonly open = new Map<string, OpenTaskSummary>();
+
+  constructor(journeyRef: string) {
+    this.state = { journeyRef, stage: 'detected', timeline: [], openTasks: [], sessionsAttended: 0 };
+  }
+
+  record(what: string, by = 'system'): void {
+    this.state.timeline.push({ at: new Date().toISOString(), stage: this.state.stage, what, by });
+  }
+
+  enter(stage: JourneyStage): void {
+    this.state.stage = stage;
+    upsertSearchAttributes([{ key: SEARCH_ATTRIBUTE_KEYS.stage, value: stage }]);
+  }
+
+  attributes(values: Attributes): void {
+    const pairs: SearchAttributeUpdatePair[] = [];
+    if (values.policeArea !== undefined) pairs.push({ key: SEARCH_ATTRIBUTE_KEYS.policeArea, value: values.policeArea });
+    if (values.riskLevel !== undefined) {
+      this.state.riskLevel = values.riskLevel;
+      pairs.push({ key: SEARCH_ATTRIBUTE_KEYS.riskLevel, value: values.riskLevel });
+    }
+    if (values.disposal !== undefined) {
+      this.state.disposal = values.disposal;
+      pairs.push({ key: SEARCH_ATTRIBUTE_KEYS.disposal, value: values.disposal });
+    }
+    if (pairs.length) upsertSearchAttributes(pairs);
+  }
+
+  taskOpened(task: OpenTaskSummary): void {
+    this.open.set(task.taskId, task);
+    this.syncTasks();
+  }
+
+  taskClosed(taskId: string): void {
+    if (this.open.delete(taskId)) this.syncTasks();
+  }
+
+  childProgress(progress: ChildProgress): void {
+    if (progress.entry) this.record(progress.entry.what, progress.entry.by);
+    if (progress.taskOpened) this.taskOpened(progress.taskOpened);
+    if (progress.taskClosed) this.taskClosed(progress.taskClosed);
+    if (progress.sessionsAttended !== undefined && progress.sessionsAttended !== this.state.sessionsAttended) {
+      this.state.sessionsAttended = progress.sessionsAttended;
+      upsertSearchAttributes([{ key: SEARCH_ATTRIBUTE_KEYS.sessionsAttended, value: progress.sessionsAttended }]);
+    }
+  }
+
+  /** Awaited queue and next deadline follow the earliest-due open task. */
+  private syncTasks(): void {
+    const tasks = [...this.open.values()].sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+    this.state.openTasks = tasks;
+    const next = tasks[0];
+    upsertSearchAttributes([
+      { key: SEARCH_ATTRIBUTE_KEYS.awaitedQueue, value: next ? next.queue : null },
+      { key: SEARCH_ATTRIBUTE_KEYS.nextDeadline, value: next ? new Date(next.dueAt) : null },
+    ]);
+  }
+
+  close(outcome: JourneyOutcome, reason: string, by: string): void {
+    this.open.clear();
+    this.syncTasks();
+    this.state.stage = 'closed';
+    this.state.outcome = outcome;
+    this.state.closureReason = reason;
+    this.record(`Journey closed — outcome: ${outcome}. ${reason}`, by);
+    upsertSearchAttributes([
+      { key: SEARCH_ATTRIBUTE_KEYS.stage, value: 'closed' },
+      { key: SEARCH_ATTRIBUTE_KEYS.outcome, value: outcome },
+    ]);
+  }
+
+  snapshot(): JourneyState {
+    return { ...this.state, timeline: [...this.state.timeline], openTasks: [...(this.state.openTasks ?? [])] };
+  }
+}
