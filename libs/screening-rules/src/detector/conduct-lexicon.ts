@@ -35,6 +35,9 @@ export const CONDUCT_CUES: readonly CueDefinition[] = [
       'twice|thrice',
       'once ~1 again|more',
       'not ~2 first ~1 time|occasion|incident',
+      'not|never ~1 stop|stops|stopped|stopping ~1 @ing',
+      'has|have ~1 begun|started ~1 to ~1 wait|follow|turn|appear|message|call|text|visit|contact|sit|park|hang|loiter|send|leave|watch|walk|drive|come|ring|email|post',
+      'has|have ~1 begun|started ~1 @ing',
       'back ~1 again',
       'history|pattern|campaign|course ~1 of',
       'previously|already ~4 reported|warned|given|issued|served|spoken|told|asked|blocked|contacted|followed',
@@ -63,6 +66,8 @@ export const CONDUCT_CUES: readonly CueDefinition[] = [
       '@num|barrage|stream|string|series|flood|torrent|deluge|volume|hundreds|dozens ~2 of|more|plus|than ~2 message|messages|calls|call|texts|text|emails|letters|voicemails|visits|gifts|notes|posts|accounts|numbers|dms|attempts|missed|comments|profiles|parcels|cards|deliveries|occasions|incidents',
       '@num ~2 message|messages|calls|texts|emails|letters|voicemails|visits|gifts|notes|posts|accounts|numbers|dms|missed|comments|profiles|parcels|cards|deliveries|occasions|incidents|attempts|bouquets',
       'bombarded|bombarding|bombards|flooded|flooding|inundated|inundating|spammed|spamming|hounded|hounding|pestered|pestering|bombard',
+      // Several new accounts or numbers are several attempts at contact.
+      'fake|new|different|false|anonymous|burner|alias|spoof|spoofed|duplicate|multiple|various|several|random|dummy|ghost|secondary ~2 accounts|profiles|numbers|sims|phones|usernames|handles',
     ],
   },
   {
@@ -86,6 +91,7 @@ export const CONDUCT_CUES: readonly CueDefinition[] = [
       'in ~1 breach ~1 of',
       'breached|breaching|breaches ~3 order|orders|conditions|bail|injunction|spo|nmo',
       'nmo|dvpo|dvpn|injunction|undertaking',
+      'prohibited|forbidden|forbids|prohibits|banned|barred|excluded ~3 from ~2 entering|contacting|going|attending|approaching|being|coming|visiting',
     ],
   },
   {
@@ -129,6 +135,8 @@ export const CONDUCT_CUES: readonly CueDefinition[] = [
       'every ~1 move',
       'everything ~2 about ~1 her|him|v|victim',
       'shrine|shrines',
+      'fake|new|different|false|anonymous|burner|alias|spoof|spoofed|duplicate|other|multiple|various|several|random|dummy|ghost|secondary|more ~2 accounts|profiles|numbers|sims|phones|usernames|handles',
+      'get|gets|getting|got ~1 round|around ~2 block|blocks|blocking|blocked',
     ],
   },
   {
@@ -145,6 +153,7 @@ export const CONDUCT_CUES: readonly CueDefinition[] = [
       'without|against ~2 her|his|v|victim|their|the ~1 consent|permission|knowledge|agreement|wishes|will',
       'changed|changing|change|changes ~2 her|v|victim|their ~1 number|phone|locks|lock|route|routine|job|address|sim|email|hours|shifts|gym|car',
       'moved|moving ~2 house|address|home|out ~3 because|due|to ~1 get|escape|away',
+      'changed|changing|change|changes|varied|varies|varying ~1 times|route|routes|routine|buses|trains|gyms|cafes|shifts|her',
       'no ~1 longer ~2 wants|want|wishes|in',
       'leave|left ~2 her|him|them|me|v ~1 alone',
       'refused|refuses|refusing|ignored|ignores|ignoring ~2 to ~2 leave|go|stop',
@@ -171,6 +180,21 @@ export const CONDUCT_CUES: readonly CueDefinition[] = [
       'stalking|stalked|stalker|stalks|stalk ~2 @obj|her|him|v|victim|by|behaviour|behaviours|again|for|since',
       'being|been|was|is|feels|feel|felt ~1 stalked',
       'stalker|stalkers',
+    ],
+  },
+  {
+    // The account was withdrawn or the behaviour turned out to be someone else's.
+    kind: 'retraction',
+    negatable: false,
+    patterns: [
+      'now ~3 accepts|accepted|confirms|confirmed|realises|realised|realizes|realized|believes|knows|satisfied|agrees ~6 not|someone|another|similar|different|mistaken|wrong|innocent|unrelated|coincidence',
+      'review|reviewing|enquiry|enquiries|inquiry|inquiries|checks|checking ~6 not|someone|another|different|similar|mistaken|innocent|unrelated',
+      'mistaken|misidentified|misidentification|misunderstanding|misunderstood',
+      'wrong ~1 person|man|male|woman|car|vehicle|number',
+      'someone ~1 else|different',
+      'another|different ~1 person|man|male|driver|woman',
+      'similar ~1 car|vehicle|van|looking',
+      'withdrew|withdrawn|withdraws|retracted|retracts ~3 allegation|allegations|complaint|statement|account',
     ],
   },
   {

@@ -48,7 +48,7 @@ export const CONTEXT_CUES: readonly CueDefinition[] = [
       'contact ~1 arrangements|arrangement|centre|order|weekend|weekends|time|visits',
       'handover|handovers|hand ~1 over|school ~1 run|pick ~1 up|drop ~1 off|collect|collecting|collected',
       'family ~1 court',
-      'cafcass|mediation|mediator|coparenting|co',
+      'cafcass|mediation|mediator|coparenting',
       'child ~1 arrangements|maintenance|support',
       'access ~1 to ~2 children|kids|son|daughter|child',
       'see|seeing ~2 the|his|her|their ~1 children|kids|son|daughter|child',
@@ -71,7 +71,8 @@ export const CONTEXT_CUES: readonly CueDefinition[] = [
     negatable: false,
     patterns: [
       'debt|debts|debtor|owe|owes|owed|owing|loan|loans|lent|lend|borrowed|repay|repaid|repayment|repayments|arrears|invoice|invoices|bailiff|bailiffs|refund|money',
-      'pay|paid|paying ~2 back|him|her|them|for|rent|bill|bills',
+      'pay|paid|paying|repay ~2 back',
+      'pay|paid|paying ~1 rent|bills|bill|debt|deposit',
       'debt ~1 collector|collectors|collection|recovery',
       'enforcement ~1 agent|agents|officer',
       'return|returned|returning|back ~3 belongings|items|property|possessions|stuff|things|ring|car|keys|tv|television|furniture|dog|cat|deposit|console|laptop|phone',

@@ -133,10 +133,13 @@ const tryEntry = (entry: Entry, clause: Clause, clauseIndex: number, position: n
   if (cue.blockedWhenVictimIsSubject && victimIsSubject(clause, position)) return;
   const start = tokens[position].start;
   const stop = tokens[last].end;
-  for (const existing of found) {
-    if (existing.kind === cue.kind && existing.start < stop && start < existing.end) return;
-  }
   const negatedBy = cue.negatable ? negationBefore(clause, position) : undefined;
+  // One match per span and kind; a standing reading wins over a negated one of the same words.
+  const clash = found.findIndex((existing) => existing.kind === cue.kind && existing.start < stop && start < existing.end);
+  if (clash >= 0) {
+    if (!found[clash].negated || negatedBy !== undefined) return;
+    found.splice(clash, 1);
+  }
   found.push({
     kind: cue.kind,
     quote: text.slice(start, stop),

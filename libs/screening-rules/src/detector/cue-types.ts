@@ -18,6 +18,7 @@ export type CueKind =
   | 'impact'
   | 'stalking-language'
   | 'one-off'
+  | 'retraction'
   | 'context-road-rage'
   | 'context-neighbour-dispute'
   | 'context-child-arrangements'

@@ -30,6 +30,7 @@ export const DEFAULT_DETECTOR_WEIGHTS: DetectorWeights = {
   contextWithStrongSignals: 0.1,
   contextCap: 0.5,
   oneOff: 0.3,
+  retraction: 0.5,
   capWithoutCourse: 0.45,
 };
 
@@ -245,6 +246,10 @@ export const detectMisclassifiedStalking = (input: DetectorInput, options: Detec
       matched: quotesOf(negatedWords).map((q, i) => (negatedWords[i]?.negatedBy ? `${negatedWords[i].negatedBy} … ${q}` : q)),
       weight: 0,
     });
+  }
+  const retraction = quotesOf(evidence.found.get('retraction'));
+  if (retraction.length > 0) {
+    add(scored, { rule: 'negation', text: 'The account has been withdrawn or corrected: the behaviour was mistaken or someone else’s.', matched: retraction, weight: -w.retraction });
   }
   if (onlyOneOccasion) {
     add(scored, { rule: 'one-off-event', text: 'The account describes a single incident with no earlier reports: no course of conduct.', matched: oneOff, weight: -w.oneOff });

@@ -87,6 +87,7 @@ export type DetectorWeights = {
   contextWithStrongSignals: number;
   contextCap: number;
   oneOff: number;
+  retraction: number;
   /** Highest score possible without a course of conduct, or without any act associated with stalking. */
   capWithoutCourse: number;
 };

@@ -41,6 +41,8 @@ export type Evidence = {
 const distinctQuotes = (matches: readonly CueMatch[]): string[] => [...new Set(matches.map((m) => m.quote.toLowerCase()))];
 
 const NEIGHBOUR_WORDS = new Set(['neighbour', 'neighbours', 'neighbouring', 'next door']);
+const PARENTS: ReadonlySet<DetectorInput['relationship']> = new Set(['former-partner', 'partner', 'family']);
+const ARRANGEMENT_WORDS = /arrangement|handover|hand over|contact|pick ?up|drop off|access|custody|maintenance|cafcass|mediat|family court/i;
 const THEFT_WORDS = /stol|steal|theft|thief|shoplift|without paying|security|store detective|snatch|pickpocket|burgl/i;
 const STRONG_ROAD_RAGE = /road.?rage|cut|overt|tailgat|brake|beep|horn|honk|hoot|near.?miss|pulled|flash|finger|undert/i;
 
@@ -60,7 +62,8 @@ const contextApplies = (kind: ContextKind, matches: readonly CueMatch[], input: 
       return disputeSigns.length >= 1 && quotes.length > disputeSigns.length;
     }
     case 'context-child-arrangements':
-      return quotes.length >= 1;
+      // Arrangements between parents: co-parents, or the narrative names the arrangement itself.
+      return PARENTS.has(input.relationship) || quotes.some((q) => ARRANGEMENT_WORDS.test(q));
     case 'context-debt':
       return quotes.some((q) => q !== 'money') || quotes.length >= 2;
     case 'context-retail-theft':

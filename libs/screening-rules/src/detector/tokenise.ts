@@ -21,15 +21,16 @@ const SENTENCE_END = /[.!?]+(?=\s|$)|\n+/g;
 const pushWord = (tokens: Token[], raw: string, start: number): void => {
   const lower = raw.toLowerCase().replace(/’/g, "'");
   const end = start + raw.length;
+  // Both halves keep the whole word's span so quotes read "didn't follow", not "n't follow".
   if (lower.endsWith("n't")) {
     const stem = lower.slice(0, -3);
-    tokens.push({ norm: NEGATED_STEMS[stem] ?? stem, start, end: end - 3 });
-    tokens.push({ norm: 'not', start: end - 3, end });
+    tokens.push({ norm: NEGATED_STEMS[stem] ?? stem, start, end });
+    tokens.push({ norm: 'not', start, end });
     return;
   }
   if (lower === 'cannot') {
-    tokens.push({ norm: 'can', start, end: start + 3 });
-    tokens.push({ norm: 'not', start: start + 3, end });
+    tokens.push({ norm: 'can', start, end });
+    tokens.push({ norm: 'not', start, end });
     return;
   }
   const apostrophe = lower.indexOf("'");
@@ -69,8 +70,8 @@ export const tokenise = (text: string): TokenisedText => {
         const before = current.length;
         const scratch: Token[] = [];
         pushWord(scratch, match[0], piece.start + match.index);
-        if (scratch.length === 1 && CONTRASTIVE.has(scratch[0].norm) && before > 0) {
-          clauses.push({ tokens: current, sentence: sentenceIndex });
+        if (scratch.length === 1 && CONTRASTIVE.has(scratch[0].norm)) {
+          if (before > 0) clauses.push({ tokens: current, sentence: sentenceIndex });
           current = [];
           continue;
         }
