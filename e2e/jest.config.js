@@ -2,5 +2,5 @@ module.exports = {
   ...require('../jest.preset.js'),
   displayName: 'e2e',
   rootDir: __dirname,
-  testTimeout: 180_000,
+  setupFilesAfterEnv: ['<rootDir>/jest.setup.ts'],
 };

@@ -31,7 +31,10 @@ describe('lint: module boundaries and deterministic workflows', () => {
   let results: LintResult[] = [];
 
   // ESLint runs once over every probe, as the CLI does (its ESM config cannot load inside Jest's sandbox).
+  // The boundary rule reads Nx's project graph; computing it first makes the test independent of
+  // whether an earlier Nx command left one behind.
   const lintProbes = (): void => {
+    spawnSync(process.execPath, [join(root, 'node_modules/nx/dist/bin/nx.js'), 'show', 'projects'], { cwd: root, encoding: 'utf8' });
     const run = spawnSync(process.execPath, [join(root, 'node_modules/eslint/bin/eslint.js'), '--format', 'json', ...Object.values(probes)], {
       cwd: root,
       encoding: 'utf8',
