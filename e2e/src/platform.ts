@@ -3,12 +3,13 @@ import { APPS, startApp, stopApp, waitForHealth, type AppDefinition, type Runnin
 
 const root = join(__dirname, '..', '..');
 
-/** Test ports, away from `npm start`'s 3001-3004 so both can run at once. */
+/** Test ports, away from `npm start`'s 3001-3004 so both can run at once (EASI_E2E_PORT_BASE moves them). */
+const base = Number(process.env.EASI_E2E_PORT_BASE ?? 4100);
 export const TEST_PORTS: Record<string, number> = {
-  screening: 4101,
-  referral: 4102,
-  intervention: 4103,
-  'victim-support': 4104,
+  screening: base + 1,
+  referral: base + 2,
+  intervention: base + 3,
+  'victim-support': base + 4,
 };
 
 /**
