@@ -6,4 +6,5 @@ export * from './migrate-service';
 export * from './outbox-relay.host';
 export * from './run-service';
 export * from './service-core.module';
+export * from './service-logger';
 export * from './zod-validation.pipe';

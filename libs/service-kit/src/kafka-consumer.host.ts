@@ -1,7 +1,9 @@
-import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
+import type { Logger as PinoLogger } from '@easi/logging';
 import { IdempotentConsumer, type HandlerTable, type IdempotentConsumerStats } from '@easi/messaging';
+import { SERVICE_LOGGER } from './service-logger';
 
 const RETRY_START_MS = 2000;
 
@@ -14,6 +16,8 @@ export abstract class KafkaConsumerHost implements OnApplicationBootstrap, OnApp
   protected abstract handlers(): HandlerTable;
 
   private readonly logger = new Logger(this.constructor.name);
+  /** The service's JSON logger, so the consumer's own lines carry the service name. */
+  @Optional() @Inject(SERVICE_LOGGER) private readonly serviceLogger?: PinoLogger;
   private consumer?: IdempotentConsumer;
   private stopped = false;
   private retryTimer?: NodeJS.Timeout;
@@ -24,7 +28,13 @@ export abstract class KafkaConsumerHost implements OnApplicationBootstrap, OnApp
   ) {}
 
   onApplicationBootstrap(): void {
-    this.consumer = new IdempotentConsumer({ kafka: this.kafka, dataSource: this.dataSource, groupId: this.groupId, handlers: this.handlers() });
+    this.consumer = new IdempotentConsumer({
+      kafka: this.kafka,
+      dataSource: this.dataSource,
+      groupId: this.groupId,
+      handlers: this.handlers(),
+      ...(this.serviceLogger ? { logger: this.serviceLogger } : {}),
+    });
     this.tryStart();
   }
 

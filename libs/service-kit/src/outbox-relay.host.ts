@@ -1,7 +1,9 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
+import type { Logger as PinoLogger } from '@easi/logging';
 import { OutboxRelay } from '@easi/messaging';
+import { SERVICE_LOGGER } from './service-logger';
 import { KAFKA } from './kafka.module';
 
 const RETRY_START_MS = 2000;
@@ -17,8 +19,8 @@ export class OutboxRelayHost implements OnApplicationBootstrap, OnApplicationShu
   private stopped = false;
   private retryTimer?: NodeJS.Timeout;
 
-  constructor(dataSource: DataSource, @Inject(KAFKA) kafka: Kafka) {
-    this.relay = new OutboxRelay({ dataSource, kafka });
+  constructor(dataSource: DataSource, @Inject(KAFKA) kafka: Kafka, @Optional() @Inject(SERVICE_LOGGER) logger?: PinoLogger) {
+    this.relay = new OutboxRelay({ dataSource, kafka, ...(logger ? { logger } : {}) });
   }
 
   onApplicationBootstrap(): void {

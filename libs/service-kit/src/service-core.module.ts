@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Client } from '@temporalio/client';
 import type { ServiceConfig } from '@easi/config';
 import { AuthModule } from '@easi/auth';
+import { createLogger } from '@easi/logging';
 import { PersistenceModule, databaseHealth, type ClassType } from '@easi/persistence';
 import {
   ActivityWorkerHost,
@@ -15,6 +16,7 @@ import {
 import { HEALTH_CHECKS, HealthController, type HealthCheck } from './health.controller';
 import { KafkaConnection, KafkaModule } from './kafka.module';
 import { OutboxRelayHost } from './outbox-relay.host';
+import { SERVICE_LOGGER } from './service-logger';
 
 export type ServiceCoreOptions = {
   name: string;
@@ -60,6 +62,7 @@ export class ServiceCoreModule {
       ],
       controllers: [HealthController],
       providers: [
+        { provide: SERVICE_LOGGER, useValue: createLogger(opts.name, config.LOG_LEVEL) },
         OutboxRelayHost,
         {
           provide: HEALTH_CHECKS,
@@ -72,7 +75,7 @@ export class ServiceCoreModule {
           ],
         },
       ],
-      exports: [KafkaModule, OutboxRelayHost],
+      exports: [KafkaModule, OutboxRelayHost, SERVICE_LOGGER],
     };
   }
 }
