@@ -45,7 +45,7 @@ describe('detectMisclassifiedStalking', () => {
   });
 
   describe('course of conduct and the acts associated with stalking', () => {
-    it('should flag a stranger who loiters and follows on several occasions', () => {
+    it('should flag when a stranger loiters and follows on several occasions', () => {
       const result = detect('An unknown man has waited outside her work on several evenings and followed her to the station.', { relationship: 'stranger', recordedOffence: 'public-order' });
       expect(result.flagged).toBe(true);
       expect(rule(result, 'act-loitering')?.matched).toEqual(['waited outside her work']);
@@ -80,7 +80,7 @@ describe('detectMisclassifiedStalking', () => {
   });
 
   describe('negations and one-off events', () => {
-    it('should not count an act the account says did not happen', () => {
+    it('should not count an act when the account says it did not happen', () => {
       const result = detect('S did not follow her home; there has been no further contact.', { relationship: 'former-partner' });
       expect(result.flagged).toBe(false);
       expect(rule(result, 'negation')?.matched[0]).toMatch(/not … follow her/);
@@ -107,43 +107,43 @@ describe('detectMisclassifiedStalking', () => {
   });
 
   describe('keyword bait', () => {
-    it('should not flag following a car after a road-rage incident', () => {
+    it('should not flag when a car is followed after a road-rage incident', () => {
       const result = detect('After being cut up at the roundabout the driver followed the car for a mile and sounded his horn.', { relationship: 'stranger', recordedOffence: 'public-order' });
       expect(result.flagged).toBe(false);
       expect(rule(result, 'context-road-rage')?.weight).toBeLessThan(0);
     });
 
-    it('should not flag a neighbours’ noise and parking dispute even with earlier reports', () => {
+    it('should not flag when neighbours dispute noise and parking, even with earlier reports', () => {
       const result = detect('Ongoing dispute about loud music and parking. The neighbour shouted over the fence again.', { relationship: 'neighbour', linkedReports: 3 });
       expect(result.flagged).toBe(false);
       expect(rules(result)).toContain('context-neighbour-dispute');
     });
 
-    it('should not flag polite messages about child handovers from a former partner', () => {
+    it('should not flag when a former partner sends polite messages about child handovers', () => {
       const result = detect('He messages her each week about the children’s handover. The messages are polite.', { relationship: 'former-partner', linkedReports: 1 });
       expect(result.flagged).toBe(false);
       expect(rules(result)).not.toContain('act-contact');
     });
 
-    it('should not flag chasing a debt', () => {
+    it('should not flag when the messages chase a debt', () => {
       const result = detect('He keeps texting her asking when she will repay the £300 loan.', { relationship: 'acquaintance', linkedReports: 1 });
       expect(result.flagged).toBe(false);
       expect(rules(result)).toContain('context-debt');
     });
 
-    it('should not flag security staff following a shoplifter', () => {
+    it('should not flag when security staff follow a shoplifter', () => {
       const result = detect('Security followed him out of the store after he left without paying.', { relationship: 'stranger', recordedOffence: 'theft' });
       expect(result.flagged).toBe(false);
     });
 
-    it('should still flag child contact used to keep contacting a victim who said no', () => {
+    it('should still flag when child contact is used to keep contacting a victim who said no', () => {
       const result = detect('He messages her every day about the children and begs her to take him back. She has asked him to stop.', { relationship: 'former-partner' });
       expect(result.flagged).toBe(true);
     });
   });
 
   describe('result shape and options', () => {
-    it('should give every explanation plain words, quoted matches and a weight', () => {
+    it('should give every explanation plain words, quoted matches and a weight when flagging', () => {
       const result = detect('Since the split he has been sitting outside her house most nights.', { relationship: 'former-partner' });
       expect(result.confidence).toBeGreaterThanOrEqual(0);
       expect(result.confidence).toBeLessThanOrEqual(1);

@@ -142,7 +142,7 @@ describe('assessEligibility', () => {
 describe('applyOverride', () => {
   const discussion = assessEligibility({ ...eligibleFacts, cognitiveAbility: 'concerns' });
 
-  it('should record who, why and the decision and keep the original result', () => {
+  it('should record who, why and the decision and keep the original result when a supervisor overrides', () => {
     const overridden = applyOverride(discussion, { by: 'sgt-17', reason: ' Psychologist confirmed he can engage. ', decision: 'eligible', at: '2026-03-01T10:00:00Z' });
     expect(overridden.outcome).toBe('eligible');
     expect(overridden.override).toEqual({ by: 'sgt-17', reason: 'Psychologist confirmed he can engage.', decision: 'eligible', at: '2026-03-01T10:00:00Z', previousOutcome: 'needs-case-discussion' });
@@ -150,15 +150,15 @@ describe('applyOverride', () => {
     expect(discussion.outcome).toBe('needs-case-discussion');
   });
 
-  it('should refuse an override without a reason', () => {
+  it('should refuse an override when no reason is given', () => {
     expect(() => applyOverride(discussion, { by: 'sgt-17', reason: '  ', decision: 'eligible' })).toThrow(EligibilityOverrideError);
   });
 
-  it('should refuse an override that does not say who made it', () => {
+  it('should refuse an override when it does not say who made it', () => {
     expect(() => applyOverride(discussion, { by: '', reason: 'x', decision: 'eligible' })).toThrow(/who/);
   });
 
-  it('should refuse to divert a high-risk case into EASI', () => {
+  it('should refuse to divert a case into EASI when the risk is high', () => {
     const highRisk = assessEligibility({ ...eligibleFacts, riskLevel: 'high' });
     expect(() => applyOverride(highRisk, { by: 'sgt-17', reason: 'feels low risk', decision: 'eligible' })).toThrow(
       expect.objectContaining({ code: 'high-risk-cannot-be-diverted' }),

@@ -28,7 +28,7 @@ describe('parseLabelledNarratives', () => {
     ]);
   });
 
-  it('should report a missing field and an unknown field by name', () => {
+  it('should report the field by name when a field is missing or unknown', () => {
     const { expected: _dropped, ...withoutExpected } = JSON.parse(line()) as Record<string, unknown>;
     const parsed = parseLabelledNarratives(`${JSON.stringify(withoutExpected)}\n${line({ extra: 1 })}`);
     expect(parsed.ok).toBe(false);
@@ -39,7 +39,7 @@ describe('parseLabelledNarratives', () => {
     ]);
   });
 
-  it('should report a line that is not JSON', () => {
+  it('should report the line when it is not JSON', () => {
     const parsed = parseLabelledNarratives('{not json');
     expect(parsed).toMatchObject({ ok: false, errors: [{ line: 1, field: '(line)' }] });
   });
