@@ -3,6 +3,8 @@ import type { ServiceConfig } from '@easi/config';
 import { ServiceCoreModule } from '@easi/service-kit';
 import { CustodyEventModule } from './custody-events/custody-event.module';
 import { CustodyEventService } from './custody-events/custody-event.service';
+import { CrimeScreeningModule } from './crime-screening.module';
+import { ScreeningRunService } from './daily-screening/screening-run.service';
 import { screeningActivities } from './screening.activities';
 import { serviceDefinition } from './service-definition';
 
@@ -15,9 +17,10 @@ export class AppModule {
         ServiceCoreModule.forRoot({
           ...serviceDefinition,
           config,
-          activities: { imports: [CustodyEventModule], inject: [CustodyEventService], useFactory: screeningActivities },
+          activities: { imports: [CustodyEventModule, CrimeScreeningModule], inject: [CustodyEventService, ScreeningRunService], useFactory: screeningActivities },
         }),
         CustodyEventModule,
+        CrimeScreeningModule,
       ],
     };
   }

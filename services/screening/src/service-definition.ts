@@ -3,6 +3,7 @@ import { MESSAGING_ENTITIES } from '@easi/messaging';
 import type { ServiceSchemaDefinition } from '@easi/service-kit';
 import { CustodyEventEntity } from './custody-events/entities/custody-event.entity';
 import { Initial1764100000000 } from './migrations/1764100000000-initial';
+import { CrimeScreening1764200000000 } from './migrations/1764200000000-crime-screening';
 
 export const serviceDefinition = {
   name: 'screening',
@@ -11,5 +12,5 @@ export const serviceDefinition = {
   schema: SERVICE_SCHEMAS.screening,
   taskQueue: TASK_QUEUES.screening,
   entities: [CustodyEventEntity, ...MESSAGING_ENTITIES],
-  migrations: [Initial1764100000000],
+  migrations: [Initial1764100000000, CrimeScreening1764200000000],
 } satisfies ServiceSchemaDefinition & Record<string, unknown>;

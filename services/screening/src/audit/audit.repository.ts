@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+export type AuditEntry = {
+  actor: string;
+  agency: string;
+  roles: string[];
+  action: string;
+  subjectType: 'person' | 'crime-report' | 'screening-hit' | 'review-task' | 'assessment' | 'screening-list';
+  subjectRef: string;
+  reason: string;
+  correlationId?: string;
+};
+
+export type AuditRow = AuditEntry & { id: string; at: Date };
+
+@Injectable()
+export class AuditRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(entry: AuditEntry): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO audit_log (actor, agency, roles, action, subject_type, subject_ref, reason, correlation_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [entry.actor, entry.agency, entry.roles, entry.action, entry.subjectType, entry.subjectRef, entry.reason, entry.correlationId ?? null],
+    );
+  }
+
+  forSubject(subjectType: string, subjectRef: string, limit: number): Promise<AuditRow[]> {
+    return this.dataSource.query(
+      `SELECT id::text AS id, at, actor, agency, roles, action, subject_type AS "subjectType", subject_ref AS "subjectRef", reason, correlation_id AS "correlationId"
+       FROM audit_log WHERE subject_type = $1 AND subject_ref = $2 ORDER BY at DESC, id DESC LIMIT $3`,
+      [subjectType, subjectRef, limit],
+    );
+  }
+}

@@ -1,0 +1,159 @@
+import type { OffenceFamily, Relationship, SuggestedAction } from '@easi/contracts';
+import { detectMisclassifiedStalking, type DetectorOptions, type Explanation } from '@easi/screening-rules';
+
+/** Reference data for one offence family, as configured in the offence_family table. */
+export type FamilyInfo = { family: string; label: string; screened: boolean; legislation: string; homeOfficeCodes: string[] };
+
+export type FlagCode = 'screened-offence' | 'possible-misclassification' | 'linked-reports' | 'suspect-other-victims' | 'amended-version' | 'custody-record';
+
+/** One reason a report is on the list, in words an investigator would accept. */
+export type Flag = {
+  code: FlagCode;
+  text: string;
+  /** Detector rules behind a misclassification flag, each with the narrative's own words. */
+  explanations?: Pick<Explanation, 'rule' | 'text' | 'matched' | 'weight'>[];
+  linkedReportRefs?: string[];
+  confidence?: number;
+};
+
+export type ReportForScreening = {
+  reportRef: string;
+  version: number;
+  changeType: string;
+  recordedFamily: OffenceFamily;
+  relationship: Relationship;
+  narrative: string;
+  victimRefs: string[];
+  /** Other reports, recorded no later than this one, with the same suspect and victim. */
+  samePairReports: string[];
+  /** The source system's own links. */
+  sourceLinkedReports: string[];
+  /** Other reports naming the same suspect with a different victim, and how many victims. */
+  sameSuspectOtherVictimReports: string[];
+  otherVictims: number;
+};
+
+export type ReportHit = { flags: Flag[]; suggestedActions: SuggestedAction[]; linkedReportRefs: string[]; misclassificationConfidence: number | null };
+
+const CONDUCT_FAMILIES: ReadonlySet<string> = new Set(['stalking', 'harassment', 'harassment-fear-of-violence', 'racially-aggravated-harassment', 'breach-spo', 'breach-non-molestation-order']);
+const ORDER_BREACHES: ReadonlySet<string> = new Set(['breach-spo', 'breach-non-molestation-order']);
+const INTIMATE: ReadonlySet<Relationship> = new Set(['former-partner', 'partner']);
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+const describeFamily = (info: FamilyInfo): string => {
+  const code = info.homeOfficeCodes.length ? `, Home Office code ${info.homeOfficeCodes.join('/')}` : '';
+  const law = info.legislation ? ` (${info.legislation}${code})` : code ? ` (${code.slice(2)})` : '';
+  return `${info.label}${law}`;
+};
+
+const orderActions = (actions: Set<SuggestedAction>): SuggestedAction[] => {
+  const order: SuggestedAction[] = [
+    'record-on-list',
+    'reclassification-submission',
+    'link-to-other-reports',
+    'refer-to-triage-clinic',
+    'consider-interim-or-full-spo',
+    'victim-contact-and-isac-referral',
+    'possible-easi-candidate',
+    'no-further-action',
+  ];
+  return order.filter((a) => actions.has(a));
+};
+
+/**
+ * Applies the daily screening rules to one report version: a screened offence family puts it on
+ * the list; otherwise the misclassified-stalking detector may. Returns null when it is not a hit.
+ */
+export const screenReport = (report: ReportForScreening, family: FamilyInfo | undefined, detector: DetectorOptions = {}): ReportHit | null => {
+  const flags: Flag[] = [];
+  const actions = new Set<SuggestedAction>();
+  const linked = [...new Set([...report.samePairReports, ...report.sourceLinkedReports])].sort();
+  let confidence: number | null = null;
+
+  if (family?.screened) {
+    flags.push({ code: 'screened-offence', text: `Recorded as ${describeFamily(family)}, an offence family the EASI team screens every day.` });
+  }
+  if (report.recordedFamily !== 'stalking') {
+    const result = detectMisclassifiedStalking(
+      { recordedOffence: report.recordedFamily, relationship: report.relationship, narrative: report.narrative, linkedReports: linked.length },
+      detector,
+    );
+    if (result.flagged) {
+      confidence = Math.round(result.confidence * 100) / 100;
+      flags.push({
+        code: 'possible-misclassification',
+        text: `This report reads as stalking but is recorded as ${family?.label ?? report.recordedFamily}; confidence ${confidence.toFixed(2)}. Reasons: ${result.explanations
+          .filter((e) => e.weight > 0)
+          .map((e) => e.text)
+          .join(' ')}`,
+        explanations: result.explanations.map((e) => ({ rule: e.rule, text: e.text, matched: e.matched, weight: e.weight })),
+        confidence,
+      });
+      actions.add('reclassification-submission');
+    }
+  }
+  if (flags.length === 0) return null;
+
+  actions.add('record-on-list');
+  if (report.changeType !== 'recorded' && report.version > 1) {
+    flags.push({ code: 'amended-version', text: `Version ${report.version} of this report (${report.changeType}); earlier versions are kept.` });
+  }
+  if (linked.length > 0) {
+    flags.push({
+      code: 'linked-reports',
+      text: `${plural(linked.length, 'other report')} about the same suspect and victim: ${linked.join(', ')}. Together they may show a course of conduct.`,
+      linkedReportRefs: linked,
+    });
+    actions.add('link-to-other-reports');
+  }
+  if (report.otherVictims > 0) {
+    flags.push({
+      code: 'suspect-other-victims',
+      text: `The suspect is also named in ${plural(report.sameSuspectOtherVictimReports.length, 'report')} about ${plural(report.otherVictims, 'other victim')}.`,
+      linkedReportRefs: report.sameSuspectOtherVictimReports,
+    });
+    actions.add('link-to-other-reports');
+    actions.add('refer-to-triage-clinic');
+  }
+
+  const stalkingLike = report.recordedFamily === 'stalking' || confidence !== null;
+  const conduct = stalkingLike || CONDUCT_FAMILIES.has(report.recordedFamily);
+  if (conduct && report.victimRefs.length > 0) actions.add('victim-contact-and-isac-referral');
+  if (ORDER_BREACHES.has(report.recordedFamily) || (stalkingLike && linked.length > 0)) actions.add('consider-interim-or-full-spo');
+  if (stalkingLike && INTIMATE.has(report.relationship)) {
+    actions.add('possible-easi-candidate');
+    actions.add('refer-to-triage-clinic');
+  }
+  return { flags, suggestedActions: orderActions(actions), linkedReportRefs: linked, misclassificationConfidence: confidence };
+};
+
+export type CustodyForScreening = {
+  eventId: string;
+  eventType: string;
+  relationship: Relationship;
+  families: string[];
+  victimRefs: string[];
+  crimeReportRefs: string[];
+};
+
+/** A live custody record for a screened offence is always on the list. */
+export const screenCustodyRecord = (record: CustodyForScreening, families: ReadonlyMap<string, FamilyInfo>): ReportHit | null => {
+  const screened = record.families.map((f) => families.get(f)).filter((f): f is FamilyInfo => f?.screened === true);
+  if (screened.length === 0) return null;
+  const actions = new Set<SuggestedAction>(['record-on-list']);
+  const flags: Flag[] = [
+    { code: 'custody-record', text: `Person in custody (${record.eventType.replace(/-/g, ' ')}) for ${screened.map(describeFamily).join('; ')}.` },
+  ];
+  if (record.crimeReportRefs.length > 0) {
+    flags.push({ code: 'linked-reports', text: `Custody record linked to ${plural(record.crimeReportRefs.length, 'crime report')}: ${record.crimeReportRefs.join(', ')}.`, linkedReportRefs: record.crimeReportRefs });
+    actions.add('link-to-other-reports');
+  }
+  if (record.victimRefs.length > 0) actions.add('victim-contact-and-isac-referral');
+  if (screened.some((f) => ORDER_BREACHES.has(f.family))) actions.add('consider-interim-or-full-spo');
+  if (INTIMATE.has(record.relationship)) {
+    actions.add('possible-easi-candidate');
+    actions.add('refer-to-triage-clinic');
+  }
+  return { flags, suggestedActions: orderActions(actions), linkedReportRefs: record.crimeReportRefs, misclassificationConfidence: null };
+};

@@ -1,0 +1,81 @@
+/** Dates of the screening calendar: YYYY-MM-DD days on the force's wall clock (Europe/London by default). */
+
+export const SCREENING_TIME_ZONE = 'Europe/London';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export const isDay = (value: string): boolean => DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+
+const parts = (instant: Date, timeZone: string): Record<string, number> => {
+  const formatted = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(instant);
+  const out: Record<string, number> = {};
+  for (const p of formatted) if (p.type !== 'literal') out[p.type] = Number(p.value);
+  return out;
+};
+
+/** The calendar day of an instant on the wall clock of `timeZone`. */
+export const dayOf = (instant: Date, timeZone = SCREENING_TIME_ZONE): string => {
+  const p = parts(instant, timeZone);
+  return `${String(p.year).padStart(4, '0')}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+};
+
+/** Minutes the wall clock of `timeZone` is ahead of UTC at an instant. */
+const offsetMinutes = (instant: Date, timeZone: string): number => {
+  const p = parts(instant, timeZone);
+  const wall = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+  return Math.round((wall - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+};
+
+/** The instant when the wall clock of `timeZone` shows `day` at hour:minute. */
+export const wallClockInstant = (day: string, hour: number, minute: number, timeZone = SCREENING_TIME_ZONE): Date => {
+  const guess = Date.parse(`${day}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00Z`);
+  const first = guess - offsetMinutes(new Date(guess), timeZone) * 60_000;
+  // Near a clock change the offset at the guess may differ from the offset at the answer.
+  return new Date(guess - offsetMinutes(new Date(first), timeZone) * 60_000);
+};
+
+/** Hour and minute of an instant on the wall clock of `timeZone`. */
+export const wallClockTime = (instant: Date, timeZone = SCREENING_TIME_ZONE): { hour: number; minute: number } => {
+  const p = parts(instant, timeZone);
+  return { hour: p.hour!, minute: p.minute! };
+};
+
+export const addDays = (day: string, n: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** Monday to Friday. Bank holidays are not known here: the schedule runs on them and they count as working days. */
+export const isWorkingDay = (day: string): boolean => {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return weekday >= 1 && weekday <= 5;
+};
+
+/** Working days strictly before `day`, newest first, at most `count` of them. */
+export const previousWorkingDays = (day: string, count: number): string[] => {
+  const out: string[] = [];
+  let cursor = day;
+  while (out.length < count) {
+    cursor = addDays(cursor, -1);
+    if (isWorkingDay(cursor)) out.push(cursor);
+  }
+  return out;
+};
+
+/**
+ * The days a run started for `target` must screen, oldest first: the missed working days since
+ * the last completed day (at most `maxCatchUp` of them), then the target itself; completed days
+ * are never screened again. With no completed day at all there is nothing to catch up.
+ */
+export const planDays = (target: string, completed: ReadonlySet<string>, lastCompletedBefore: string | null, maxCatchUp: number): string[] => {
+  const missed = lastCompletedBefore === null ? [] : previousWorkingDays(target, maxCatchUp).filter((d) => d > lastCompletedBefore && !completed.has(d));
+  const days = [...missed.reverse()];
+  if (!completed.has(target)) days.push(target);
+  return days;
+};

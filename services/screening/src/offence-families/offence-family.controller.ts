@@ -1,0 +1,48 @@
+import { Body, Controller, Get, NotFoundException, Param, Put } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { OffenceFamily } from '@easi/contracts';
+import { CurrentUser, RequireAgency, RequireRole, type AuthenticatedUser } from '@easi/auth';
+import { ZodValidationPipe } from '@easi/service-kit';
+import { OffenceFamilyService } from './offence-family.service';
+import type { OffenceFamilyRow } from './offence-family.repository';
+
+const OffenceFamilyChangeSchema = z
+  .object({
+    label: z.string().trim().min(1).max(200).optional(),
+    homeOfficeCodes: z.array(z.string().regex(/^[A-Za-z0-9/.-]{1,16}$/, 'must be a Home Office code such as 8Q')).max(20).optional(),
+    codeConfidence: z.enum(['known', 'uncertain']).optional(),
+    screened: z.boolean().optional(),
+    note: z.string().max(1000).optional(),
+  })
+  .strict()
+  .refine((c) => Object.keys(c).length > 0, 'name at least one field to change');
+type OffenceFamilyChangeBody = z.infer<typeof OffenceFamilyChangeSchema>;
+
+@ApiTags('offence families')
+@Controller('offence-families')
+@RequireAgency('police')
+export class OffenceFamilyController {
+  constructor(private readonly service: OffenceFamilyService) {}
+
+  @Get()
+  @RequireRole('investigator', 'supervisor', 'tactical-lead', 'operator')
+  @ApiOperation({ summary: 'Offence families read by screening: Home Office codes, legislation, whether screened daily' })
+  list(): Promise<OffenceFamilyRow[]> {
+    return this.service.list();
+  }
+
+  @Put(':family')
+  @RequireRole('supervisor', 'tactical-lead')
+  @ApiOperation({ summary: 'Configure a family: label, Home Office codes (and how sure), screened daily or detector only' })
+  @ApiBody({ schema: z.toJSONSchema(OffenceFamilyChangeSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown> })
+  async update(
+    @Param('family', new ZodValidationPipe(OffenceFamily, 'family')) family: string,
+    @Body(new ZodValidationPipe(OffenceFamilyChangeSchema, 'offence family change')) change: OffenceFamilyChangeBody,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<OffenceFamilyRow> {
+    const updated = await this.service.update(family, change, user.subject);
+    if (!updated) throw new NotFoundException(`offence family ${family} is not configurable`);
+    return updated;
+  }
+}

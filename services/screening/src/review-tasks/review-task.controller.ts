@@ -1,0 +1,83 @@
+import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { PseudoRef, SUGGESTED_ACTIONS } from '@easi/contracts';
+import { CurrentUser, RequireAgency, RequireRole, type AuthenticatedUser } from '@easi/auth';
+import { ZodValidationPipe } from '@easi/service-kit';
+import { ACCESS_REASON_HEADER, AuditService } from '../audit/audit.service';
+import type { HitRow } from '../daily-screening/screening-run.repository';
+import type { ReviewDecisionRow } from './review-task.repository';
+import { ReviewTaskError, toHttpException } from './review-task.exception';
+import { ReviewTaskService, type ReviewTaskView } from './review-task.service';
+
+const ReviewDecisionSchema = z
+  .object({
+    decision: z.enum(['confirm-misclassification', 'reject-misclassification', 'actions-recorded']),
+    actionsTaken: z.array(z.enum(SUGGESTED_ACTIONS)).max(SUGGESTED_ACTIONS.length).default([]),
+    reclassificationRef: PseudoRef.optional(),
+    reason: z.string().max(2000).optional(),
+  })
+  .strict();
+type ReviewDecisionBody = z.infer<typeof ReviewDecisionSchema>;
+
+const ListQuery = z.object({
+  status: z.enum(['open', 'completed']).optional(),
+  day: z.iso.date().optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+type ListQueryParams = z.infer<typeof ListQuery>;
+
+const rethrow = (error: unknown): never => {
+  throw error instanceof ReviewTaskError ? toHttpException(error) : error;
+};
+
+@ApiTags('review tasks')
+@Controller('review-tasks')
+@RequireAgency('police')
+export class ReviewTaskController {
+  constructor(
+    private readonly service: ReviewTaskService,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Get()
+  @RequireRole('investigator', 'supervisor', 'tactical-lead')
+  @ApiOperation({ summary: "The EASI team's screening review queue (one task per hit), oldest first" })
+  list(@Query(new ZodValidationPipe(ListQuery, 'query')) query: ListQueryParams): Promise<HitRow[]> {
+    return this.service.list({ ...(query.status ? { status: query.status } : {}), ...(query.day ? { day: query.day } : {}) }, query.limit, query.offset);
+  }
+
+  @Get(':taskId')
+  @RequireRole('investigator', 'supervisor', 'tactical-lead')
+  @ApiOperation({ summary: 'A review task with its hit (flags, explanations, suggested actions) and every decision (audited)' })
+  async one(@Param('taskId', new ParseUUIDPipe()) taskId: string, @CurrentUser() user: AuthenticatedUser, @Headers(ACCESS_REASON_HEADER) reason?: string): Promise<ReviewTaskView> {
+    await this.audit.record(user, { action: 'read-review-task', subjectType: 'review-task', subjectRef: taskId }, { header: reason, purpose: 'screening review' });
+    return this.service.one(taskId).catch(rethrow);
+  }
+
+  @Post(':taskId/decisions')
+  @RequireRole('investigator', 'supervisor')
+  @ApiOperation({ summary: 'Record the reviewer\'s decision: confirm (with the reclassification submission reference), reject (with a reason), or the actions taken' })
+  @ApiBody({ schema: z.toJSONSchema(ReviewDecisionSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown> })
+  async decide(
+    @Param('taskId', new ParseUUIDPipe()) taskId: string,
+    @Body(new ZodValidationPipe(ReviewDecisionSchema, 'review decision')) body: ReviewDecisionBody,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ReviewDecisionRow> {
+    const decision = await this.service
+      .decide(
+        taskId,
+        {
+          decision: body.decision,
+          actionsTaken: body.actionsTaken,
+          ...(body.reclassificationRef ? { reclassificationRef: body.reclassificationRef } : {}),
+          ...(body.reason !== undefined ? { reason: body.reason } : {}),
+        },
+        user.subject,
+      )
+      .catch(rethrow);
+    await this.audit.record(user, { action: `review-decision:${body.decision}`, subjectType: 'review-task', subjectRef: taskId }, { purpose: decision.reason });
+    return decision;
+  }
+}
