@@ -21,7 +21,7 @@ const statusOf = (facts: EligibilityFacts, name: EligibilityCriterion) => criter
 describe('assessEligibility', () => {
   it('should be eligible with one met result per criterion when every fact fits', () => {
     const result = assessEligibility(eligibleFacts);
-    expect(result.outcome).toBe('eligible');
+    expect(result.overall).toBe('eligible');
     expect(result.criteria).toHaveLength(9);
     expect(result.criteria.every((c) => c.status === 'met')).toBe(true);
     expect(criterion(result, 'admits-stalking')?.evidence).toEqual(['interview: admitted', 'interview 12 March']);
@@ -30,7 +30,7 @@ describe('assessEligibility', () => {
   it('should make every criterion unknown and ask for case discussion when no facts are known', () => {
     const result = assessEligibility({});
     expect(result.criteria.every((c) => c.status === 'unknown')).toBe(true);
-    expect(result.outcome).toBe('needs-case-discussion');
+    expect(result.overall).toBe('needs-case-discussion');
     expect(result.unknown).toHaveLength(9);
     expect(result.reason).toContain('not yet known');
   });
@@ -113,7 +113,7 @@ describe('assessEligibility', () => {
   describe('risk level', () => {
     it.each(['high', 'very-high'] as const)('should never divert %s risk even when everything else is met', (riskLevel) => {
       const result = assessEligibility({ ...eligibleFacts, riskLevel });
-      expect(result.outcome).toBe('ineligible');
+      expect(result.overall).toBe('ineligible');
       expect(result.notMet).toEqual(['risk-level']);
       expect(criterion(result, 'risk-level')).toMatchObject({ status: 'not-met', reason: 'high risk: full risk response' });
       expect(result.reason).toMatch(/^high risk: full risk response/);
@@ -124,18 +124,18 @@ describe('assessEligibility', () => {
 
   it('should list every criterion not met when ineligible', () => {
     const result = assessEligibility({ ...eligibleFacts, ageYears: 16, interviewAccount: 'denied' });
-    expect(result.outcome).toBe('ineligible');
+    expect(result.overall).toBe('ineligible');
     expect(result.notMet).toEqual(['adult', 'admits-stalking']);
     expect(result.reason).toBe('Criteria not met: adult, admits-stalking.');
   });
 
   it('should prefer ineligible over case discussion when a criterion fails', () => {
-    expect(assessEligibility({ ...eligibleFacts, participation: 'unwilling', cognitiveAbility: 'concerns' }).outcome).toBe('ineligible');
+    expect(assessEligibility({ ...eligibleFacts, participation: 'unwilling', cognitiveAbility: 'concerns' }).overall).toBe('ineligible');
   });
 
   it('should ask for case discussion when a criterion needs judgement', () => {
     const result = assessEligibility({ ...eligibleFacts, interviewAccount: 'partial-admission' });
-    expect(result).toMatchObject({ outcome: 'needs-case-discussion', needsDiscussion: ['admits-stalking'] });
+    expect(result).toMatchObject({ overall: 'needs-case-discussion', needsDiscussion: ['admits-stalking'] });
   });
 });
 
@@ -144,10 +144,10 @@ describe('applyOverride', () => {
 
   it('should record who, why and the decision and keep the original result when a supervisor overrides', () => {
     const overridden = applyOverride(discussion, { by: 'sgt-17', reason: ' Psychologist confirmed he can engage. ', decision: 'eligible', at: '2026-03-01T10:00:00Z' });
-    expect(overridden.outcome).toBe('eligible');
-    expect(overridden.override).toEqual({ by: 'sgt-17', reason: 'Psychologist confirmed he can engage.', decision: 'eligible', at: '2026-03-01T10:00:00Z', previousOutcome: 'needs-case-discussion' });
+    expect(overridden.overall).toBe('eligible');
+    expect(overridden.override).toEqual({ by: 'sgt-17', reason: 'Psychologist confirmed he can engage.', decision: 'eligible', at: '2026-03-01T10:00:00Z', previousOverall: 'needs-case-discussion' });
     expect(overridden.original).toBe(discussion);
-    expect(discussion.outcome).toBe('needs-case-discussion');
+    expect(discussion.overall).toBe('needs-case-discussion');
   });
 
   it('should refuse an override when no reason is given', () => {
@@ -169,6 +169,6 @@ describe('applyOverride', () => {
     const first = applyOverride(discussion, { by: 'sgt-17', reason: 'first view', decision: 'ineligible' });
     const second = applyOverride(first, { by: 'insp-2', reason: 'on review', decision: 'eligible' });
     expect(second.original).toBe(discussion);
-    expect(second.override.previousOutcome).toBe('ineligible');
+    expect(second.override.previousOverall).toBe('ineligible');
   });
 });

@@ -173,17 +173,17 @@ export const assessEligibility = (facts: EligibilityFacts): EligibilityResult =>
   const unknown = having('unknown');
   const base = { criteria, notMet, needsDiscussion, unknown, rulesVersion: ELIGIBILITY_RULES_VERSION };
   if (notMet.includes('risk-level')) {
-    return { ...base, outcome: 'ineligible', reason: `high risk: full risk response${notMet.length > 1 ? `; also not met: ${list(notMet.filter((c) => c !== 'risk-level'))}` : ''}` };
+    return { ...base, overall: 'ineligible', reason: `high risk: full risk response${notMet.length > 1 ? `; also not met: ${list(notMet.filter((c) => c !== 'risk-level'))}` : ''}` };
   }
-  if (notMet.length > 0) return { ...base, outcome: 'ineligible', reason: `Criteria not met: ${list(notMet)}.` };
+  if (notMet.length > 0) return { ...base, overall: 'ineligible', reason: `Criteria not met: ${list(notMet)}.` };
   if (needsDiscussion.length > 0 || unknown.length > 0) {
     const parts = [
       needsDiscussion.length > 0 ? `needs discussion: ${list(needsDiscussion)}` : undefined,
       unknown.length > 0 ? `not yet known: ${list(unknown)}` : undefined,
     ].filter((part): part is string => part !== undefined);
-    return { ...base, outcome: 'needs-case-discussion', reason: `For the triage clinic: ${parts.join('; ')}.` };
+    return { ...base, overall: 'needs-case-discussion', reason: `For the triage clinic: ${parts.join('; ')}.` };
   }
-  return { ...base, outcome: 'eligible', reason: 'All criteria met.' };
+  return { ...base, overall: 'eligible', reason: 'All criteria met.' };
 };
 
 export type OverrideErrorCode = 'reason-required' | 'overrider-required' | 'high-risk-cannot-be-diverted';
@@ -215,9 +215,9 @@ export const applyOverride = (
   }
   return {
     ...original,
-    outcome: override.decision,
+    overall: override.decision,
     reason: `Supervisor override: ${override.reason.trim()}`,
-    override: { ...override, reason: override.reason.trim(), previousOutcome: current.outcome },
+    override: { ...override, reason: override.reason.trim(), previousOverall: current.overall },
     original,
   };
 };

@@ -63,7 +63,7 @@ export type CriterionResult = {
 };
 
 export type EligibilityResult = {
-  outcome: EligibilityOutcome;
+  overall: EligibilityOutcome;
   reason: string;
   criteria: CriterionResult[];
   notMet: EligibilityCriterion[];
@@ -83,6 +83,6 @@ export type SupervisorOverride = {
 
 /** The outcome after a supervisor's override; the rules' own result is kept beside it. */
 export type OverriddenEligibilityResult = EligibilityResult & {
-  override: SupervisorOverride & { previousOutcome: EligibilityOutcome };
+  override: SupervisorOverride & { previousOverall: EligibilityOutcome };
   original: EligibilityResult;
 };
