@@ -238,12 +238,16 @@ export const detectMisclassifiedStalking = (input: DetectorInput, options: Detec
   }
 
   // What speaks against.
-  const negatedWords = evidence.negated.filter((cue) => cue.kind.startsWith('act-') || cue.kind === 'repetition');
+  // Denied acts and repetition, leaving out words already reported as a one-off ("no previous incidents").
+  const oneOffCues = evidence.found.get('one-off') ?? [];
+  const negatedWords = evidence.negated.filter(
+    (cue) => (cue.kind.startsWith('act-') || cue.kind === 'repetition') && !oneOffCues.some((o) => o.start < cue.end && cue.start < o.end),
+  );
   if (negatedWords.length > 0) {
     add(scored, {
       rule: 'negation',
       text: 'The account says some behaviour did not happen; those words are not counted.',
-      matched: quotesOf(negatedWords).map((q, i) => (negatedWords[i]?.negatedBy ? `${negatedWords[i].negatedBy} … ${q}` : q)),
+      matched: [...new Set(negatedWords.map((cue) => `${cue.negatedBy ?? ''} … ${cue.quote}`))],
       weight: 0,
     });
   }
