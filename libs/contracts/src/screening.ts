@@ -61,7 +61,8 @@ export type DailyScreeningResult = { days: ScreeningDaySummary[] };
 
 /** Activities of the daily screening, on task queue `screening`. */
 export type DailyScreeningActivities = {
-  planScreeningDays(input: { scheduledFor: string; day?: string; maxCatchUpDays: number }): Promise<{ days: ScreeningDayPlan[] }>;
+  /** `scheduledFor` absent with a `day`: that day's cutoff is at the default time (07:00 Europe/London). */
+  planScreeningDays(input: { scheduledFor?: string; day?: string; maxCatchUpDays: number }): Promise<{ days: ScreeningDayPlan[] }>;
   beginScreeningDay(input: ScreeningDayPlan & { workflowId: string }): Promise<{ reports: number; custodyRecords: number }>;
   screenReportChunk(input: { day: string; afterId: string; limit: number }): Promise<{ processed: number; hits: number; lastId: string; done: boolean }>;
   screenCustodyRecords(input: { day: string }): Promise<{ processed: number; hits: number }>;

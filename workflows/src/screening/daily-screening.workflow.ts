@@ -33,13 +33,13 @@ const DEFAULT_CHUNK_SIZE = 5000;
 export async function dailyScreening(input: DailyScreeningInput = {}): Promise<DailyScreeningResult> {
   const info = workflowInfo();
   const scheduledAt = info.typedSearchAttributes.get(SCHEDULED_START_TIME);
-  const scheduledFor = input.scheduledFor ?? (scheduledAt ? new Date(scheduledAt).toISOString() : info.startTime.toISOString());
+  const scheduledFor = input.scheduledFor ?? (scheduledAt ? new Date(scheduledAt).toISOString() : input.day === undefined ? info.startTime.toISOString() : undefined);
   const chunkSize = input.chunkSize ?? DEFAULT_CHUNK_SIZE;
   const progress: ScreeningProgress = { day: null, daysPlanned: [], daysDone: [], reportsToScreen: 0, reportsScreened: 0, hits: 0 };
   setHandler(screeningProgressQuery, () => progress);
 
   const { days } = await screening.planScreeningDays({
-    scheduledFor,
+    ...(scheduledFor !== undefined ? { scheduledFor } : {}),
     ...(input.day !== undefined ? { day: input.day } : {}),
     maxCatchUpDays: input.maxCatchUpDays ?? DEFAULT_MAX_CATCH_UP_DAYS,
   });

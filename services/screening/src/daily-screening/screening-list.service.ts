@@ -3,8 +3,6 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 import { DAILY_SCREENING_WORKFLOW_TYPE, TASK_QUEUES, screeningDayWorkflowId, type DailyScreeningInput } from '@easi/contracts';
 import { TEMPORAL_CLIENT } from '@easi/temporal';
 import { ScreeningRunRepository, type HitRow, type ScreeningRunRow } from './screening-run.repository';
-import { wallClockInstant } from './london-time';
-import { DEFAULT_SCHEDULE } from './screening-schedule.service';
 
 export type ScreeningDayView = { day: string; run: ScreeningRunRow | null; total: number; items: HitRow[] };
 export type StartedRun = { day: string; workflowId: string; alreadyRunning: boolean };
@@ -33,11 +31,7 @@ export class ScreeningListService {
   /** A second start for the same day while it runs reaches the running one. */
   async start(day: string, chunkSize?: number): Promise<StartedRun> {
     const workflowId = screeningDayWorkflowId(day);
-    const input: DailyScreeningInput = {
-      day,
-      scheduledFor: wallClockInstant(day, DEFAULT_SCHEDULE.hour, DEFAULT_SCHEDULE.minute).toISOString(),
-      ...(chunkSize ? { chunkSize } : {}),
-    };
+    const input: DailyScreeningInput = { day, ...(chunkSize ? { chunkSize } : {}) };
     try {
       await this.temporal.workflow.start(DAILY_SCREENING_WORKFLOW_TYPE, {
         workflowId,

@@ -5,6 +5,7 @@ import { OffenceFamilyService } from '../offence-families/offence-family.service
 import { screenCustodyRecord, screenReport } from './hit-rules';
 import { dayOf, isDay, planDays, wallClockInstant, wallClockTime } from './london-time';
 import { ScreeningRunRepository, type NewHit } from './screening-run.repository';
+import { DEFAULT_SCHEDULE } from './screening-schedule.service';
 
 /** The EASI team's queue that screening review tasks land in. */
 export const EASI_TEAM_QUEUE = 'easi-team';
@@ -20,14 +21,15 @@ export class ScreeningRunService {
   ) {}
 
   async planScreeningDays(input: Parameters<Activities['planScreeningDays']>[0]): Promise<{ days: ScreeningDayPlan[] }> {
-    const scheduledFor = new Date(input.scheduledFor);
-    if (Number.isNaN(scheduledFor.getTime())) throw ApplicationFailure.nonRetryable(`scheduledFor is not a date: ${input.scheduledFor}`, 'BusinessRefusal');
-    const { hour, minute } = wallClockTime(scheduledFor);
+    const scheduledFor = input.scheduledFor !== undefined ? new Date(input.scheduledFor) : undefined;
+    if (scheduledFor && Number.isNaN(scheduledFor.getTime())) throw ApplicationFailure.nonRetryable(`scheduledFor is not a date: ${input.scheduledFor}`, 'BusinessRefusal');
+    const { hour, minute } = scheduledFor ? wallClockTime(scheduledFor) : DEFAULT_SCHEDULE;
     const cutoffOf = (day: string): string => wallClockInstant(day, hour, minute).toISOString();
     if (input.day !== undefined) {
       if (!isDay(input.day)) throw ApplicationFailure.nonRetryable(`day must be YYYY-MM-DD: ${input.day}`, 'BusinessRefusal');
       return { days: [{ day: input.day, cutoff: cutoffOf(input.day) }] };
     }
+    if (!scheduledFor) throw ApplicationFailure.nonRetryable('a run needs a day or the scheduled time', 'BusinessRefusal');
     const target = dayOf(scheduledFor);
     const last = await this.runs.lastCompletedBefore(target);
     const from = last ?? target;

@@ -1,0 +1,250 @@
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { Kafka, logLevel, type Producer } from 'kafkajs';
+import {
+  DAILY_SCREENING_SCHEDULE_ID,
+  DAILY_SCREENING_WORKFLOW_TYPE,
+  KAFKA_HEADERS,
+  TASK_QUEUES,
+  TOPICS,
+  deadLetterTopic,
+  type CrimeReportV1Input,
+  type DailyScreeningInput,
+  type DailyScreeningResult,
+} from '@easi/contracts';
+import { KafkaTap, sampleCrimeReport, uniqueRef, waitFor } from '@easi/testing';
+import { Platform, http, tokenFor } from '../src';
+
+type Hit = { id: string; sourceRef: string; sourceVersion: number; flags: { code: string; text: string }[]; suggestedActions: string[]; taskId: string | null; taskKind: string | null };
+type DayList = { day: string; total: number; items: Hit[] };
+type Run = { day: string; status: string; executions: number; reportsTotal: number; reportsScreened: number; hits: number };
+type ReportView = { reportRef: string; latestVersion: number; versions: { version: number; changeType: string; narrative: string; recordedOffence: { family: string } }[] };
+
+const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+const platform = new Platform();
+const tap = new KafkaTap(brokers, [deadLetterTopic(TOPICS.crimeReports)]);
+let temporal: Client;
+let producer: Producer;
+let police: string;
+
+const screening = (path: string): string => `${platform.url('screening')}${path}`;
+
+/** A Monday in a random past week, so days this run screens are its own and never real ones. */
+const randomMonday = (): Date => {
+  const base = Date.UTC(1990, 0, 1); // a Monday
+  const weeks = Math.floor(Math.random() * 1000);
+  return new Date(base + weeks * 7 * 86_400_000);
+};
+const dayString = (d: Date, plus = 0): string => new Date(d.getTime() + plus * 86_400_000).toISOString().slice(0, 10);
+/** 07:00 on the London wall clock of a winter or summer day. */
+const londonSeven = (day: string): string => {
+  const month = Number(day.slice(5, 7));
+  const summer = month >= 4 && month <= 9;
+  return `${day}T${summer ? '06' : '07'}:00:00.000Z`;
+};
+/** A day outside the clock-change weeks, so the London offset above is exact. */
+const safeMonday = (): Date => {
+  for (;;) {
+    const monday = randomMonday();
+    const month = monday.getUTCMonth() + 1;
+    if (month !== 3 && month !== 10) return monday;
+  }
+};
+
+const send = async (reports: (CrimeReportV1Input | string)[]): Promise<void> => {
+  await producer.send({
+    topic: TOPICS.crimeReports,
+    messages: reports.map((r) => (typeof r === 'string' ? { key: 'bad', value: r } : { key: r.reportRef, value: JSON.stringify(r) })),
+  });
+};
+
+const stored = (reportRef: string, version = 1): Promise<ReportView> =>
+  waitFor(`report ${reportRef} v${version} to be stored`, async () => {
+    const res = await http<ReportView>('GET', screening(`/crime-reports/${reportRef}`), { token: police });
+    return res.status === 200 && res.body.versions.some((v) => v.version === version) ? res.body : undefined;
+  });
+
+const runWorkflow = async (input: DailyScreeningInput): Promise<DailyScreeningResult> => {
+  const handle = await temporal.workflow.start(DAILY_SCREENING_WORKFLOW_TYPE, { workflowId: `screening-test-${randomUUID()}`, taskQueue: TASK_QUEUES.journeys, args: [input] });
+  return handle.result() as Promise<DailyScreeningResult>;
+};
+
+const listOf = async (day: string): Promise<DayList> => (await http<DayList>('GET', screening(`/screening/lists/${day}?limit=20000`), { token: police })).body;
+const runOf = async (day: string): Promise<Run> => (await http<Run>('GET', screening(`/screening/runs/${day}`), { token: police })).body;
+const refsOf = (list: DayList, tag: string): string[] => list.items.filter((h) => h.sourceRef.includes(tag)).map((h) => `${h.sourceRef}@${h.sourceVersion}`).sort();
+
+beforeAll(async () => {
+  police = await tokenFor('police', 'supervisor');
+  const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });
+  temporal = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'easi' });
+  producer = new Kafka({ clientId: 'e2e-screening', brokers, logLevel: logLevel.NOTHING }).producer();
+  await producer.connect();
+  await Promise.all([tap.start(), platform.start('screening', 'journey-worker')]);
+});
+
+afterAll(async () => {
+  await platform.stopAll();
+  await tap.stop();
+  await producer.disconnect();
+  await temporal.connection.close();
+});
+
+describe('crime report ingestion', () => {
+  it('should answer 403 when the token belongs to another agency', async () => {
+    const res = await http('POST', screening('/crime-reports'), { token: await tokenFor('victim-service', 'isac'), body: sampleCrimeReport() });
+    expect(res.status).toBe(403);
+  });
+
+  it('should answer 400 naming each bad field by index when a bulk request holds an invalid report', async () => {
+    const good = sampleCrimeReport();
+    const res = await http<{ issues: string[] }>('POST', screening('/crime-reports/bulk'), {
+      token: police,
+      body: [good, { ...sampleCrimeReport(), reportRef: 'Jane Smith', recordedAt: 'yesterday' }],
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.issues.some((i) => i.startsWith('1.reportRef:'))).toBe(true);
+    expect(res.body.issues.some((i) => i.startsWith('1.recordedAt:'))).toBe(true);
+    expect((await http('GET', screening(`/crime-reports/${good.reportRef}`), { token: police })).status).toBe(404);
+  });
+
+  it('should store a bulk of 1,000 reports once when the same bulk is sent twice', async () => {
+    const tag = uniqueRef('BULK');
+    const reports = Array.from({ length: 1000 }, (_, i) => sampleCrimeReport({ reportRef: `${tag}-${i}`, narrative: 'x'.repeat(600) }));
+    const first = await http<{ stored: number; duplicates: number }>('POST', screening('/crime-reports/bulk'), { token: police, body: reports });
+    const again = await http<{ stored: number; duplicates: number }>('POST', screening('/crime-reports/bulk'), { token: police, body: reports });
+    expect(first.status).toBe(202);
+    expect(first.body).toMatchObject({ stored: 1000, duplicates: 0 });
+    expect(again.body).toMatchObject({ stored: 0, duplicates: 1000 });
+  });
+
+  it('should dead-letter a bad report with its reason and carry on when one arrives on the topic', async () => {
+    const bad = { ...sampleCrimeReport(), recordedOffence: { family: 'burglary-of-the-heart' } };
+    const good = sampleCrimeReport();
+    await send(['{"schemaVersion": 1, "reportRef": ', JSON.stringify(bad), good]);
+    const invalid = await tap.waitFor((m) => m.value === JSON.stringify(bad));
+    expect(invalid.headers[KAFKA_HEADERS.deadLetterReason]).toContain('recordedOffence.family');
+    expect(invalid.headers[KAFKA_HEADERS.deadLetterSourceTopic]).toBe(TOPICS.crimeReports);
+    const notJson = await tap.waitFor((m) => m.value === '{"schemaVersion": 1, "reportRef": ');
+    expect(notJson.headers[KAFKA_HEADERS.deadLetterReason]).toMatch(/JSON/);
+    await stored(good.reportRef);
+  });
+
+  it('should keep an amended report as a new version and ignore a redelivered version when versions arrive on the topic', async () => {
+    const v1 = sampleCrimeReport({ recordedOffence: { family: 'harassment' } });
+    const v2 = { ...v1, version: 2, changeType: 'reclassified' as const, recordedOffence: { family: 'stalking' as const, homeOfficeCode: '8Q' }, narrative: `${v1.narrative} Reclassified.` };
+    await send([v1, v1]);
+    await stored(v1.reportRef);
+    await send([v2, v1]);
+    const view = await stored(v1.reportRef, 2);
+    expect(view.latestVersion).toBe(2);
+    expect(view.versions.map((v) => [v.version, v.recordedOffence.family])).toEqual([
+      [2, 'stalking'],
+      [1, 'harassment'],
+    ]);
+    expect(view.versions[1]!.narrative).toBe(v1.narrative);
+  });
+});
+
+describe('daily screening', () => {
+  it('should keep the screening-daily Schedule on working days at 07:00 Europe/London when the service has booted', async () => {
+    const description = await temporal.schedule.getHandle(DAILY_SCREENING_SCHEDULE_ID).describe();
+    expect(description.spec.timezone).toBe('Europe/London');
+    expect(description.spec.calendars?.[0]?.hour).toEqual([{ start: 7, end: 7, step: 1 }]);
+    expect(description.spec.calendars?.[0]?.dayOfWeek.map((d) => d.start)).toEqual(['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY']);
+    expect(description.action).toMatchObject({ type: 'startWorkflow', workflowType: DAILY_SCREENING_WORKFLOW_TYPE, taskQueue: TASK_QUEUES.journeys });
+  });
+
+  it('should produce the list with tasks, catch up two missed days once each and add nothing when a day is re-run', async () => {
+    const tag = uniqueRef('DAY');
+    const monday = safeMonday();
+    const [d0, d1, d2, d3] = [0, 1, 2, 3].map((n) => dayString(monday, n)) as [string, string, string, string];
+    const person = (p: string): { personRef: string } => ({ personRef: `${p}-${tag}` });
+    const report = (ref: string, recordedAt: string, overrides: Partial<CrimeReportV1Input> = {}): CrimeReportV1Input =>
+      sampleCrimeReport({ reportRef: `${ref}-${tag}`, suspects: [person('S')], victimRefs: [`V-${tag}`], occurredAt: recordedAt, recordedAt, ...overrides });
+    const reports = [
+      report('A', `${d0}T05:00:00Z`, { recordedOffence: { family: 'stalking', homeOfficeCode: '8Q' } }),
+      report('B', `${d0}T12:00:00Z`, { recordedOffence: { family: 'harassment' } }),
+      report('C', `${d1}T12:00:00Z`, {
+        recordedOffence: { family: 'malicious-communications' },
+        narrative: 'Since she ended their relationship he has sent over 40 messages a day, keeps turning up at her work and she found a tracker under her car.',
+      }),
+      report('N', `${d1}T13:00:00Z`, { recordedOffence: { family: 'theft' }, suspects: [person('T')], victimRefs: [], relationshipToVictim: 'stranger', narrative: 'Two bottles of wine taken from a shop.' }),
+      report('E', `${d2}T12:00:00Z`, { recordedOffence: { family: 'breach-non-molestation-order' } }),
+    ];
+    await send(reports);
+    for (const r of reports) await stored(r.reportRef);
+
+    const first = await runWorkflow({ day: d0 });
+    expect(first.days.map((d) => d.day)).toEqual([d0]);
+    expect(refsOf(await listOf(d0), tag)).toEqual([`A-${tag}@1`]);
+
+    const scheduled = await runWorkflow({ scheduledFor: londonSeven(d3) });
+    expect(scheduled.days.map((d) => d.day)).toEqual([d1, d2, d3]);
+    expect(refsOf(await listOf(d1), tag)).toEqual([`B-${tag}@1`]);
+    expect(refsOf(await listOf(d2), tag)).toEqual([`C-${tag}@1`]);
+    expect(refsOf(await listOf(d3), tag)).toEqual([`E-${tag}@1`]);
+    for (const day of [d0, d1, d2, d3]) expect(await runOf(day)).toMatchObject({ status: 'completed', executions: 1 });
+
+    const d2List = await listOf(d2);
+    const c = d2List.items.find((h) => h.sourceRef === `C-${tag}`)!;
+    expect(c.flags.map((f) => f.code)).toEqual(expect.arrayContaining(['possible-misclassification', 'linked-reports']));
+    expect(c.flags.find((f) => f.code === 'possible-misclassification')!.text).toMatch(/tracker|tracking/i);
+    expect(c.suggestedActions).toEqual(expect.arrayContaining(['record-on-list', 'reclassification-submission', 'link-to-other-reports', 'possible-easi-candidate']));
+    expect(c.taskKind).toBe('reclassification-review');
+    const tasks = await http<Hit[]>('GET', screening(`/review-tasks?day=${d2}&limit=1000`), { token: police });
+    expect(tasks.body.filter((t) => t.sourceRef.includes(tag)).map((t) => t.taskId)).toEqual([c.taskId]);
+
+    const again = await runWorkflow({ scheduledFor: londonSeven(d3) });
+    expect(again.days).toEqual([]);
+
+    const rerun = await runWorkflow({ day: d2 });
+    expect(rerun.days.map((d) => d.day)).toEqual([d2]);
+    const after = await listOf(d2);
+    expect(after.items.map((h) => [h.id, h.taskId])).toEqual(d2List.items.map((h) => [h.id, h.taskId]));
+    expect(await runOf(d2)).toMatchObject({ status: 'completed', executions: 2 });
+
+    const csv = await fetch(screening(`/screening/lists/${d2}/export.csv`), { headers: { authorization: `Bearer ${police}` } });
+    const text = await csv.text();
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(text).toContain(`"C-${tag}"`);
+    expect(text).toContain('recording rule');
+
+    const history = await http<{ reports: { reportRef: string }[]; hits: { sourceRef: string }[] }>('GET', screening(`/people/S-${tag}/screening-history`), { token: police });
+    expect(history.body.reports.map((r) => r.reportRef).sort()).toEqual([`A-${tag}`, `B-${tag}`, `C-${tag}`, `E-${tag}`]);
+    expect(history.body.hits.map((h) => h.sourceRef).sort()).toEqual([`A-${tag}`, `B-${tag}`, `C-${tag}`, `E-${tag}`]);
+    const log = await http<{ actor: string; reason: string }[]>('GET', screening(`/people/S-${tag}/access-log`), { token: police });
+    expect(log.body[0]).toMatchObject({ actor: expect.any(String), reason: 'screening review' });
+  });
+
+  it('should keep the reviewer\'s confirmation and rejection and count them when misclassification flags are reviewed', async () => {
+    const tag = uniqueRef('REV');
+    const day = dayString(safeMonday(), 1);
+    const narrative = 'Since the break-up her ex keeps following her to work, waits outside her house every night and has sent hundreds of messages.';
+    const reports = ['X', 'Y'].map((r) =>
+      sampleCrimeReport({ reportRef: `${r}-${tag}`, recordedOffence: { family: 'public-order' }, narrative, recordedAt: `${day}T05:00:00Z`, occurredAt: `${day}T04:00:00Z` }),
+    );
+    await http('POST', screening('/crime-reports/bulk'), { token: police, body: reports });
+    await runWorkflow({ day });
+    const hits = (await listOf(day)).items.filter((h) => h.sourceRef.includes(tag));
+    expect(hits.map((h) => h.taskKind)).toEqual(['reclassification-review', 'reclassification-review']);
+    const [x, y] = hits as [Hit, Hit];
+    const noRef = await http('POST', screening(`/review-tasks/${x.taskId}/decisions`), { token: police, body: { decision: 'confirm-misclassification' } });
+    expect(noRef.status).toBe(400);
+    const noReason = await http('POST', screening(`/review-tasks/${y.taskId}/decisions`), { token: police, body: { decision: 'reject-misclassification' } });
+    expect(noReason.status).toBe(400);
+    const confirm = await http('POST', screening(`/review-tasks/${x.taskId}/decisions`), {
+      token: police,
+      body: { decision: 'confirm-misclassification', reclassificationRef: `RC-${tag}`, actionsTaken: ['victim-contact-and-isac-referral'] },
+    });
+    expect(confirm.status).toBe(201);
+    const reject = await http('POST', screening(`/review-tasks/${y.taskId}/decisions`), { token: police, body: { decision: 'reject-misclassification', reason: 'Duplicate of the confirmed report.' } });
+    expect(reject.status).toBe(201);
+    const task = await http<{ taskStatus: string; decisions: { decision: string; reclassificationRef: string | null; decidedBy: string }[] }>('GET', screening(`/review-tasks/${x.taskId}`), { token: police });
+    expect(task.body.taskStatus).toBe('completed');
+    expect(task.body.decisions).toEqual([expect.objectContaining({ decision: 'confirm-misclassification', reclassificationRef: `RC-${tag}` })]);
+    const month = new Date().toISOString().slice(0, 7);
+    const figures = await http<{ month: string; confirmed: number; rejected: number }[]>('GET', screening(`/screening/figures/misclassified?from=${month}&to=${month}`), { token: police });
+    expect(figures.body[0]!.confirmed).toBeGreaterThanOrEqual(1);
+    expect(figures.body[0]!.rejected).toBeGreaterThanOrEqual(1);
+  });
+});
