@@ -1,6 +1,7 @@
 import { defineUpdate } from '@temporalio/workflow';
 import { z } from 'zod';
 import type { ServiceName } from './names';
+import { NotificationEnvelopeV1 } from './notifications';
 
 /**
  * Human task inboxes. A workflow that needs a person asks the owning service (an activity) to put a
@@ -126,3 +127,12 @@ export const TASK_REFUSALS = {
   /** The workflow is in a state where this cannot happen (consent for a closed journey): 409. */
   wrongState: 'WrongJourneyState',
 } as const;
+
+/**
+ * Notifications about tasks (`task.created`, `task.reminder`, `task.escalated`) and alerts
+ * (`alert.<kind>`) on an audience's topic: pseudonymous references and a summary only.
+ */
+export const InboxNotificationV1 = NotificationEnvelopeV1.extend({
+  type: z.string().regex(/^(task|alert)\.[a-z-]{2,40}$/, 'must be a task.* or alert.* notification'),
+});
+export type InboxNotificationV1 = z.infer<typeof InboxNotificationV1>;

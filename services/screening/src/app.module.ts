@@ -1,10 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { ServiceConfig } from '@easi/config';
 import { ServiceCoreModule } from '@easi/service-kit';
+import { TaskService } from '@easi/tasks';
 import { CustodyEventModule } from './custody-events/custody-event.module';
 import { CustodyEventService } from './custody-events/custody-event.service';
 import { CrimeScreeningModule } from './crime-screening.module';
 import { ScreeningRunService } from './daily-screening/screening-run.service';
+import { screeningTasks } from './eligibility/eligibility.tasks';
 import { screeningActivities } from './screening.activities';
 import { serviceDefinition } from './service-definition';
 
@@ -17,10 +19,11 @@ export class AppModule {
         ServiceCoreModule.forRoot({
           ...serviceDefinition,
           config,
-          activities: { imports: [CustodyEventModule, CrimeScreeningModule], inject: [CustodyEventService, ScreeningRunService], useFactory: screeningActivities },
+          activities: { imports: [CustodyEventModule, CrimeScreeningModule, screeningTasks], inject: [CustodyEventService, ScreeningRunService, TaskService], useFactory: screeningActivities },
         }),
         CustodyEventModule,
         CrimeScreeningModule,
+        screeningTasks,
       ],
     };
   }

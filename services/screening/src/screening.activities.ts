@@ -1,10 +1,12 @@
-import type { DailyScreeningActivities, ScreeningActivities } from '@easi/contracts';
+import type { DailyScreeningActivities, ScreeningActivities, TaskActivities } from '@easi/contracts';
+import { taskActivities, type TaskService } from '@easi/tasks';
 import type { CustodyEventService } from './custody-events/custody-event.service';
 import type { ScreeningRunService } from './daily-screening/screening-run.service';
 
 /** The activities the screening service runs on task queue `screening`. */
-export const screeningActivities = (custody: CustodyEventService, runs: ScreeningRunService): ScreeningActivities & DailyScreeningActivities => ({
+export const screeningActivities = (custody: CustodyEventService, runs: ScreeningRunService, tasks: TaskService): ScreeningActivities & DailyScreeningActivities & TaskActivities => ({
   ...runs.activities(),
+  ...taskActivities(tasks),
   async custodyHistory({ personRef }) {
     const events = await custody.findByPerson(personRef);
     return {

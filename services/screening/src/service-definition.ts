@@ -4,6 +4,8 @@ import type { ServiceSchemaDefinition } from '@easi/service-kit';
 import { CustodyEventEntity } from './custody-events/entities/custody-event.entity';
 import { Initial1764100000000 } from './migrations/1764100000000-initial';
 import { CrimeScreening1764200000000 } from './migrations/1764200000000-crime-screening';
+import { EligibilityTasks1764300000000 } from './eligibility/migrations/1764300000000-eligibility-tasks';
+import { TASK_ENTITIES } from '@easi/tasks';
 
 export const serviceDefinition = {
   name: 'screening',
@@ -11,6 +13,6 @@ export const serviceDefinition = {
   defaultPort: 3001,
   schema: SERVICE_SCHEMAS.screening,
   taskQueue: TASK_QUEUES.screening,
-  entities: [CustodyEventEntity, ...MESSAGING_ENTITIES],
-  migrations: [Initial1764100000000, CrimeScreening1764200000000],
+  entities: [CustodyEventEntity, ...TASK_ENTITIES, ...MESSAGING_ENTITIES],
+  migrations: [Initial1764100000000, CrimeScreening1764200000000, EligibilityTasks1764300000000],
 } satisfies ServiceSchemaDefinition & Record<string, unknown>;

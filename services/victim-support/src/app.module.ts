@@ -1,9 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { ServiceConfig } from '@easi/config';
 import { ServiceCoreModule } from '@easi/service-kit';
+import { TaskService } from '@easi/tasks';
 import { IsacReferralModule } from './isac-referrals/isac-referral.module';
 import { IsacReferralService } from './isac-referrals/isac-referral.service';
 import { serviceDefinition } from './service-definition';
+import { victimSupportTasks } from './tasks';
 import { victimSupportActivities } from './victim-support.activities';
 
 @Module({})
@@ -15,9 +17,10 @@ export class AppModule {
         ServiceCoreModule.forRoot({
           ...serviceDefinition,
           config,
-          activities: { imports: [IsacReferralModule], inject: [IsacReferralService], useFactory: victimSupportActivities },
+          activities: { imports: [IsacReferralModule, victimSupportTasks], inject: [IsacReferralService, TaskService], useFactory: victimSupportActivities },
         }),
         IsacReferralModule,
+        victimSupportTasks,
       ],
     };
   }

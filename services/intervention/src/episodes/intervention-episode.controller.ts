@@ -1,9 +1,10 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { RequireAgency, RequireRole } from '@easi/auth';
+import { PseudoRef } from '@easi/contracts';
 import { ZodValidationPipe } from '@easi/service-kit';
-import { InterventionEpisodeService, type InterventionEpisodeView } from './intervention-episode.service';
+import { InterventionEpisodeService, type InterventionEpisodeView, type SessionView } from './intervention-episode.service';
 
 const ListQuery = z
   .object({
@@ -27,5 +28,11 @@ export class InterventionEpisodeController {
   @ApiQuery({ name: 'offset', required: false })
   list(@Query(new ZodValidationPipe(ListQuery, 'query')) query: ListQueryParams): Promise<{ items: InterventionEpisodeView[]; total: number }> {
     return this.service.list(query.limit, query.offset);
+  }
+
+  @Get(':journeyRef/sessions')
+  @ApiOperation({ summary: "A participant's recorded fACT sessions (attended, missed, rescheduled)" })
+  sessions(@Param('journeyRef', new ZodValidationPipe(PseudoRef, 'journeyRef')) journeyRef: string): Promise<SessionView[]> {
+    return this.service.sessions(journeyRef);
   }
 }

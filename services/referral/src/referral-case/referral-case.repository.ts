@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ReferralCaseEntity } from './entities/referral-case.entity';
 
-export type NewReferralCase = Omit<ReferralCaseEntity, 'id' | 'openedAt'>;
+export type NewReferralCase = Omit<ReferralCaseEntity, 'id' | 'openedAt' | 'outcome' | 'closureReason' | 'closedAt'>;
 
 @Injectable()
 export class ReferralCaseRepository {
@@ -25,6 +25,17 @@ export class ReferralCaseRepository {
     const created = result.raw.length > 0;
     const row = await manager.findOneByOrFail(ReferralCaseEntity, { journeyRef: fields.journeyRef });
     return { row, created };
+  }
+
+  /** Sets the outcome once; true when this call closed the case. */
+  async closeOnce(manager: EntityManager, journeyRef: string, outcome: string, reason: string): Promise<ReferralCaseEntity | null> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(ReferralCaseEntity)
+      .set({ outcome, closureReason: reason, closedAt: () => 'now()' })
+      .where('journey_ref = :journeyRef AND closed_at IS NULL', { journeyRef })
+      .execute();
+    return (result.affected ?? 0) > 0 ? manager.findOneByOrFail(ReferralCaseEntity, { journeyRef }) : null;
   }
 
   findByCaseRef(caseRef: string): Promise<ReferralCaseEntity | null> {

@@ -1,7 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { ApplicationFailure } from '@temporalio/common';
 import {
   NOTIFICATION_TYPES,
+  type CloseReferralCaseInput,
   TOPICS,
   type CandidateIdentifiedPayloadV1,
   type NotificationEnvelopeV1,
@@ -9,6 +11,7 @@ import {
   type OpenReferralCaseResult,
 } from '@easi/contracts';
 import { writeOutbox } from '@easi/messaging';
+import { OutboxRelayHost } from '@easi/service-kit';
 import { ReferralCaseRepository } from './referral-case.repository';
 import type { ReferralCaseEntity } from './entities/referral-case.entity';
 
@@ -25,11 +28,17 @@ export type ReferralCaseView = {
   relationshipToVictim: string;
   victimRefs: string[];
   openedAt: string;
+  outcome: string | null;
+  closureReason: string | null;
+  closedAt: string | null;
 };
 
 @Injectable()
 export class ReferralCaseService {
-  constructor(private readonly cases: ReferralCaseRepository) {}
+  constructor(
+    private readonly cases: ReferralCaseRepository,
+    private readonly relay: OutboxRelayHost,
+  ) {}
 
   /**
    * Opens the journey's referral case and, in the same transaction, queues the notification that
@@ -77,6 +86,34 @@ export class ReferralCaseService {
     });
   }
 
+  /**
+   * Records the journey's outcome on its case and announces the closure on the pseudonymised
+   * journey-events topic, once: a retried call changes nothing and sends nothing.
+   */
+  async closeCase(input: CloseReferralCaseInput): Promise<{ closed: boolean }> {
+    const closed = await this.cases.transaction(async (manager) => {
+      const row = await this.cases.closeOnce(manager, input.journeyRef, input.outcome, input.reason);
+      if (!row) {
+        if (!(await this.cases.findByJourneyRef(input.journeyRef))) {
+          throw ApplicationFailure.create({ type: 'BusinessRefusal', message: `no referral case for journey ${input.journeyRef}`, nonRetryable: true });
+        }
+        return false;
+      }
+      const eventId = randomUUID();
+      await writeOutbox(manager, {
+        eventId,
+        topic: TOPICS.journeyEvents,
+        key: row.journeyRef,
+        eventType: 'journey.closed',
+        schemaVersion: 1,
+        payload: { eventId, type: 'journey.closed', schemaVersion: 1, journeyRef: row.journeyRef, caseRef: row.caseRef, outcome: input.outcome, closedAt: (row.closedAt ?? new Date()).toISOString() },
+      });
+      return true;
+    });
+    if (closed) this.relay.wake();
+    return { closed };
+  }
+
   async findByCaseRef(caseRef: string): Promise<ReferralCaseView | null> {
     const row = await this.cases.findByCaseRef(caseRef);
     return row ? toView(row) : null;
@@ -96,4 +133,7 @@ const toView = (row: ReferralCaseEntity): ReferralCaseView => ({
   relationshipToVictim: row.relationshipToVictim,
   victimRefs: row.victimRefs,
   openedAt: row.openedAt.toISOString(),
+  outcome: row.outcome,
+  closureReason: row.closureReason,
+  closedAt: row.closedAt?.toISOString() ?? null,
 });

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, ForbiddenException, Get, Headers, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CustodyEventV1, PseudoRef } from '@easi/contracts';
-import { RequireAgency, RequireRole } from '@easi/auth';
+import { CustodyEventV1, DEFAULT_JOURNEY_POLICY, PseudoRef, SHORT_JOURNEY_POLICY } from '@easi/contracts';
+import { CurrentUser, RequireAgency, RequireRole, type AuthenticatedUser } from '@easi/auth';
 import { ZodValidationPipe } from '@easi/service-kit';
 import { CustodyEventService, type CustodyEventView, type CustodyIngestResult } from './custody-event.service';
 
@@ -22,8 +22,14 @@ export class CustodyEventController {
   @ApiBody({ schema: z.toJSONSchema(CustodyEventV1, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown> })
   @ApiResponse({ status: 202, description: 'Stored; journey started or signalled. `duplicate` is true for a redelivered event.' })
   @ApiResponse({ status: 400, description: 'Invalid event: `issues` names each bad field.' })
-  receive(@Body(new ZodValidationPipe(CustodyEventV1, 'custody event')) event: CustodyEventBody): Promise<CustodyIngestResult> {
-    return this.service.ingest(event, 'http');
+  receive(
+    @Body(new ZodValidationPipe(CustodyEventV1, 'custody event')) event: CustodyEventBody,
+    @CurrentUser() user: AuthenticatedUser,
+    @Headers('x-easi-journey-policy') policy?: string,
+  ): Promise<CustodyIngestResult> {
+    // Short timers (seconds, not days) let demos, tests and benchmarks run the real journey; operators only.
+    if (policy === 'short' && !user.roles.includes('operator')) throw new ForbiddenException('x-easi-journey-policy: short is for operators (demos and tests)');
+    return this.service.ingest(event, 'http', policy === 'short' ? SHORT_JOURNEY_POLICY : DEFAULT_JOURNEY_POLICY);
   }
 
   @Get()

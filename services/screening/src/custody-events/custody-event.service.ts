@@ -8,6 +8,7 @@ import {
   policeEventSignal,
   type CustodyEventV1,
   type JourneyInput,
+  type JourneyPolicy,
   type JourneyTrigger,
   type OffenceFamily,
 } from '@easi/contracts';
@@ -62,7 +63,7 @@ export class CustodyEventService {
    * stored but not yet handed to Temporal (a crash in between) is handed over again, and the
    * workflow ignores an event id it has seen.
    */
-  async ingest(event: CustodyEventV1, via: 'http' | 'kafka'): Promise<CustodyIngestResult> {
+  async ingest(event: CustodyEventV1, via: 'http' | 'kafka', policy: JourneyPolicy = DEFAULT_JOURNEY_POLICY): Promise<CustodyIngestResult> {
     const screened = event.offences.some((o) => JOURNEY_OFFENCE_FAMILIES.has(o.family));
     const journeyRef = screened ? journeyRefFor(event.policeArea, event.suspect.personRef) : null;
     const { row, created } = await this.events.insertOnce({
@@ -80,7 +81,7 @@ export class CustodyEventService {
     if (!row.journeyRef || row.journeyNotifiedAt) return result;
 
     const trigger = toTrigger(row.payload);
-    const input: JourneyInput = { journeyRef: row.journeyRef, trigger, policy: DEFAULT_JOURNEY_POLICY };
+    const input: JourneyInput = { journeyRef: row.journeyRef, trigger, policy };
     await this.temporal.workflow.signalWithStart(JOURNEY_WORKFLOW_TYPE, {
       workflowId: journeyWorkflowId(row.journeyRef),
       taskQueue: TASK_QUEUES.journeys,

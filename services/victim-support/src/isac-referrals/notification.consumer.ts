@@ -1,10 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { TOPICS, VictimServiceNotificationV1 } from '@easi/contracts';
+import { z } from 'zod';
+import { InboxNotificationV1, TOPICS, VictimServiceNotificationV1 } from '@easi/contracts';
 import { defineHandler, type HandlerTable } from '@easi/messaging';
 import { KAFKA, KafkaConsumerHost } from '@easi/service-kit';
 import { IsacReferralService } from './isac-referral.service';
+
+const IncomingNotification = z.union([VictimServiceNotificationV1, InboxNotificationV1]);
 
 /** Notifications addressed to the victim service (its own topic: it reads nothing meant for others). */
 @Injectable()
@@ -21,14 +24,13 @@ export class NotificationConsumer extends KafkaConsumerHost {
 
   protected handlers(): HandlerTable {
     return {
-      [TOPICS.victimServiceNotifications]: defineHandler<VictimServiceNotificationV1>({
-        schema: VictimServiceNotificationV1,
+      [TOPICS.victimServiceNotifications]: defineHandler<VictimServiceNotificationV1 | InboxNotificationV1>({
+        schema: IncomingNotification,
         messageId: (notification) => notification.eventId,
         handle: async (notification, ctx) => {
-          switch (notification.type) {
-            case 'journey.candidate-identified':
-              await this.referrals.recordCandidateIdentified(notification, ctx.manager);
-              return;
+          // Task and alert notifications are for the ISACs' screens; the inbox rows already exist here.
+          if (notification.type === 'journey.candidate-identified') {
+            await this.referrals.recordCandidateIdentified(notification as VictimServiceNotificationV1, ctx.manager);
           }
         },
       }),

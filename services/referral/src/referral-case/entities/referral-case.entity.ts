@@ -31,4 +31,14 @@ export class ReferralCaseEntity {
 
   @CreateDateColumn({ name: 'opened_at', type: 'timestamptz' })
   openedAt!: Date;
+
+  /** The journey's outcome, set once at closure; closure never deletes. */
+  @Column({ type: 'text', nullable: true })
+  outcome!: string | null;
+
+  @Column({ name: 'closure_reason', type: 'text', nullable: true })
+  closureReason!: string | null;
+
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt!: Date | null;
 }
