@@ -19,7 +19,11 @@ export const TEST_PORTS: Record<string, number> = {
 export class Platform {
   private readonly running = new Map<string, RunningApp>();
 
-  constructor(private readonly logDir = join(root, '.easi', 'logs', 'e2e')) {}
+  /** `ports` lets a second suite run beside the first (each suite file runs in its own Jest worker). */
+  constructor(
+    private readonly logDir = join(root, '.easi', 'logs', 'e2e'),
+    private readonly ports: Record<string, number> = TEST_PORTS,
+  ) {}
 
   private definition(name: string): AppDefinition {
     const app = APPS.find((a) => a.name === name);
@@ -28,12 +32,12 @@ export class Platform {
   }
 
   url(name: string): string {
-    return `http://127.0.0.1:${TEST_PORTS[name]}`;
+    return `http://127.0.0.1:${this.ports[name]}`;
   }
 
   async start(...names: string[]): Promise<void> {
     const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
-    for (const [name, port] of Object.entries(TEST_PORTS)) {
+    for (const [name, port] of Object.entries(this.ports)) {
       const app = this.definition(name);
       if (app.portEnv) env[app.portEnv] = String(port);
     }
