@@ -15,7 +15,7 @@ import {
 import { KafkaTap, sampleCrimeReport, uniqueRef, waitFor } from '@easi/testing';
 import { Platform, http, tokenFor } from '../src';
 
-type Hit = { id: string; sourceRef: string; sourceVersion: number; flags: { code: string; text: string }[]; suggestedActions: string[]; taskId: string | null; taskKind: string | null };
+type Hit = { id: string; sourceRef: string; sourceVersion: number; flags: { code: string; text: string; explanations?: { rule: string; text: string; matched: string[] }[] }[]; suggestedActions: string[]; taskId: string | null; taskKind: string | null };
 type DayList = { day: string; total: number; items: Hit[] };
 type Run = { day: string; status: string; executions: number; reportsTotal: number; reportsScreened: number; hits: number };
 type ReportView = { reportRef: string; latestVersion: number; versions: { version: number; changeType: string; narrative: string; recordedOffence: { family: string } }[] };
@@ -188,7 +188,9 @@ describe('daily screening', () => {
     const d2List = await listOf(d2);
     const c = d2List.items.find((h) => h.sourceRef === `C-${tag}`)!;
     expect(c.flags.map((f) => f.code)).toEqual(expect.arrayContaining(['possible-misclassification', 'linked-reports']));
-    expect(c.flags.find((f) => f.code === 'possible-misclassification')!.text).toMatch(/tracker|tracking/i);
+    const explanations = c.flags.find((f) => f.code === 'possible-misclassification')!.explanations!;
+    expect(explanations.find((e) => e.rule === 'act-monitoring')?.matched.join(' ')).toMatch(/tracker/i);
+    expect(explanations.some((e) => e.rule === 'recording-rule-former-partner')).toBe(true);
     expect(c.suggestedActions).toEqual(expect.arrayContaining(['record-on-list', 'reclassification-submission', 'link-to-other-reports', 'possible-easi-candidate']));
     expect(c.taskKind).toBe('reclassification-review');
     const tasks = await http<Hit[]>('GET', screening(`/review-tasks?day=${d2}&limit=1000`), { token: police });

@@ -29,8 +29,10 @@ export type DailyScreeningInput = {
   scheduledFor?: string;
   /** Working days before the scheduled day that are run first when they were missed. Default 10. */
   maxCatchUpDays?: number;
-  /** Reports screened per activity call (progress is updated after each). Default 5,000. */
+  /** Reports screened per activity call (progress is updated after each). Default 2,000. */
   chunkSize?: number;
+  /** Slices of the day screened at once, so database work and rule evaluation overlap. Default 3. */
+  lanes?: number;
 };
 
 export type ScreeningDayPlan = {
@@ -64,7 +66,7 @@ export type DailyScreeningActivities = {
   /** `scheduledFor` absent with a `day`: that day's cutoff is at the default time (07:00 Europe/London). */
   planScreeningDays(input: { scheduledFor?: string; day?: string; maxCatchUpDays: number }): Promise<{ days: ScreeningDayPlan[] }>;
   beginScreeningDay(input: ScreeningDayPlan & { workflowId: string }): Promise<{ reports: number; custodyRecords: number }>;
-  screenReportChunk(input: { day: string; afterId: string; limit: number }): Promise<{ processed: number; hits: number; lastId: string; done: boolean }>;
+  screenReportChunk(input: { day: string; afterId: string; limit: number; lane?: number; lanes?: number }): Promise<{ processed: number; hits: number; lastId: string; done: boolean }>;
   screenCustodyRecords(input: { day: string }): Promise<{ processed: number; hits: number }>;
   completeScreeningDay(input: { day: string }): Promise<ScreeningDaySummary>;
 };

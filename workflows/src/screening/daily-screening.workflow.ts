@@ -21,7 +21,8 @@ const screening = proxyActivities<DailyScreeningActivities>({
 const SCHEDULED_START_TIME = defineSearchAttributeKey('TemporalScheduledStartTime', SearchAttributeType.DATETIME);
 
 const DEFAULT_MAX_CATCH_UP_DAYS = 10;
-const DEFAULT_CHUNK_SIZE = 5000;
+const DEFAULT_CHUNK_SIZE = 2000;
+const DEFAULT_LANES = 3;
 
 /**
  * The daily force-wide screening, started by the `screening-daily` Schedule (or by hand for one
@@ -35,6 +36,7 @@ export async function dailyScreening(input: DailyScreeningInput = {}): Promise<D
   const scheduledAt = info.typedSearchAttributes.get(SCHEDULED_START_TIME);
   const scheduledFor = input.scheduledFor ?? (scheduledAt ? new Date(scheduledAt).toISOString() : input.day === undefined ? info.startTime.toISOString() : undefined);
   const chunkSize = input.chunkSize ?? DEFAULT_CHUNK_SIZE;
+  const lanes = Math.max(1, Math.min(8, input.lanes ?? DEFAULT_LANES));
   const progress: ScreeningProgress = { day: null, daysPlanned: [], daysDone: [], reportsToScreen: 0, reportsScreened: 0, hits: 0 };
   setHandler(screeningProgressQuery, () => progress);
 
@@ -52,14 +54,17 @@ export async function dailyScreening(input: DailyScreeningInput = {}): Promise<D
     progress.reportsToScreen = claimed.reports;
     progress.reportsScreened = 0;
     progress.hits = 0;
-    let afterId = '0';
-    for (;;) {
-      const chunk = await screening.screenReportChunk({ day: plan.day, afterId, limit: chunkSize });
-      progress.reportsScreened += chunk.processed;
-      progress.hits += chunk.hits;
-      afterId = chunk.lastId;
-      if (chunk.done) break;
-    }
+    const lane = async (index: number): Promise<void> => {
+      let afterId = '0';
+      for (;;) {
+        const chunk = await screening.screenReportChunk({ day: plan.day, afterId, limit: chunkSize, lane: index, lanes });
+        progress.reportsScreened += chunk.processed;
+        progress.hits += chunk.hits;
+        afterId = chunk.lastId;
+        if (chunk.done) return;
+      }
+    };
+    await Promise.all(Array.from({ length: lanes }, (_, index) => lane(index)));
     const custody = await screening.screenCustodyRecords({ day: plan.day });
     progress.hits += custody.hits;
     summaries.push(await screening.completeScreeningDay({ day: plan.day }));

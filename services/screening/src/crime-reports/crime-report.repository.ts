@@ -86,7 +86,6 @@ export class CrimeReportRepository {
          FROM ins i
          CROSS JOIN LATERAL jsonb_array_elements(i.suspects) AS s(value)
          CROSS JOIN LATERAL unnest(CASE WHEN cardinality(i.victim_refs) = 0 THEN ARRAY['']::text[] ELSE i.victim_refs END) AS v(victim_ref)
-         ON CONFLICT DO NOTHING
        )
        SELECT report_ref AS "reportRef", version FROM ins`,
       [JSON.stringify(rows), via],
@@ -103,7 +102,7 @@ export class CrimeReportRepository {
     return this.dataSource.query(
       `SELECT DISTINCT ON (v.report_ref) ${VERSION_COLUMNS}
        FROM crime_report_version v
-       WHERE v.report_ref IN (SELECT report_ref FROM crime_report_party WHERE suspect_ref = $1 OR victim_ref = $1)
+       WHERE v.report_ref IN (SELECT report_ref FROM crime_report_party WHERE suspect_ref = $1 UNION SELECT report_ref FROM crime_report_party WHERE victim_ref = $1)
        ORDER BY v.report_ref, v.version DESC
        LIMIT $2`,
       [personRef, limit],
@@ -113,7 +112,13 @@ export class CrimeReportRepository {
   /** Other reports sharing a suspect (with or without the same victim) or a victim with this report. */
   async linksOf(reportRef: string): Promise<LinkedReport[]> {
     const rows = (await this.dataSource.query(
-      `WITH mine AS (SELECT DISTINCT suspect_ref, victim_ref FROM crime_report_party WHERE report_ref = $1)
+      `WITH mine AS (
+         SELECT DISTINCT s.value->>'personRef' AS suspect_ref, v.victim_ref
+         FROM crime_report_version r
+         CROSS JOIN LATERAL jsonb_array_elements(r.suspects) AS s(value)
+         CROSS JOIN LATERAL unnest(CASE WHEN cardinality(r.victim_refs) = 0 THEN ARRAY['']::text[] ELSE r.victim_refs END) AS v(victim_ref)
+         WHERE r.report_ref = $1
+       )
        SELECT p.report_ref AS "reportRef",
               array_agg(DISTINCT p.suspect_ref) FILTER (WHERE p.suspect_ref IN (SELECT suspect_ref FROM mine)) AS "sharedSuspects",
               array_agg(DISTINCT p.victim_ref) FILTER (WHERE p.victim_ref <> '' AND p.victim_ref IN (SELECT victim_ref FROM mine)) AS "sharedVictims",

@@ -83,10 +83,7 @@ export const screenReport = (report: ReportForScreening, family: FamilyInfo | un
       confidence = Math.round(result.confidence * 100) / 100;
       flags.push({
         code: 'possible-misclassification',
-        text: `This report reads as stalking but is recorded as ${family?.label ?? report.recordedFamily}; confidence ${confidence.toFixed(2)}. Reasons: ${result.explanations
-          .filter((e) => e.weight > 0)
-          .map((e) => e.text)
-          .join(' ')}`,
+        text: `Reads as stalking but is recorded as ${family?.label ?? report.recordedFamily} (confidence ${confidence.toFixed(2)}); the reasons, with the words they rest on, are listed with this flag.`,
         explanations: result.explanations.map((e) => ({ rule: e.rule, text: e.text, matched: e.matched, weight: e.weight })),
         confidence,
       });

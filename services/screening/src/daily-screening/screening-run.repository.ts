@@ -99,30 +99,30 @@ export class ScreeningRunRepository {
   }
 
   /** The next reports of the day after `afterId`, with the links the rules read. */
-  async chunk(day: string, afterId: string, limit: number): Promise<ChunkRow[]> {
+  async chunk(day: string, afterId: string, limit: number, lane = 0, lanes = 1): Promise<ChunkRow[]> {
     const rows = (await this.dataSource.query(
       `WITH chunk AS (
          SELECT id, report_ref, version, change_type, police_area, recorded_family, relationship, narrative, suspects, victim_refs, linked_report_refs, recorded_at
-         FROM crime_report_version WHERE screening_day = $1 AND id > $2::bigint ORDER BY id LIMIT $3
+         FROM crime_report_version WHERE screening_day = $1 AND id > $2::bigint AND ($4::int = 1 OR id % $4::int = $5::int) ORDER BY id LIMIT $3
        )
        SELECT c.id::text AS id, c.report_ref AS "reportRef", c.version, c.change_type AS "changeType", c.police_area AS "policeArea",
               c.recorded_family AS "recordedFamily", c.relationship, c.narrative, c.victim_refs AS "victimRefs",
               ARRAY(SELECT s->>'personRef' FROM jsonb_array_elements(c.suspects) s) AS "suspectRefs",
               c.linked_report_refs AS "sourceLinkedReports",
-              ARRAY(SELECT DISTINCT p2.report_ref FROM crime_report_party p1
-                    JOIN crime_report_party p2 ON p2.suspect_ref = p1.suspect_ref AND p2.victim_ref = p1.victim_ref
-                    WHERE p1.report_ref = c.report_ref AND p1.version = c.version AND p1.victim_ref <> ''
-                      AND p2.report_ref <> c.report_ref AND p2.recorded_at <= c.recorded_at) AS "samePairReports",
-              ARRAY(SELECT DISTINCT p2.report_ref FROM crime_report_party p1
-                    JOIN crime_report_party p2 ON p2.suspect_ref = p1.suspect_ref AND p2.victim_ref <> p1.victim_ref AND p2.victim_ref <> ''
-                    WHERE p1.report_ref = c.report_ref AND p1.version = c.version AND p2.report_ref <> c.report_ref
-                      AND NOT p2.victim_ref = ANY(c.victim_refs)) AS "sameSuspectOtherVictimReports",
-              (SELECT count(DISTINCT p2.victim_ref) FROM crime_report_party p1
-                    JOIN crime_report_party p2 ON p2.suspect_ref = p1.suspect_ref AND p2.victim_ref <> p1.victim_ref AND p2.victim_ref <> ''
-                    WHERE p1.report_ref = c.report_ref AND p1.version = c.version AND p2.report_ref <> c.report_ref
-                      AND NOT p2.victim_ref = ANY(c.victim_refs))::int AS "otherVictims"
-       FROM chunk c ORDER BY c.id`,
-      [day, afterId, limit],
+              ARRAY(SELECT DISTINCT p2.report_ref FROM jsonb_array_elements(c.suspects) s(value) CROSS JOIN unnest(c.victim_refs) v(victim_ref)
+                    JOIN crime_report_party p2 ON p2.suspect_ref = s.value->>'personRef' AND p2.victim_ref = v.victim_ref
+                    WHERE p2.report_ref <> c.report_ref AND p2.recorded_at <= c.recorded_at) AS "samePairReports",
+              other.reports AS "sameSuspectOtherVictimReports",
+              other.victims AS "otherVictims"
+       FROM chunk c
+       CROSS JOIN LATERAL (
+         SELECT COALESCE(array_agg(DISTINCT p2.report_ref), '{}') AS reports, count(DISTINCT p2.victim_ref)::int AS victims
+         FROM jsonb_array_elements(c.suspects) s(value)
+         JOIN crime_report_party p2 ON p2.suspect_ref = s.value->>'personRef' AND p2.victim_ref <> '' AND NOT p2.victim_ref = ANY(c.victim_refs)
+         WHERE p2.report_ref <> c.report_ref
+       ) AS other
+       ORDER BY c.id`,
+      [day, afterId, limit, lanes, lane],
     )) as (Omit<ChunkRow, 'recordedFamily' | 'relationship'> & { recordedFamily: string; relationship: string })[];
     return rows.map((r) => ({ ...r, recordedFamily: r.recordedFamily as OffenceFamily, relationship: r.relationship as Relationship }));
   }
@@ -194,15 +194,15 @@ export class ScreeningRunRepository {
     return result?.hits ?? 0;
   }
 
-  /** Progress is recounted, not incremented, so a retried activity cannot count twice. */
-  async recordProgress(day: string, screenedUpToId: string | null): Promise<void> {
+  /**
+   * Progress while the day runs. Lanes add their counts (a retried chunk may count twice until the
+   * run completes); hits are recounted; completion sets both exactly.
+   */
+  async recordProgress(day: string, screened: number): Promise<void> {
     await this.dataSource.query(
-      `UPDATE screening_run SET
-         reports_screened = CASE WHEN $2::bigint IS NULL THEN reports_screened
-                                 ELSE (SELECT count(*) FROM crime_report_version WHERE screening_day = $1 AND id <= $2::bigint) END,
-         hits = (SELECT count(*) FROM screening_hit WHERE screening_day = $1)
+      `UPDATE screening_run SET reports_screened = LEAST(reports_total, reports_screened + $2), hits = (SELECT count(*) FROM screening_hit WHERE screening_day = $1)
        WHERE day = $1`,
-      [day, screenedUpToId],
+      [day, screened],
     );
   }
 

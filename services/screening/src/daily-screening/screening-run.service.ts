@@ -42,8 +42,8 @@ export class ScreeningRunService {
     return this.runs.begin(input.day, new Date(input.cutoff), input.workflowId);
   }
 
-  async screenReportChunk({ day, afterId, limit }: Parameters<Activities['screenReportChunk']>[0]): ReturnType<Activities['screenReportChunk']> {
-    const rows = await this.runs.chunk(day, afterId, limit);
+  async screenReportChunk({ day, afterId, limit, lane, lanes }: Parameters<Activities['screenReportChunk']>[0]): ReturnType<Activities['screenReportChunk']> {
+    const rows = await this.runs.chunk(day, afterId, limit, lane ?? 0, lanes ?? 1);
     if (rows.length === 0) return { processed: 0, hits: 0, lastId: afterId, done: true };
     const families = await this.families.byFamily();
     const hits: NewHit[] = [];
@@ -69,7 +69,7 @@ export class ScreeningRunService {
     }
     const inserted = await this.runs.insertHits(hits, EASI_TEAM_QUEUE);
     const lastId = rows[rows.length - 1]!.id;
-    await this.runs.recordProgress(day, lastId);
+    await this.runs.recordProgress(day, rows.length);
     return { processed: rows.length, hits: inserted, lastId, done: rows.length < limit };
   }
 
@@ -98,7 +98,7 @@ export class ScreeningRunService {
       });
     }
     const inserted = await this.runs.insertHits(hits, EASI_TEAM_QUEUE);
-    await this.runs.recordProgress(day, null);
+    await this.runs.recordProgress(day, 0);
     return { processed: records.length, hits: inserted };
   }
 
