@@ -1,25 +1,31 @@
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { journeyStateQuery, journeyWorkflowId, type JourneyState, type ServiceName } from '@easi/contracts';
+import { JOURNEY_POLICY_HEADER, journeyStateQuery, journeyWorkflowId, type JourneyState, type ServiceName } from '@easi/contracts';
 import { JourneyDriver } from '@easi/tasks';
 import { sampleCustodyEvent, waitFor } from '@easi/testing';
 import { http, tokenFor } from './http';
 import { Platform } from './platform';
 
-/** Ports of the journey suites, away from the custody slice's 4101-4104 so both can run at once. */
-export const JOURNEY_PORTS: Record<ServiceName, number> = { screening: 4201, referral: 4202, intervention: 4203, 'victim-support': 4204 };
+/** Ports for one journey suite from a base (4200, 4300, ...), away from the custody slice's 4101-4104: Jest runs suite files side by side. */
+export const journeyPorts = (base: number): Record<ServiceName, number> => ({ screening: base + 1, referral: base + 2, intervention: base + 3, 'victim-support': base + 4 });
 
 type IngestResult = { eventId: string; duplicate: boolean; journeyRef: string | null; workflowId: string | null };
 
 /** The four services and the journey worker, a Temporal client and a driver that plays the people. */
 export class JourneyPlatform {
-  readonly platform = new Platform(join(__dirname, '..', '..', '.easi', 'logs', 'e2e-journey'), JOURNEY_PORTS);
+  readonly platform: Platform;
   readonly driver: JourneyDriver;
   temporal!: Client;
 
-  constructor() {
-    const urls = Object.fromEntries(Object.keys(JOURNEY_PORTS).map((name) => [name, this.platform.url(name)])) as Record<ServiceName, string>;
+  constructor(basePort: number) {
+    const ports = journeyPorts(basePort);
+    this.platform = new Platform(join(__dirname, '..', '..', '.easi', 'logs', `e2e-journey-${basePort}`), ports);
+    const urls = Object.fromEntries(Object.keys(ports).map((name) => [name, this.platform.url(name)])) as Record<ServiceName, string>;
     this.driver = new JourneyDriver(urls, tokenFor);
+  }
+
+  url(service: ServiceName, path: string): string {
+    return `${this.platform.url(service)}${path}`;
   }
 
   async start(): Promise<void> {
@@ -33,12 +39,12 @@ export class JourneyPlatform {
     await this.temporal?.connection.close();
   }
 
-  /** Sends a custody event (short timers) and returns the journey reference. */
-  async arrest(overrides: Parameters<typeof sampleCustodyEvent>[0] = {}): Promise<string> {
+  /** Sends a custody event with short timers (`policy` adds overrides, e.g. "cautionConditionDue=2 s") and returns the journey reference. */
+  async arrest(overrides: Parameters<typeof sampleCustodyEvent>[0] = {}, policy = ''): Promise<string> {
     const res = await http<IngestResult>('POST', `${this.platform.url('screening')}/custody-events`, {
       token: await this.driver.token('police', 'operator'),
       body: sampleCustodyEvent(overrides),
-      headers: { 'x-easi-journey-policy': 'short' },
+      headers: { [JOURNEY_POLICY_HEADER]: `short${policy ? `; ${policy}` : ''}` },
     });
     if (res.status !== 202 || !res.body.journeyRef) throw new Error(`custody event answered ${res.status}: ${JSON.stringify(res.body)}`);
     return res.body.journeyRef;
@@ -46,6 +52,14 @@ export class JourneyPlatform {
 
   state(journeyRef: string): Promise<JourneyState> {
     return this.temporal.workflow.getHandle(journeyWorkflowId(journeyRef)).query(journeyStateQuery);
+  }
+
+  /** Polls the journey's state until `test` holds. */
+  until(journeyRef: string, what: string, test: (s: JourneyState) => boolean, timeoutMs = 30_000): Promise<JourneyState> {
+    return waitFor(what, async () => {
+      const s = await this.state(journeyRef);
+      return test(s) ? s : undefined;
+    }, timeoutMs, 200);
   }
 
   /** Waits for the journey to close and returns its final state (the workflow's result). */

@@ -1,8 +1,20 @@
 import { eligibleFacts } from '@easi/tasks';
-import { JourneyPlatform } from '../src';
+import { sampleCustodyEvent } from '@easi/testing';
+import { JourneyPlatform, http } from '../src';
 
-const p = new JourneyPlatform();
+const p = new JourneyPlatform(4200);
 const d = p.driver;
+
+type Alert = { kind: string; audiences: string[] };
+type Episode = { journeyRef: string; status: string; sessionsAttended: number };
+
+const alertsOf = async (journeyRef: string): Promise<Alert[]> =>
+  (await http<{ alerts: Alert[] }>('GET', p.url('referral', `/journeys/${journeyRef}`), { token: await d.token('police', 'investigator') })).body.alerts;
+
+const episodeOf = async (journeyRef: string): Promise<Episode | undefined> => {
+  const res = await http<{ items: Episode[] }>('GET', p.url('intervention', '/episodes?limit=200'), { token: await d.token('psychology', 'psychologist') });
+  return res.body.items.find((e) => e.journeyRef === journeyRef);
+};
 
 beforeAll(async () => {
   await p.start();
@@ -20,6 +32,7 @@ describe('journey exits, decided through the task APIs', () => {
     const state = await p.closed(journeyRef);
     expect(state).toMatchObject({ stage: 'closed', outcome: 'completed', sessionsAttended: 6, disposal: 'spo-requirement', riskLevel: 'medium' });
     expect(state.timeline.map((t) => t.what).join('\n')).toMatch(/Session 6 attended \(6 of 6\)/);
+    expect(await episodeOf(journeyRef)).toMatchObject({ status: 'completed', sessionsAttended: 6 });
   });
 
   it('should close as ineligible when the rules find a criterion not met', async () => {
@@ -28,5 +41,82 @@ describe('journey exits, decided through the task APIs', () => {
     const state = await p.closed(journeyRef);
     expect(state).toMatchObject({ outcome: 'ineligible' });
     expect(state.closureReason).toContain('admits-stalking');
+  });
+
+  it('should hand a high-risk case to the standard risk process instead of diverting it', async () => {
+    const journeyRef = await p.arrest();
+    await d.decide(journeyRef, 'eligibility-screening', eligibleFacts('high'), 'DASH 15 ticks: high');
+    const state = await p.closed(journeyRef);
+    expect(state).toMatchObject({ outcome: 'high-risk', riskLevel: 'high' });
+    expect(state.closureReason).toMatch(/standard high-risk process/);
+    expect(await alertsOf(journeyRef)).toEqual([expect.objectContaining({ kind: 'high-risk-referral', audiences: ['police', 'risk'] })]);
+  });
+
+  it('should close as triage-declined when the clinic decides no further EASI action', async () => {
+    const journeyRef = await p.arrest();
+    await d.decide(journeyRef, 'eligibility-screening', eligibleFacts('standard'), 'screened');
+    await d.decide(journeyRef, 'triage-decision', { outcome: 'no-further-action', actions: ['apply-spo'] }, 'SPO route instead');
+    const state = await p.closed(journeyRef);
+    expect(state).toMatchObject({ outcome: 'triage-declined' });
+    expect(state.timeline.some((t) => t.what.includes('apply for a Stalking Protection Order') && t.by.startsWith('triage-clinic:'))).toBe(true);
+  });
+
+  it('should close as consent-declined when the participant will not sign the contract', async () => {
+    const journeyRef = await p.arrest();
+    await d.decide(journeyRef, 'eligibility-screening', eligibleFacts('standard'), 'screened');
+    await d.decide(journeyRef, 'triage-decision', { outcome: 'refer-to-easi' }, 'refer');
+    await d.decide(journeyRef, 'disposal-decision', { disposal: 'court-order-requirement' }, 'guilty plea');
+    await d.decide(journeyRef, 'consent-contract', { consent: 'declined', contractVersion: '1' }, 'does not want to take part');
+    expect(await p.closed(journeyRef)).toMatchObject({ outcome: 'consent-declined', disposal: 'court-order-requirement' });
+  });
+
+  it('should close as consent-withdrawn and stop the intervention when consent is withdrawn mid-way', async () => {
+    const journeyRef = await p.arrest();
+    await d.toIntervention(journeyRef);
+    await d.decide(journeyRef, 'psychometrics-pre', { instruments: ['AAQ-II'] }, 'baseline');
+    await d.sessions(journeyRef, ['attended']);
+    const sessionTask = await d.inbox('session-outcome').waitForTask(journeyRef, 'session-outcome');
+    const res = await http('POST', p.url('referral', `/journeys/${journeyRef}/consent-withdrawal`), { token: await d.token('police', 'investigator'), body: { reason: 'participant emailed to withdraw' } });
+    expect(res.status).toBe(200);
+    const state = await p.closed(journeyRef);
+    expect(state).toMatchObject({ outcome: 'consent-withdrawn', sessionsAttended: 1 });
+    expect(await episodeOf(journeyRef)).toMatchObject({ status: 'stopped', sessionsAttended: 1 });
+    expect((await d.inbox('session-outcome').get(sessionTask.taskId)).body.status).toBe('cancelled');
+  });
+
+  it('should close as non-attendance after the policy number of missed sessions and a police decision', async () => {
+    const journeyRef = await p.arrest();
+    await d.toIntervention(journeyRef);
+    await d.decide(journeyRef, 'psychometrics-pre', { instruments: ['CFQ-7'] }, 'baseline');
+    await d.sessions(journeyRef, ['attended', 'missed', 'rescheduled', 'missed']);
+    await d.decide(journeyRef, 'non-compliance-decision', { action: 'prosecute-original-offence' }, 'two sessions missed without excuse');
+    const state = await p.closed(journeyRef);
+    expect(state).toMatchObject({ outcome: 'non-attendance', sessionsAttended: 1 });
+    expect(await episodeOf(journeyRef)).toMatchObject({ status: 'non-compliant' });
+    expect((await alertsOf(journeyRef)).map((a) => a.kind)).toContain('non-compliance');
+  });
+
+  it('should close as caution-breached when a caution condition passes its due date and police prosecute', async () => {
+    const journeyRef = await p.arrest({}, 'cautionConditionDue=3 s');
+    await d.toIntervention(journeyRef, { disposal: 'conditional-caution', conditions: [{ code: 'no-contact', description: 'no contact with the victim' }, { code: 'apology-letter', description: 'write a letter of apology' }] });
+    await d.decide(journeyRef, 'caution-condition', { outcome: 'fulfilled', evidence: 'letter received' }, 'apology received', 2000);
+    await d.decide(journeyRef, 'breach-decision', { action: 'prosecute-original-offence' }, 'condition not met: contacted the victim');
+    const state = await p.closed(journeyRef);
+    expect(state).toMatchObject({ outcome: 'caution-breached', disposal: 'conditional-caution' });
+    expect(state.closureReason).toMatch(/prosecute the original offence/);
+    expect((await alertsOf(journeyRef)).map((a) => a.kind)).toContain('condition-missed');
+  });
+
+  it('should close as re-offended when a new stalking report during monitoring is reviewed as re-offending', async () => {
+    const first = sampleCustodyEvent();
+    const journeyRef = await p.arrest(first, 'monitoringPeriod=2 minutes');
+    await d.toIntervention(journeyRef);
+    await d.completeIntervention(journeyRef);
+    await p.until(journeyRef, 'monitoring', (s) => s.stage === 'monitoring');
+    await p.arrest({ suspect: first.suspect, victimRefs: first.victimRefs, eventType: 'arrested', offences: [{ family: 'breach-spo' }] }, 'monitoringPeriod=2 minutes');
+    await d.decide(journeyRef, 'monitoring-review', { reoffended: true, detail: 'breached the SPO' }, 'new offence confirmed');
+    const state = await p.closed(journeyRef);
+    expect(state).toMatchObject({ outcome: 're-offended' });
+    expect((await alertsOf(journeyRef)).map((a) => a.kind)).toContain('monitoring-event');
   });
 });

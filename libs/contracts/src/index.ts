@@ -9,3 +9,4 @@ export * from './activities';
 export * from './agencies';
 export * from './tasks';
 export * from './screening';
+export * from './journey-policy-header';

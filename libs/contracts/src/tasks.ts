@@ -101,8 +101,8 @@ export type TaskActivities = {
   createTask(input: CreateTaskInput): Promise<{ created: boolean }>;
   /** First reminder to the queue; a retry or a second call sends nothing more. */
   remindTask(input: TaskRef): Promise<{ reminded: boolean }>;
-  /** Moves an overdue task to the supervisors' queue, once. */
-  escalateTask(input: TaskRef): Promise<{ escalated: boolean }>;
+  /** Moves an overdue task to the supervisors' queue (where the service holds one), once; says where it now is. */
+  escalateTask(input: TaskRef): Promise<{ escalated: boolean; queue: InboxQueue }>;
   /** The workflow no longer needs the decision (deadline passed, journey closed). */
   cancelTask(input: TaskRef & { reason: string }): Promise<{ cancelled: boolean }>;
 };

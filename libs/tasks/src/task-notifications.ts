@@ -17,7 +17,8 @@ export type TaskNotificationType = 'task.created' | 'task.reminder' | 'task.esca
 
 /** Queues one notification about a task in the same transaction as the change it announces. */
 export const notifyTask = async (manager: EntityManager, type: TaskNotificationType, task: HumanTaskEntity): Promise<void> => {
-  const { audience, topic } = AUDIENCE_OF[task.queue];
+  // Escalations always reach the EASI supervisors (police), whatever the inbox.
+  const { audience, topic } = AUDIENCE_OF[type === 'task.escalated' ? 'supervisors' : task.queue];
   const eventId = randomUUID();
   const envelope: NotificationEnvelopeV1 = {
     eventId,

@@ -99,9 +99,16 @@ export class TaskService {
     return { reminded: await this.markOnce(taskId, { remindedAt: new Date() }, 'reminded_at IS NULL', 'reminded', 'task.reminder') };
   }
 
-  async escalateTask({ taskId }: TaskRef): Promise<{ escalated: boolean }> {
-    const change = { escalatedAt: new Date(), queue: 'supervisors' as const, status: 'open' as const, assignee: null };
-    return { escalated: await this.markOnce(taskId, change, 'escalated_at IS NULL', 'escalated', 'task.escalated') };
+  /**
+   * Police inboxes hand an overdue task to the sergeant's queue; an agency without one here keeps it
+   * in its own queue, flagged, and the notification tells the EASI supervisors.
+   */
+  async escalateTask({ taskId }: TaskRef): Promise<{ escalated: boolean; queue: InboxQueue }> {
+    const toSupervisors = this.options.queues.includes('supervisors');
+    const change = toSupervisors ? { escalatedAt: new Date(), queue: 'supervisors' as const, status: 'open' as const, assignee: null } : { escalatedAt: new Date() };
+    const escalated = await this.markOnce(taskId, change, 'escalated_at IS NULL', 'escalated', 'task.escalated');
+    const row = await this.tasks.findById(taskId);
+    return { escalated, queue: row?.queue ?? 'supervisors' };
   }
 
   async cancelTask({ taskId, reason }: TaskRef & { reason: string }): Promise<{ cancelled: boolean }> {

@@ -35,6 +35,8 @@ export type TaskBookHooks = {
   escalationGrace: string;
   opened: (task: OpenTaskSummary) => void | Promise<void>;
   closed: (taskId: string, how: string) => void | Promise<void>;
+  /** A line for the case history (reminders, escalations). */
+  note?: (what: string) => void | Promise<void>;
   /** Refuses every decision, e.g. once the journey is closing. */
   refuseAll?: () => string | undefined;
   /** Stops waiting: the task is cancelled and `ask` returns undefined. */
@@ -121,10 +123,12 @@ export class TaskBook {
       if (!(await condition(settled, toMs(request.due)))) {
         if (request.expires) return await cancel('the due date passed without it being done');
         await inbox.remindTask({ taskId });
+        await this.hooks.note?.(`"${request.title}" is overdue: reminder sent to the ${request.queue} inbox.`);
         if (!(await condition(settled, toMs(this.hooks.escalationGrace)))) {
-          await inbox.escalateTask({ taskId });
-          await this.hooks.closed(taskId, 'overdue: escalated to the supervisors');
-          await this.hooks.opened({ ...summary, queue: 'supervisors' });
+          const { queue } = await inbox.escalateTask({ taskId });
+          await this.hooks.note?.(`"${request.title}" still undecided: escalated to the supervisors${queue === 'supervisors' ? "' inbox" : ''}.`);
+          await this.hooks.closed(taskId, 'overdue: escalated');
+          await this.hooks.opened({ ...summary, queue });
           await condition(settled);
         }
       }

@@ -75,6 +75,7 @@ export async function perpetratorJourney(input: JourneyInput): Promise<JourneySt
     escalationGrace: policy.escalationGrace,
     opened: (task) => journey.taskOpened(task),
     closed: (taskId) => journey.taskClosed(taskId),
+    note: (what) => journey.record(what),
     refuseAll: () => (exit ? `the journey is closing (${exit.outcome})` : undefined),
     abandon: () => exit !== undefined,
   });

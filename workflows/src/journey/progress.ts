@@ -19,4 +19,5 @@ export const childTaskHooks = (
   ...base,
   opened: (task: OpenTaskSummary) => report({ taskOpened: task }),
   closed: (taskId: string) => report({ taskClosed: taskId }),
+  note: (what: string) => report({ entry: { what, by: 'system' } }),
 });

@@ -1,7 +1,7 @@
-import { Body, Controller, ForbiddenException, Get, Headers, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { BadRequestException, Body, Controller, ForbiddenException, Get, Headers, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CustodyEventV1, DEFAULT_JOURNEY_POLICY, PseudoRef, SHORT_JOURNEY_POLICY } from '@easi/contracts';
+import { CustodyEventV1, DEFAULT_JOURNEY_POLICY, JOURNEY_POLICY_HEADER, PseudoRef, parseJourneyPolicyHeader } from '@easi/contracts';
 import { CurrentUser, RequireAgency, RequireRole, type AuthenticatedUser } from '@easi/auth';
 import { ZodValidationPipe } from '@easi/service-kit';
 import { CustodyEventService, type CustodyEventView, type CustodyIngestResult } from './custody-event.service';
@@ -25,11 +25,14 @@ export class CustodyEventController {
   receive(
     @Body(new ZodValidationPipe(CustodyEventV1, 'custody event')) event: CustodyEventBody,
     @CurrentUser() user: AuthenticatedUser,
-    @Headers('x-easi-journey-policy') policy?: string,
+    @Headers(JOURNEY_POLICY_HEADER) policy?: string,
   ): Promise<CustodyIngestResult> {
     // Short timers (seconds, not days) let demos, tests and benchmarks run the real journey; operators only.
-    if (policy === 'short' && !user.roles.includes('operator')) throw new ForbiddenException('x-easi-journey-policy: short is for operators (demos and tests)');
-    return this.service.ingest(event, 'http', policy === 'short' ? SHORT_JOURNEY_POLICY : DEFAULT_JOURNEY_POLICY);
+    if (policy === undefined) return this.service.ingest(event, 'http', DEFAULT_JOURNEY_POLICY);
+    if (!user.roles.includes('operator')) throw new ForbiddenException(`${JOURNEY_POLICY_HEADER} is for operators (demos and tests)`);
+    const parsed = parseJourneyPolicyHeader(policy);
+    if ('error' in parsed) throw new BadRequestException(parsed.error);
+    return this.service.ingest(event, 'http', parsed.policy);
   }
 
   @Get()

@@ -6,7 +6,7 @@ import { EligibilityFactsBody, screeningDecision } from './eligibility-facts';
  * investigator submits facts; the service applies the eligibility rules and sends their outcome.
  */
 export const screeningTasks = TasksModule.forRoot({
-  queues: ['easi-team'],
+  queues: ['easi-team', 'supervisors'],
   access: { agencies: ['police'], roles: ['investigator', 'supervisor', 'tactical-lead'] },
   decisionInputs: {
     'eligibility-screening': { schema: EligibilityFactsBody, toWorkflow: (facts) => screeningDecision(facts as EligibilityFactsBody) },
