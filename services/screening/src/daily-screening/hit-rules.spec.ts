@@ -1,0 +1,93 @@
+import { screenCustodyRecord, screenReport, type FamilyInfo, type ReportForScreening } from './hit-rules';
+
+const families = new Map<string, FamilyInfo>([
+  ['stalking', { family: 'stalking', label: 'Stalking', screened: true, legislation: 'Protection from Harassment Act 1997 s2A, s4A', homeOfficeCodes: ['8Q'] }],
+  ['harassment', { family: 'harassment', label: 'Harassment', screened: true, legislation: 'Protection from Harassment Act 1997 s2', homeOfficeCodes: ['8L'] }],
+  ['breach-non-molestation-order', { family: 'breach-non-molestation-order', label: 'Breach of a non-molestation order', screened: true, legislation: 'Family Law Act 1996 s42A', homeOfficeCodes: [] }],
+  ['theft', { family: 'theft', label: 'Theft', screened: false, legislation: 'Theft Act 1968 s1', homeOfficeCodes: [] }],
+  ['malicious-communications', { family: 'malicious-communications', label: 'Malicious communications', screened: false, legislation: '', homeOfficeCodes: ['8L'] }],
+]);
+
+const report = (overrides: Partial<ReportForScreening> = {}): ReportForScreening => ({
+  reportRef: 'CR-1',
+  version: 1,
+  changeType: 'recorded',
+  recordedFamily: 'theft',
+  relationship: 'stranger',
+  narrative: 'Two bottles of wine were taken from a shop.',
+  victimRefs: [],
+  samePairReports: [],
+  sourceLinkedReports: [],
+  sameSuspectOtherVictimReports: [],
+  otherVictims: 0,
+  ...overrides,
+});
+
+describe('screenReport', () => {
+  it('should not list a report when its family is not screened and the detector finds no stalking', () => {
+    expect(screenReport(report(), families.get('theft'))).toBeNull();
+  });
+
+  it('should list a screened offence with its family, legislation and Home Office code when recorded as stalking', () => {
+    const hit = screenReport(report({ recordedFamily: 'stalking', relationship: 'former-partner', victimRefs: ['V-1'] }), families.get('stalking'));
+    expect(hit?.flags[0]).toEqual({ code: 'screened-offence', text: expect.stringContaining('Stalking (Protection from Harassment Act 1997 s2A, s4A, Home Office code 8Q)') });
+    expect(hit?.misclassificationConfidence).toBeNull();
+    expect(hit?.suggestedActions).toEqual(['record-on-list', 'refer-to-triage-clinic', 'victim-contact-and-isac-referral', 'possible-easi-candidate']);
+  });
+
+  it('should flag a possible misclassification with explanations and suggest a reclassification submission when a detector family reads as stalking', () => {
+    const hit = screenReport(
+      report({
+        recordedFamily: 'malicious-communications',
+        relationship: 'former-partner',
+        victimRefs: ['V-1'],
+        narrative: 'Since she ended the relationship he sends over 50 messages a day, turns up at her work again and she found a tracker under her car.',
+        samePairReports: ['CR-0'],
+      }),
+      families.get('malicious-communications'),
+    );
+    const flag = hit?.flags.find((f) => f.code === 'possible-misclassification');
+    expect(flag?.explanations?.some((e) => e.rule === 'act-monitoring' && e.matched.length > 0)).toBe(true);
+    expect(hit?.misclassificationConfidence).toBeGreaterThan(0.5);
+    expect(hit?.suggestedActions).toEqual(expect.arrayContaining(['reclassification-submission', 'link-to-other-reports', 'consider-interim-or-full-spo', 'possible-easi-candidate']));
+    expect(hit?.linkedReportRefs).toEqual(['CR-0']);
+  });
+
+  it('should never run the misclassification check when the report is already recorded as stalking', () => {
+    const hit = screenReport(report({ recordedFamily: 'stalking', narrative: 'He put a tracker on her car and follows her every day.' }), families.get('stalking'));
+    expect(hit?.flags.map((f) => f.code)).toEqual(['screened-offence']);
+  });
+
+  it('should link the same suspect across other victims and suggest the triage clinic when the suspect has other victims', () => {
+    const hit = screenReport(report({ recordedFamily: 'harassment', sameSuspectOtherVictimReports: ['CR-7', 'CR-8'], otherVictims: 2 }), families.get('harassment'));
+    expect(hit?.flags.find((f) => f.code === 'suspect-other-victims')).toEqual({
+      code: 'suspect-other-victims',
+      text: 'The suspect is also named in 2 reports about 2 other victims.',
+      linkedReportRefs: ['CR-7', 'CR-8'],
+    });
+    expect(hit?.suggestedActions).toEqual(expect.arrayContaining(['link-to-other-reports', 'refer-to-triage-clinic']));
+  });
+
+  it('should say which version it is when an amended report is screened', () => {
+    const hit = screenReport(report({ recordedFamily: 'harassment', version: 3, changeType: 'amended' }), families.get('harassment'));
+    expect(hit?.flags.find((f) => f.code === 'amended-version')?.text).toBe('Version 3 of this report (amended); earlier versions are kept.');
+  });
+
+  it('should suggest considering an SPO when a non-molestation order is breached', () => {
+    const hit = screenReport(report({ recordedFamily: 'breach-non-molestation-order', victimRefs: ['V-1'] }), families.get('breach-non-molestation-order'));
+    expect(hit?.suggestedActions).toEqual(expect.arrayContaining(['consider-interim-or-full-spo', 'victim-contact-and-isac-referral']));
+  });
+});
+
+describe('screenCustodyRecord', () => {
+  it('should list a live custody record for a screened offence with its linked reports', () => {
+    const hit = screenCustodyRecord({ eventId: 'CE-1', eventType: 'arrested', relationship: 'former-partner', families: ['stalking'], victimRefs: ['V-1'], crimeReportRefs: ['CR-1'] }, families);
+    expect(hit?.flags.map((f) => f.code)).toEqual(['custody-record', 'linked-reports']);
+    expect(hit?.flags[0]?.text).toBe('Person in custody (arrested) for Stalking (Protection from Harassment Act 1997 s2A, s4A, Home Office code 8Q).');
+    expect(hit?.suggestedActions).toEqual(['record-on-list', 'link-to-other-reports', 'refer-to-triage-clinic', 'victim-contact-and-isac-referral', 'possible-easi-candidate']);
+  });
+
+  it('should not list a custody record when none of its offences is screened', () => {
+    expect(screenCustodyRecord({ eventId: 'CE-2', eventType: 'arrested', relationship: 'stranger', families: ['theft'], victimRefs: [], crimeReportRefs: [] }, families)).toBeNull();
+  });
+});
