@@ -12,8 +12,9 @@ import {
   type DailyScreeningInput,
   type DailyScreeningResult,
 } from '@easi/contracts';
-import { KafkaTap, sampleCrimeReport, uniqueRef, waitFor } from '@easi/testing';
-import { Platform, http, tokenFor } from '../src';
+import { join } from 'node:path';
+import { APPS, KafkaTap, sampleCrimeReport, startApp, stopApp, uniqueRef, waitFor, waitForHealth, type RunningApp } from '@easi/testing';
+import { http, tokenFor } from '../src';
 
 type Hit = { id: string; sourceRef: string; sourceVersion: number; flags: { code: string; text: string; explanations?: { rule: string; text: string; matched: string[] }[] }[]; suggestedActions: string[]; taskId: string | null; taskKind: string | null };
 type DayList = { day: string; total: number; items: Hit[] };
@@ -21,13 +22,24 @@ type Run = { day: string; status: string; executions: number; reportsTotal: numb
 type ReportView = { reportRef: string; latestVersion: number; versions: { version: number; changeType: string; narrative: string; recordedOffence: { family: string } }[] };
 
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
-const platform = new Platform();
+/** Its own port (not the shared e2e ports), so this suite can run beside the other end-to-end suites. */
+const SCREENING_PORT = 4111;
+const root = join(__dirname, '..', '..');
+const running: RunningApp[] = [];
 const tap = new KafkaTap(brokers, [deadLetterTopic(TOPICS.crimeReports)]);
 let temporal: Client;
 let producer: Producer;
 let police: string;
 
-const screening = (path: string): string => `${platform.url('screening')}${path}`;
+const screening = (path: string): string => `http://127.0.0.1:${SCREENING_PORT}${path}`;
+
+const startApps = async (): Promise<void> => {
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', SCREENING_PORT: String(SCREENING_PORT) };
+  const logDir = join(root, '.easi', 'logs', 'e2e-screening');
+  for (const name of ['screening', 'journey-worker']) running.push(startApp(root, APPS.find((a) => a.name === name)!, env, logDir, process.env.EASI_ECHO_LOGS === '1'));
+  const api = running[0]!;
+  await waitForHealth(`${screening('/health')}`, 90_000, () => api.child.exitCode === null && api.child.signalCode === null);
+};
 
 /** A Monday in a random past week, so days this run screens are its own and never real ones. */
 const randomMonday = (): Date => {
@@ -79,11 +91,11 @@ beforeAll(async () => {
   temporal = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'easi' });
   producer = new Kafka({ clientId: 'e2e-screening', brokers, logLevel: logLevel.NOTHING }).producer();
   await producer.connect();
-  await Promise.all([tap.start(), platform.start('screening', 'journey-worker')]);
+  await Promise.all([tap.start(), startApps()]);
 });
 
 afterAll(async () => {
-  await platform.stopAll();
+  await Promise.all(running.map((app) => stopApp(app)));
   await tap.stop();
   await producer.disconnect();
   await temporal.connection.close();
@@ -248,5 +260,45 @@ describe('daily screening', () => {
     const figures = await http<{ month: string; confirmed: number; rejected: number }[]>('GET', screening(`/screening/figures/misclassified?from=${month}&to=${month}`), { token: police });
     expect(figures.body[0]!.confirmed).toBeGreaterThanOrEqual(1);
     expect(figures.body[0]!.rejected).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('risk assessments', () => {
+  type AssessmentView = { assessmentId: string; version: number; answers: Record<string, string>; outcome: { kind: string; yesCount?: number; grade?: string; opensStalkingScreen?: boolean }; correction?: { reason: string; previousVersion: number } };
+
+  it('should grade a DASH, keep it unchanged when corrected and give the risk level from the newest version', async () => {
+    const subjectRef = uniqueRef('P');
+    const answers = Object.fromEntries(Array.from({ length: 27 }, (_, i) => [`q${i + 1}`, i < 14 ? 'yes' : 'no']));
+    const submitted = await http<AssessmentView>('POST', screening('/assessments'), { token: police, body: { instrument: 'dash', subjectRef, answers } });
+    expect(submitted.status).toBe(201);
+    expect(submitted.body.outcome).toMatchObject({ kind: 'dash', yesCount: 14, grade: 'high', opensStalkingScreen: true });
+
+    const noReason = await http('POST', screening(`/assessments/${submitted.body.assessmentId}/corrections`), { token: police, body: { answers: { q1: 'no' } } });
+    expect(noReason.status).toBe(400);
+    const corrected = await http<AssessmentView>('POST', screening(`/assessments/${submitted.body.assessmentId}/corrections`), {
+      token: police,
+      body: { answers: { q1: 'no', q2: 'no' }, reason: 'Victim clarified questions 1 and 2 on a later call.' },
+    });
+    expect(corrected.status).toBe(201);
+    expect(corrected.body).toMatchObject({ version: 2, outcome: { yesCount: 12, grade: 'standard' }, correction: { previousVersion: 1 } });
+
+    const versions = await http<AssessmentView[]>('GET', screening(`/assessments/${submitted.body.assessmentId}`), { token: police });
+    expect(versions.body.map((v) => [v.version, v.answers.q1])).toEqual([
+      [2, 'no'],
+      [1, 'yes'],
+    ]);
+    const person = await http<{ riskLevel: { level: string }; current: AssessmentView[]; history: AssessmentView[] }>('GET', screening(`/people/${subjectRef}/assessments`), { token: police });
+    expect(person.body.riskLevel.level).toBe('standard');
+    expect(person.body.current.map((a) => a.version)).toEqual([2]);
+    expect(person.body.history).toHaveLength(2);
+  });
+
+  it('should refuse a SASH without the rater\'s concern level and refuse assessments from another agency', async () => {
+    const subjectRef = uniqueRef('P');
+    const sash = await http<{ code: string }>('POST', screening('/assessments'), { token: police, body: { instrument: 'sash', subjectRef, answers: {} } });
+    expect(sash.status).toBe(422);
+    expect(sash.body.code).toBe('missing-entry');
+    const psych = await http('GET', screening(`/people/${subjectRef}/assessments`), { token: await tokenFor('psychology', 'psychologist') });
+    expect(psych.status).toBe(403);
   });
 });

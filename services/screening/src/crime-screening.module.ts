@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AssessmentController } from './assessments/assessment.controller';
+import { AssessmentRepository } from './assessments/assessment.repository';
+import { AssessmentService } from './assessments/assessment.service';
 import { AuditModule } from './audit/audit.module';
 import { BulkBodyParser } from './crime-reports/bulk-body-parser';
 import { CrimeReportConsumer } from './crime-reports/crime-report.consumer';
@@ -23,7 +26,7 @@ import { ReviewTaskService } from './review-tasks/review-task.service';
 /** Crime screening: reports in, offence families, the daily run and its list, review tasks, people's history. */
 @Module({
   imports: [AuditModule, CustodyEventModule],
-  controllers: [CrimeReportController, OffenceFamilyController, ScreeningController, ReviewTaskController, PersonHistoryController],
+  controllers: [CrimeReportController, OffenceFamilyController, ScreeningController, ReviewTaskController, PersonHistoryController, AssessmentController],
   providers: [
     BulkBodyParser,
     CrimeReportRepository,
@@ -38,6 +41,8 @@ import { ReviewTaskService } from './review-tasks/review-task.service';
     ReviewTaskRepository,
     ReviewTaskService,
     PersonHistoryService,
+    AssessmentRepository,
+    AssessmentService,
   ],
   exports: [ScreeningRunService, CrimeReportService, AuditModule],
 })
