@@ -8,12 +8,14 @@ import {
   TASK_QUEUES,
   TOPICS,
   deadLetterTopic,
+  screeningProgressQuery,
   type CrimeReportV1Input,
+  type ScreeningProgress,
   type DailyScreeningInput,
   type DailyScreeningResult,
 } from '@easi/contracts';
 import { join } from 'node:path';
-import { APPS, KafkaTap, sampleCrimeReport, startApp, stopApp, uniqueRef, waitFor, waitForHealth, type RunningApp } from '@easi/testing';
+import { APPS, KafkaTap, sampleCrimeReport, sampleCustodyEvent, startApp, stopApp, uniqueRef, waitFor, waitForHealth, type RunningApp } from '@easi/testing';
 import { http, tokenFor } from '../src';
 
 type Hit = { id: string; sourceRef: string; sourceVersion: number; flags: { code: string; text: string; explanations?: { rule: string; text: string; matched: string[] }[] }[]; suggestedActions: string[]; taskId: string | null; taskKind: string | null };
@@ -76,8 +78,11 @@ const stored = (reportRef: string, version = 1): Promise<ReportView> =>
     return res.status === 200 && res.body.versions.some((v) => v.version === version) ? res.body : undefined;
   });
 
+let lastProgress: () => Promise<ScreeningProgress> = () => Promise.reject(new Error('no run yet'));
+
 const runWorkflow = async (input: DailyScreeningInput): Promise<DailyScreeningResult> => {
   const handle = await temporal.workflow.start(DAILY_SCREENING_WORKFLOW_TYPE, { workflowId: `screening-test-${randomUUID()}`, taskQueue: TASK_QUEUES.journeys, args: [input] });
+  lastProgress = () => handle.query(screeningProgressQuery);
   return handle.result() as Promise<DailyScreeningResult>;
 };
 
@@ -185,6 +190,8 @@ describe('daily screening', () => {
     ];
     await send(reports);
     for (const r of reports) await stored(r.reportRef);
+    const custody = sampleCustodyEvent({ eventId: `CE-${tag}`, suspect: person('S'), occurredAt: `${d2}T13:00:00Z`, recordedAt: `${d2}T13:30:00Z`, crimeReportRefs: [`E-${tag}`] });
+    expect((await http('POST', screening('/custody-events'), { token: police, body: custody })).status).toBe(202);
 
     const first = await runWorkflow({ day: d0 });
     expect(first.days.map((d) => d.day)).toEqual([d0]);
@@ -194,7 +201,9 @@ describe('daily screening', () => {
     expect(scheduled.days.map((d) => d.day)).toEqual([d1, d2, d3]);
     expect(refsOf(await listOf(d1), tag)).toEqual([`B-${tag}@1`]);
     expect(refsOf(await listOf(d2), tag)).toEqual([`C-${tag}@1`]);
-    expect(refsOf(await listOf(d3), tag)).toEqual([`E-${tag}@1`]);
+    expect(refsOf(await listOf(d3), tag)).toEqual([`CE-${tag}@1`, `E-${tag}@1`]);
+    expect((await listOf(d3)).items.find((h) => h.sourceRef === `CE-${tag}`)?.flags[0]?.text).toMatch(/^Person in custody \(arrested\) for Stalking/);
+    expect(await lastProgress()).toMatchObject({ day: null, daysPlanned: [d1, d2, d3], daysDone: [d1, d2, d3] });
     for (const day of [d0, d1, d2, d3]) expect(await runOf(day)).toMatchObject({ status: 'completed', executions: 1 });
 
     const d2List = await listOf(d2);
@@ -225,7 +234,7 @@ describe('daily screening', () => {
 
     const history = await http<{ reports: { reportRef: string }[]; hits: { sourceRef: string }[] }>('GET', screening(`/people/S-${tag}/screening-history`), { token: police });
     expect(history.body.reports.map((r) => r.reportRef).sort()).toEqual([`A-${tag}`, `B-${tag}`, `C-${tag}`, `E-${tag}`]);
-    expect(history.body.hits.map((h) => h.sourceRef).sort()).toEqual([`A-${tag}`, `B-${tag}`, `C-${tag}`, `E-${tag}`]);
+    expect(history.body.hits.map((h) => h.sourceRef).sort()).toEqual([`A-${tag}`, `B-${tag}`, `C-${tag}`, `CE-${tag}`, `E-${tag}`]);
     const log = await http<{ actor: string; reason: string }[]>('GET', screening(`/people/S-${tag}/access-log`), { token: police });
     expect(log.body[0]).toMatchObject({ actor: expect.any(String), reason: 'screening review' });
   });
