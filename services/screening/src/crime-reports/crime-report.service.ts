@@ -31,7 +31,7 @@ export type CrimeReportVersionView = {
 export type CrimeReportView = { reportRef: string; latestVersion: number; versions: CrimeReportVersionView[] };
 
 /** Rows per INSERT statement: keeps one statement's JSON parameter well under a few MB. */
-const INSERT_CHUNK = 2000;
+const INSERT_CHUNK = 5000;
 
 @Injectable()
 export class CrimeReportService {
