@@ -94,21 +94,9 @@ export class TaskBook {
     const taskId = uuid4();
     const dueAt = new Date(Date.now() + toMs(request.due)).toISOString();
     const summary: OpenTaskSummary = { taskId, kind: request.kind, queue: request.queue, title: request.title, dueAt, workflowId: workflowInfo().workflowId };
-    await inbox.createTask({
-      taskId,
-      workflowId: summary.workflowId,
-      journeyRef: this.hooks.journeyRef,
-      kind: request.kind,
-      queue: request.queue,
-      stage: this.hooks.stage(),
-      riskLevel: this.hooks.riskLevel(),
-      title: request.title,
-      dueAt,
-      context: request.context ?? {},
-    });
+    // Registered before the row exists: a person who sees the new task at once can already decide it.
     const task: Pending = { kind: request.kind, ...(request.rule ? { rule: request.rule as Pending['rule'] } : {}) };
     this.pending.set(taskId, task);
-    await this.hooks.opened(summary);
     const settled = (): boolean => task.decided !== undefined || (this.hooks.abandon?.() ?? false);
     const cancel = async (reason: string): Promise<undefined> => {
       this.pending.delete(taskId);
@@ -120,6 +108,19 @@ export class TaskBook {
       return undefined;
     };
     try {
+      await inbox.createTask({
+        taskId,
+        workflowId: summary.workflowId,
+        journeyRef: this.hooks.journeyRef,
+        kind: request.kind,
+        queue: request.queue,
+        stage: this.hooks.stage(),
+        riskLevel: this.hooks.riskLevel(),
+        title: request.title,
+        dueAt,
+        context: request.context ?? {},
+      });
+      await this.hooks.opened(summary);
       if (!(await condition(settled, toMs(request.due)))) {
         if (request.expires) return await cancel('the due date passed without it being done');
         await inbox.remindTask({ taskId });
