@@ -71,6 +71,7 @@ export class ScreeningRunRepository {
   /** Opens (or reopens) the day's run and claims every unscreened report and custody record up to the cutoff. */
   async begin(day: string, cutoff: Date, workflowId: string): Promise<{ reports: number; custodyRecords: number }> {
     return this.dataSource.transaction(async (m) => {
+      await m.query('SET LOCAL jit = off');
       await m.query(
         `INSERT INTO screening_run (day, cutoff, status, workflow_id) VALUES ($1, $2, 'running', $3)
          ON CONFLICT ON CONSTRAINT pk_screening_run DO UPDATE SET
