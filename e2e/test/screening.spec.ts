@@ -255,11 +255,14 @@ describe('daily screening', () => {
     expect(noRef.status).toBe(400);
     const noReason = await http('POST', screening(`/review-tasks/${y.taskId}/decisions`), { token: police, body: { decision: 'reject-misclassification' } });
     expect(noReason.status).toBe(400);
-    const confirm = await http('POST', screening(`/review-tasks/${x.taskId}/decisions`), {
+    const confirm = await http<{ journeys: { workflowId: string }[] }>('POST', screening(`/review-tasks/${x.taskId}/decisions`), {
       token: police,
-      body: { decision: 'confirm-misclassification', reclassificationRef: `RC-${tag}`, actionsTaken: ['victim-contact-and-isac-referral'] },
+      body: { decision: 'confirm-misclassification', reclassificationRef: `RC-${tag}`, actionsTaken: ['victim-contact-and-isac-referral', 'possible-easi-candidate'] },
     });
     expect(confirm.status).toBe(201);
+    expect(confirm.body.journeys).toHaveLength(1);
+    const journey = await temporal.workflow.getHandle(confirm.body.journeys[0]!.workflowId).describe();
+    expect(journey.type).toBe('perpetratorJourney');
     const reject = await http('POST', screening(`/review-tasks/${y.taskId}/decisions`), { token: police, body: { decision: 'reject-misclassification', reason: 'Duplicate of the confirmed report.' } });
     expect(reject.status).toBe(201);
     const task = await http<{ taskStatus: string; decisions: { decision: string; reclassificationRef: string | null; decidedBy: string }[] }>('GET', screening(`/review-tasks/${x.taskId}`), { token: police });

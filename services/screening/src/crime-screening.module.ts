@@ -19,6 +19,7 @@ import { OffenceFamilyRepository } from './offence-families/offence-family.repos
 import { OffenceFamilyService } from './offence-families/offence-family.service';
 import { PersonHistoryController } from './people/person-history.controller';
 import { PersonHistoryService } from './people/person-history.service';
+import { JourneyHandoff } from './review-tasks/journey-handoff';
 import { ReviewTaskController } from './review-tasks/review-task.controller';
 import { ReviewTaskRepository } from './review-tasks/review-task.repository';
 import { ReviewTaskService } from './review-tasks/review-task.service';
@@ -40,6 +41,7 @@ import { ReviewTaskService } from './review-tasks/review-task.service';
     ScreeningScheduleService,
     ReviewTaskRepository,
     ReviewTaskService,
+    JourneyHandoff,
     PersonHistoryService,
     AssessmentRepository,
     AssessmentService,

@@ -6,9 +6,8 @@ import { CurrentUser, RequireAgency, RequireRole, type AuthenticatedUser } from 
 import { ZodValidationPipe } from '@easi/service-kit';
 import { ACCESS_REASON_HEADER, AuditService } from '../audit/audit.service';
 import type { HitRow } from '../daily-screening/screening-run.repository';
-import type { ReviewDecisionRow } from './review-task.repository';
 import { ReviewTaskError, toHttpException } from './review-task.exception';
-import { ReviewTaskService, type ReviewTaskView } from './review-task.service';
+import { ReviewTaskService, type RecordedDecision, type ReviewTaskView } from './review-task.service';
 
 const ReviewDecisionSchema = z
   .object({
@@ -58,13 +57,13 @@ export class ReviewTaskController {
 
   @Post(':taskId/decisions')
   @RequireRole('investigator', 'supervisor')
-  @ApiOperation({ summary: 'Record the reviewer\'s decision: confirm (with the reclassification submission reference), reject (with a reason), or the actions taken' })
+  @ApiOperation({ summary: 'Record the reviewer\'s decision: confirm (with the reclassification submission reference), reject (with a reason), or the actions taken; `possible-easi-candidate` hands the suspect to the journey' })
   @ApiBody({ schema: z.toJSONSchema(ReviewDecisionSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown> })
   async decide(
     @Param('taskId', new ParseUUIDPipe()) taskId: string,
     @Body(new ZodValidationPipe(ReviewDecisionSchema, 'review decision')) body: ReviewDecisionBody,
     @CurrentUser() user: AuthenticatedUser,
-  ): Promise<ReviewDecisionRow> {
+  ): Promise<RecordedDecision> {
     const decision = await this.service
       .decide(
         taskId,

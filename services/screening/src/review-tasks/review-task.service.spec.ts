@@ -1,4 +1,5 @@
 import type { HitRow } from '../daily-screening/screening-run.repository';
+import type { JourneyHandoff } from './journey-handoff';
 import type { ReviewTaskRepository } from './review-task.repository';
 import { ReviewTaskError } from './review-task.exception';
 import { ReviewTaskService } from './review-task.service';
@@ -11,7 +12,8 @@ const setup = (kind = 'reclassification-review') => {
     one: jest.fn().mockResolvedValue(task(kind)),
     decide: jest.fn().mockImplementation((_id: string, d: object) => Promise.resolve({ id: 'd1', taskId: 't1', ...d })),
   };
-  return { repo, service: new ReviewTaskService(repo as unknown as ReviewTaskRepository) };
+  const journeys = { handOver: jest.fn().mockResolvedValue([{ journeyRef: 'jr-1', workflowId: 'journey-jr-1' }]) };
+  return { repo, journeys, service: new ReviewTaskService(repo as unknown as ReviewTaskRepository, journeys as unknown as JourneyHandoff) };
 };
 
 describe('ReviewTaskService.decide', () => {
@@ -47,6 +49,20 @@ describe('ReviewTaskService.decide', () => {
     const { service, repo } = setup('screening-review');
     await service.decide('t1', { decision: 'actions-recorded', actionsTaken: ['no-further-action'], reason: 'Already known to the team.' }, 'officer-2');
     expect(repo.decide).toHaveBeenCalledWith('t1', expect.objectContaining({ decision: 'actions-recorded', actionsTaken: ['no-further-action'], reason: 'Already known to the team.' }));
+  });
+
+  it('should hand the suspect to the journey as confirmed stalking when a confirmed hit is marked a possible EASI candidate', async () => {
+    const { service, journeys } = setup();
+    const result = await service.decide('t1', { decision: 'confirm-misclassification', actionsTaken: ['possible-easi-candidate'], reclassificationRef: 'RC-1' }, 'officer-1');
+    expect(journeys.handOver).toHaveBeenCalledWith(expect.objectContaining({ taskId: 't1' }), true);
+    expect(result.journeys).toEqual([{ journeyRef: 'jr-1', workflowId: 'journey-jr-1' }]);
+  });
+
+  it('should not reach any journey when the reviewer does not mark a possible EASI candidate', async () => {
+    const { service, journeys } = setup();
+    const result = await service.decide('t1', { decision: 'reject-misclassification', actionsTaken: [], reason: 'Neighbour dispute.' }, 'officer-1');
+    expect(journeys.handOver).not.toHaveBeenCalled();
+    expect(result.journeys).toEqual([]);
   });
 
   it('should answer not found when the task does not exist', async () => {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { SuggestedAction } from '@easi/contracts';
 import type { HitRow } from '../daily-screening/screening-run.repository';
 import { EASI_TEAM_QUEUE } from '../daily-screening/screening-run.service';
+import { JourneyHandoff, type JourneyHandoffResult } from './journey-handoff';
 import { ReviewTaskRepository, type MonthFigure, type ReviewDecisionKind, type ReviewDecisionRow } from './review-task.repository';
 import { ReviewTaskError } from './review-task.exception';
 
@@ -14,9 +15,15 @@ export type ReviewDecisionInput = {
 
 export type ReviewTaskView = HitRow & { decisions: ReviewDecisionRow[] };
 
+/** The decision as stored, and the journeys it reached when the suspect was marked a possible EASI candidate. */
+export type RecordedDecision = ReviewDecisionRow & { journeys: JourneyHandoffResult[] };
+
 @Injectable()
 export class ReviewTaskService {
-  constructor(private readonly tasks: ReviewTaskRepository) {}
+  constructor(
+    private readonly tasks: ReviewTaskRepository,
+    private readonly journeys: JourneyHandoff,
+  ) {}
 
   list(filter: { status?: 'open' | 'completed'; day?: string }, limit: number, offset: number): Promise<HitRow[]> {
     return this.tasks.list({ queue: EASI_TEAM_QUEUE, ...filter }, limit, offset);
@@ -32,7 +39,7 @@ export class ReviewTaskService {
    * Records what the reviewer did. Confirming a misclassification needs the reclassification
    * submission's reference; rejecting one needs a reason. Decisions are appended, never replaced.
    */
-  async decide(taskId: string, input: ReviewDecisionInput, by: string): Promise<ReviewDecisionRow> {
+  async decide(taskId: string, input: ReviewDecisionInput, by: string): Promise<RecordedDecision> {
     const task = await this.tasks.one(taskId);
     if (!task) throw new ReviewTaskError('task-not-found', `no review task ${taskId}`);
     const reason = input.reason?.trim() ?? '';
@@ -47,13 +54,17 @@ export class ReviewTaskService {
     }
     const actions = new Set<string>(input.actionsTaken);
     if (input.decision === 'confirm-misclassification') actions.add('reclassification-submission');
-    return this.tasks.decide(taskId, {
+    const row = await this.tasks.decide(taskId, {
       decision: input.decision,
       actionsTaken: [...actions],
       reclassificationRef: input.reclassificationRef ?? null,
       reason: reason || (input.decision === 'confirm-misclassification' ? 'reclassification submitted' : 'actions recorded'),
       decidedBy: by,
     });
+    const journeys = actions.has('possible-easi-candidate')
+      ? await this.journeys.handOver(task, input.decision === 'confirm-misclassification' || task.recordedFamily === 'stalking')
+      : [];
+    return { ...row, journeys };
   }
 
   misclassifiedByMonth(from: string, to: string): Promise<MonthFigure[]> {
