@@ -162,6 +162,27 @@ describe('crime report ingestion', () => {
   });
 });
 
+describe('offence families', () => {
+  type Family = { family: string; homeOfficeCodes: string[]; codeConfidence: string; screened: boolean; legislation: { act: string; sections: string[] }[] };
+
+  it('should hold the families as reference data with Home Office codes and which are screened daily when the migration has run', async () => {
+    const res = await http<Family[]>('GET', screening('/offence-families'), { token: police });
+    const byFamily = new Map(res.body.map((f) => [f.family, f]));
+    expect(byFamily.get('stalking')).toMatchObject({ homeOfficeCodes: ['8Q'], codeConfidence: 'known', screened: true });
+    expect(byFamily.get('stalking')?.legislation[0]?.sections).toEqual(['s2A', 's4A']);
+    expect(byFamily.get('breach-spo')?.screened).toBe(true);
+    expect(byFamily.get('malicious-communications')?.screened).toBe(false);
+  });
+
+  it('should refuse a change from an investigator and a malformed Home Office code from a supervisor', async () => {
+    const investigator = await http('PUT', screening('/offence-families/breach-spo'), { token: await tokenFor('police', 'investigator'), body: { homeOfficeCodes: ['8X'] } });
+    expect(investigator.status).toBe(403);
+    const bad = await http<{ issues: string[] }>('PUT', screening('/offence-families/breach-spo'), { token: police, body: { homeOfficeCodes: ['=1+1'] } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.issues[0]).toMatch(/^homeOfficeCodes\.0:/);
+  });
+});
+
 describe('daily screening', () => {
   it('should keep the screening-daily Schedule on working days at 07:00 Europe/London when the service has booted', async () => {
     const description = await temporal.schedule.getHandle(DAILY_SCREENING_SCHEDULE_ID).describe();
