@@ -189,8 +189,9 @@ export const run = async (ctx: BenchContext): Promise<BenchFigures> => {
 
   screening = await startScreening();
   try {
+    // Counts come from this process's consumer: a second screening service in the same group (npm start) would take partitions.
     const stats = await waitFor(
-      'the national day to be stored',
+      'the national day to be stored by the bench screening service (is another screening service consuming the group?)',
       async () => {
         const s = await get<Stats>('/crime-reports/ingestion');
         return s.received >= NATIONAL_DAY ? s : undefined;
