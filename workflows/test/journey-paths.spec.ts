@@ -140,7 +140,7 @@ describe('journey workflow on a real Temporal server (every path)', () => {
     await h.decide(journeyRef, 'isac-contact', { engagement: 'engaged', newRisk: true }, 'threats reported', 'victim-service:isac-2');
     const state = await waitState(handle, (s) => s.timeline.some((t) => t.what.startsWith('New risk raised by the victim service')));
     expect(state.timeline.find((t) => t.what.startsWith('New risk'))?.by).toBe('victim-service:isac-2');
-    expect([...h.services.alerts.values()].some((a) => a.journeyRef === journeyRef && a.kind === 'victim-risk')).toBe(true);
+    await waitFor(async () => [...h.services.alerts.values()].some((a) => a.journeyRef === journeyRef && a.kind === 'victim-risk'));
     await handle.terminate('test done');
   });
 

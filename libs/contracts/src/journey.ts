@@ -173,7 +173,8 @@ export type VictimRisk = { kind: 'new-risk'; detail: string; raisedBy: string };
 /** A later police event about the same person reaches the open journey (signal-with-start). */
 export const policeEventSignal = defineSignal<[JourneyTrigger]>('policeEvent');
 export const journeyStateQuery = defineQuery<JourneyState>('journeyState');
-export const childProgressSignal = defineSignal<[ChildProgress]>('childProgress');
+/** Batched: a child sends what happened since its last report in one signal (fewer workflow tasks on both sides). */
+export const childProgressSignal = defineSignal<[ChildProgress[]]>('childProgress');
 export const victimRiskSignal = defineSignal<[VictimRisk]>('victimRisk');
 /** The journey tells victim support it has closed; victim support may carry on (it can outlive it). */
 export const journeyClosedSignal = defineSignal<[{ outcome: JourneyOutcome }]>('journeyClosed');

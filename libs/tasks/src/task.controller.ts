@@ -21,6 +21,7 @@ const ListQuery = z
     journeyRef: PseudoRef.optional(),
     assignee: z.string().max(200).optional(),
     dueBefore: IsoDateTime.optional(),
+    createdAfter: IsoDateTime.optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     offset: z.coerce.number().int().min(0).default(0),
   })
@@ -58,7 +59,7 @@ export const createTaskController = (access: TaskAccess): Type<unknown> => {
     constructor(private readonly tasks: TaskService) {}
 
     @Get()
-    @ApiOperation({ summary: 'Tasks in the inboxes open to the caller; filter by queue, status (comma list), stage, risk, kind, journey, assignee, due before; paged, earliest due first' })
+    @ApiOperation({ summary: 'Tasks in the inboxes open to the caller; filter by queue, status (comma list), stage, risk, kind, journey, assignee, due before, created after; paged, earliest due first' })
     list(@CurrentUser() user: AuthenticatedUser, @Query(new ZodValidationPipe(ListQuery, 'query')) query: ListQueryParams): Promise<Page<TaskView>> {
       return mapped(this.tasks.list(user, query));
     }

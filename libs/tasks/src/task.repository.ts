@@ -13,6 +13,7 @@ export type TaskFilter = {
   journeyRef?: string;
   assignee?: string;
   dueBefore?: Date;
+  createdAfter?: Date;
   limit: number;
   offset: number;
 };
@@ -93,6 +94,7 @@ export class TaskRepository {
     if (filter.journeyRef) q.andWhere('t.journey_ref = :journeyRef', { journeyRef: filter.journeyRef });
     if (filter.assignee) q.andWhere('t.assignee = :assignee', { assignee: filter.assignee });
     if (filter.dueBefore) q.andWhere('t.due_at < :dueBefore', { dueBefore: filter.dueBefore });
+    if (filter.createdAfter) q.andWhere('t.created_at > :createdAfter', { createdAfter: filter.createdAfter });
     return q.orderBy('t.due_at', 'ASC').addOrderBy('t.created_at', 'ASC').take(filter.limit).skip(filter.offset).getManyAndCount();
   }
 }

@@ -64,6 +64,7 @@ export type TaskQuery = {
   journeyRef?: string;
   assignee?: string;
   dueBefore?: string;
+  createdAfter?: string;
   limit: number;
   offset: number;
 };
@@ -147,8 +148,13 @@ export class TaskService {
     const visible = this.visibleQueues(user);
     const queues = query.queue ? visible.filter((q) => q === query.queue) : visible;
     if (queues.length === 0) return { items: [], total: 0, limit: query.limit, offset: query.offset };
-    const { dueBefore, ...rest } = query;
-    const [rows, total] = await this.tasks.list({ ...rest, queues, ...(dueBefore ? { dueBefore: new Date(dueBefore) } : {}) });
+    const { dueBefore, createdAfter, ...rest } = query;
+    const [rows, total] = await this.tasks.list({
+      ...rest,
+      queues,
+      ...(dueBefore ? { dueBefore: new Date(dueBefore) } : {}),
+      ...(createdAfter ? { createdAfter: new Date(createdAfter) } : {}),
+    });
     return { items: rows.map(toView), total, limit: query.limit, offset: query.offset };
   }
 

@@ -2,7 +2,7 @@ import { condition, workflowInfo } from '@temporalio/workflow';
 import type { JourneyPolicy } from '@easi/contracts';
 import { referral } from './activities';
 import { TaskBook } from './human-task';
-import { childTaskHooks, reportTo } from './progress';
+import { ParentReport, childTaskHooks } from './progress';
 
 export type CautionCondition = { code: string; description: string };
 export type ComplianceInput = { journeyRef: string; parentWorkflowId: string; policy: JourneyPolicy; riskLevel: string; conditions: CautionCondition[] };
@@ -14,7 +14,7 @@ export type ComplianceResult = { breached: boolean; reason: string };
  */
 export async function cautionCompliance(input: ComplianceInput): Promise<ComplianceResult> {
   const { policy, journeyRef } = input;
-  const report = reportTo(input.parentWorkflowId);
+  const report = new ParentReport(input.parentWorkflowId);
   let breach: string | undefined;
   const tasks = new TaskBook(
     childTaskHooks(report, {
@@ -36,7 +36,7 @@ export async function cautionCompliance(input: ComplianceInput): Promise<Complia
       expires: true,
     });
     if (done) {
-      await report({ entry: { what: `Caution condition "${c.code}" met.`, by: done.by } });
+      await report.send({ entry: { what: `Caution condition "${c.code}" met.`, by: done.by } });
       return;
     }
     if (breach) return;
@@ -47,7 +47,7 @@ export async function cautionCompliance(input: ComplianceInput): Promise<Complia
       audiences: ['police'],
       summary: `Conditional caution condition "${c.code}" was not met by its due date.`,
     });
-    await report({ entry: { what: `Caution condition "${c.code}" missed its due date: police decision needed.`, by: 'system' } });
+    await report.send({ entry: { what: `Caution condition "${c.code}" missed its due date: police decision needed.`, by: 'system' } });
     const decided = await tasks.ask({
       kind: 'breach-decision',
       queue: 'supervisors',
@@ -59,7 +59,7 @@ export async function cautionCompliance(input: ComplianceInput): Promise<Complia
     if (decided.decision.action === 'prosecute-original-offence') {
       breach ??= `caution condition "${c.code}" breached; police decided to prosecute the original offence (${decided.reason})`;
     } else {
-      await report({ entry: { what: `Caution condition "${c.code}" missed; police took other action (${decided.reason}).`, by: decided.by } });
+      await report.send({ entry: { what: `Caution condition "${c.code}" missed; police took other action (${decided.reason}).`, by: decided.by } });
     }
   };
 
@@ -67,5 +67,6 @@ export async function cautionCompliance(input: ComplianceInput): Promise<Complia
   const watching = input.conditions.map((c) => watch(c).finally(() => (finished += 1)));
   await condition(() => breach !== undefined || finished === watching.length);
   await Promise.all(watching);
+  await report.flush();
   return breach ? { breached: true, reason: breach } : { breached: false, reason: 'all caution conditions met or dealt with' };
 }

@@ -108,19 +108,22 @@ export class TaskBook {
       return undefined;
     };
     try {
-      await inbox.createTask({
-        taskId,
-        workflowId: summary.workflowId,
-        journeyRef: this.hooks.journeyRef,
-        kind: request.kind,
-        queue: request.queue,
-        stage: this.hooks.stage(),
-        riskLevel: this.hooks.riskLevel(),
-        title: request.title,
-        dueAt,
-        context: request.context ?? {},
-      });
-      await this.hooks.opened(summary);
+      // The row and the report to the journey go out in the same workflow task.
+      await Promise.all([
+        inbox.createTask({
+          taskId,
+          workflowId: summary.workflowId,
+          journeyRef: this.hooks.journeyRef,
+          kind: request.kind,
+          queue: request.queue,
+          stage: this.hooks.stage(),
+          riskLevel: this.hooks.riskLevel(),
+          title: request.title,
+          dueAt,
+          context: request.context ?? {},
+        }),
+        this.hooks.opened(summary),
+      ]);
       if (!(await condition(settled, toMs(request.due)))) {
         if (request.expires) return await cancel('the due date passed without it being done');
         await inbox.remindTask({ taskId });

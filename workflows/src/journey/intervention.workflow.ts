@@ -1,8 +1,8 @@
 import { CancellationScope, isCancellation, sleep, workflowInfo } from '@temporalio/workflow';
-import type { ChildProgress, JourneyPolicy } from '@easi/contracts';
+import type { JourneyPolicy } from '@easi/contracts';
 import { intervention, referral } from './activities';
 import { TaskBook } from './human-task';
-import { childTaskHooks, reportTo } from './progress';
+import { ParentReport, childTaskHooks } from './progress';
 
 export type InterventionInput = { journeyRef: string; parentWorkflowId: string; policy: JourneyPolicy; riskLevel: string };
 export type InterventionResult = { outcome: 'completed' | 'non-compliant'; sessionsAttended: number; sessionsMissed: number };
@@ -16,8 +16,8 @@ const ordinal = (n: number): string => ['first', 'second', 'third', 'fourth', 'f
  */
 export async function factIntervention(input: InterventionInput): Promise<InterventionResult> {
   const { policy, journeyRef } = input;
-  const report = reportTo(input.parentWorkflowId);
-  const say = (what: string, by = 'system'): Promise<void> => report({ entry: { what, by } } satisfies ChildProgress);
+  const report = new ParentReport(input.parentWorkflowId);
+  const say = (what: string, by = 'system'): void => report.say(what, by);
   let attended = 0;
   let missed = 0;
   const tasks = new TaskBook(
@@ -26,14 +26,15 @@ export async function factIntervention(input: InterventionInput): Promise<Interv
 
   try {
     await intervention.openInterventionEpisode({ journeyRef, participantRef: journeyRef });
-    await say('Intervention episode opened with the psychology service.');
+    say('Intervention episode opened with the psychology service.');
     const pre = await tasks.ask({ kind: 'psychometrics-pre', queue: 'psychology', title: 'Pre-treatment psychometrics', due: policy.psychometricsDeadline });
-    if (pre) await say(`Pre-treatment psychometrics taken (${pre.decision.instruments.join(', ')}).`, pre.by);
+    if (pre) say(`Pre-treatment psychometrics taken (${pre.decision.instruments.join(', ')}).`, pre.by);
 
     let session = 1;
     let attempt = 1;
     while (attended < policy.maxSessions) {
-      if (session > 1 || attempt > 1) await sleep(policy.sessionSpacing);
+      // Tell the journey what happened before waiting for the next session (the signal and the timer share a workflow task).
+      if (session > 1 || attempt > 1) await Promise.all([report.flush(), sleep(policy.sessionSpacing)]);
       const current = session;
       const outcome = await tasks.ask({
         kind: 'session-outcome',
@@ -49,7 +50,7 @@ export async function factIntervention(input: InterventionInput): Promise<Interv
       });
       if (!outcome) continue;
       const { decision, by } = outcome;
-      await intervention.recordSession({ journeyRef, sessionNumber: current, attempt, outcome: decision.outcome, recordedBy: by });
+      const recorded = intervention.recordSession({ journeyRef, sessionNumber: current, attempt, outcome: decision.outcome, recordedBy: by });
       if (decision.riskDisclosure !== 'none') {
         await referral.raiseAlert({
           alertId: `${workflowInfo().workflowId}:session-${current}-${attempt}:disclosure`,
@@ -58,33 +59,34 @@ export async function factIntervention(input: InterventionInput): Promise<Interv
           audiences: decision.riskDisclosure === 'threat-to-victim' ? ['police', 'victim-service', 'risk'] : ['police', 'risk'],
           summary: `Risk disclosed in fACT session ${current}: ${decision.riskDisclosure}.`,
         });
-        await say(`Risk disclosed in session ${current} (${decision.riskDisclosure}); police and the relevant agencies alerted.`, by);
+        say(`Risk disclosed in session ${current} (${decision.riskDisclosure}); police and the relevant agencies alerted.`, by);
       }
+      await recorded;
       if (decision.outcome === 'attended') {
         attended += 1;
         session += 1;
         attempt = 1;
-        await report({ entry: { what: `Session ${current} attended (${attended} of ${policy.maxSessions}).`, by }, sessionsAttended: attended });
+        report.add({ entry: { what: `Session ${current} attended (${attended} of ${policy.maxSessions}).`, by }, sessionsAttended: attended });
       } else if (decision.outcome === 'rescheduled') {
         attempt += 1;
-        await say(`Session ${current} rescheduled.`, by);
+        say(`Session ${current} rescheduled.`, by);
       } else {
         missed += 1;
         attempt += 1;
-        await say(`Session ${current} missed (${missed} missed; ${policy.maxMissedSessions} ends the intervention).`, by);
+        say(`Session ${current} missed (${missed} missed; ${policy.maxMissedSessions} ends the intervention).`, by);
         if (missed >= policy.maxMissedSessions) {
-          await intervention.closeInterventionEpisode({ journeyRef, status: 'non-compliant', sessionsAttended: attended });
+          await Promise.all([intervention.closeInterventionEpisode({ journeyRef, status: 'non-compliant', sessionsAttended: attended }), report.flush()]);
           return { outcome: 'non-compliant', sessionsAttended: attended, sessionsMissed: missed };
         }
       }
     }
     const post = await tasks.ask({ kind: 'psychometrics-post', queue: 'psychology', title: 'Post-treatment psychometrics', due: policy.psychometricsDeadline });
-    if (post) await say(`Post-treatment psychometrics taken (${post.decision.instruments.join(', ')}).`, post.by);
-    await intervention.closeInterventionEpisode({ journeyRef, status: 'completed', sessionsAttended: attended });
+    if (post) say(`Post-treatment psychometrics taken (${post.decision.instruments.join(', ')}).`, post.by);
+    await Promise.all([intervention.closeInterventionEpisode({ journeyRef, status: 'completed', sessionsAttended: attended }), report.flush()]);
     return { outcome: 'completed', sessionsAttended: attended, sessionsMissed: missed };
   } catch (error) {
     if (isCancellation(error)) {
-      await CancellationScope.nonCancellable(() => intervention.closeInterventionEpisode({ journeyRef, status: 'stopped', sessionsAttended: attended }));
+      await CancellationScope.nonCancellable(() => Promise.all([intervention.closeInterventionEpisode({ journeyRef, status: 'stopped', sessionsAttended: attended }), report.flush()]));
     }
     throw error;
   }

@@ -101,7 +101,9 @@ export async function perpetratorJourney(input: JourneyInput): Promise<JourneySt
     }
     if (!exit && event.victimRefs.length > 0 && state.stage !== 'detected') await startVictimSupport(event.victimRefs.length);
   });
-  setHandler(childProgressSignal, (progress) => journey.childProgress(progress));
+  setHandler(childProgressSignal, (batch) => {
+    for (const progress of batch) journey.childProgress(progress);
+  });
   setHandler(victimRiskSignal, async (risk) => {
     journey.record(`New risk raised by the victim service: ${risk.detail}`, risk.raisedBy);
     if (exit) return;

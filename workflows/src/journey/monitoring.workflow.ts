@@ -3,7 +3,7 @@ import { monitoredEventSignal, type JourneyPolicy, type JourneyTrigger, type Off
 import { referral } from './activities';
 import { toMs } from './duration';
 import { TaskBook } from './human-task';
-import { childTaskHooks, reportTo } from './progress';
+import { ParentReport, childTaskHooks } from './progress';
 
 export type MonitoringInput = {
   journeyRef: string;
@@ -46,7 +46,7 @@ export async function breachMonitoring(input: MonitoringInput): Promise<Monitori
   const until = input.until ?? new Date(Date.now() + toMs(policy.monitoringPeriod)).toISOString();
   const seen = new Set(input.seenEventIds ?? []);
   const backlog: JourneyTrigger[] = [...(input.backlog ?? [])];
-  const report = reportTo(input.parentWorkflowId);
+  const report = new ParentReport(input.parentWorkflowId);
   const tasks = new TaskBook(
     childTaskHooks(report, { journeyRef, stage: () => 'monitoring', riskLevel: () => input.riskLevel, escalationGrace: policy.escalationGrace }),
   );
@@ -65,7 +65,7 @@ export async function breachMonitoring(input: MonitoringInput): Promise<Monitori
     const relevant = event.offenceFamilies.some((f) => STALKING_RELATED.has(f));
     const what = `a ${event.kind.replace('-', ' ')} (${event.offenceFamilies.join(', ')})`;
     if (!relevant) {
-      await report({ entry: { what: `Monitoring: ${what} noted; not stalking-related.`, by: 'system' } });
+      await report.send({ entry: { what: `Monitoring: ${what} noted; not stalking-related.`, by: 'system' } });
     } else {
       await referral.raiseAlert({
         alertId: `${workflowInfo().workflowId}:${event.sourceEventId}`,
@@ -74,7 +74,7 @@ export async function breachMonitoring(input: MonitoringInput): Promise<Monitori
         audiences: ['police', 'victim-service'],
         summary: `New stalking-related police event during follow-up monitoring: ${what}.`,
       });
-      await report({ entry: { what: `Monitoring: ${what} flagged to the EASI team and the ISAC; review task opened.`, by: 'system' } });
+      report.say(`Monitoring: ${what} flagged to the EASI team and the ISAC; review task opened.`);
       const review = await tasks.ask({
         kind: 'monitoring-review',
         queue: 'easi-team',
@@ -83,9 +83,10 @@ export async function breachMonitoring(input: MonitoringInput): Promise<Monitori
         context: { sourceEventId: event.sourceEventId, families: event.offenceFamilies.join(',') },
       });
       if (review?.decision.reoffended) {
+        await report.flush();
         return { outcome: 're-offended', reason: `re-offended during follow-up monitoring: ${review.reason}`, runs: run };
       }
-      if (review) await report({ entry: { what: `Monitoring review: not a re-offence (${review.reason}).`, by: review.by } });
+      if (review) await report.send({ entry: { what: `Monitoring review: not a re-offence (${review.reason}).`, by: review.by } });
     }
     if (handledThisRun >= policy.monitoringEventsPerRun || workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);

@@ -1,7 +1,7 @@
 import { condition, getExternalWorkflowHandle, setHandler } from '@temporalio/workflow';
 import { journeyClosedSignal, victimRiskSignal, type JourneyOutcome, type JourneyPolicy } from '@easi/contracts';
 import { TaskBook } from './human-task';
-import { reportTo } from './progress';
+import { ParentReport } from './progress';
 
 export type VictimSupportInput = { journeyRef: string; parentWorkflowId: string; policy: JourneyPolicy; victimCount: number };
 export type VictimSupportResult = { engagement: string; checkIns: number; risksRaised: number; journeyOutcome?: JourneyOutcome };
@@ -14,7 +14,7 @@ export type VictimSupportResult = { engagement: string; checkIns: number; risksR
  */
 export async function victimSupport(input: VictimSupportInput): Promise<VictimSupportResult> {
   const { policy, journeyRef } = input;
-  const report = reportTo(input.parentWorkflowId);
+  const report = new ParentReport(input.parentWorkflowId);
   let journeyOutcome: JourneyOutcome | undefined;
   let risksRaised = 0;
   setHandler(journeyClosedSignal, ({ outcome }) => {
@@ -47,7 +47,7 @@ export async function victimSupport(input: VictimSupportInput): Promise<VictimSu
     context: { victims: input.victimCount },
   });
   const engagement = contact?.decision.engagement ?? 'no-contact';
-  await report({ entry: { what: `Victim service: ${engagement === 'engaged' ? 'the victim engaged with ISAC support' : engagement === 'declined' ? 'the victim declined ISAC support' : 'no contact made with the victim'}.`, by: contact?.by ?? 'system' } });
+  await report.send({ entry: { what: `Victim service: ${engagement === 'engaged' ? 'the victim engaged with ISAC support' : engagement === 'declined' ? 'the victim declined ISAC support' : 'no contact made with the victim'}.`, by: contact?.by ?? 'system' } });
   if (contact?.decision.newRisk) await raiseRisk(contact.by);
 
   let checkIns = 0;

@@ -1,0 +1,277 @@
+/**
+ * Journey benchmark, in one run on the same Temporal server:
+ *  (a) the engine's baseline: one-activity workflows per second;
+ *  (b) journeys from custody event to closure with short timers, every decision made through the
+ *      services' task APIs by a scripted team, as activities per second inside journeys;
+ *  (c) the journey worker's RSS with 2,000 journeys open and waiting on people.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { mintDevToken } from '@easi/auth';
+import {
+  JOURNEY_POLICY_HEADER,
+  JOURNEY_WORKFLOW_TYPE,
+  SHORT_JOURNEY_POLICY,
+  TASK_QUEUES,
+  interventionWorkflowId,
+  journeyWorkflowId,
+  monitoringWorkflowId,
+  policeEventSignal,
+  victimSupportWorkflowId,
+  type Agency,
+  type JourneyInput,
+  type Role,
+  type ServiceName,
+} from '@easi/contracts';
+import { TaskInboxClient, eligibleFacts, type TaskView } from '@easi/tasks';
+import { APPS, sampleCustodyEvent, startApp, stopApp, waitForHealth, type RunningApp } from '@easi/testing';
+import { round, type BenchContext, type BenchFigures } from './bench-context';
+
+const BARE_WORKFLOWS = Number(process.env.EASI_BENCH_BARE ?? 400);
+const JOURNEYS = Number(process.env.EASI_BENCH_JOURNEYS ?? 200);
+const OPEN_JOURNEYS = Number(process.env.EASI_BENCH_OPEN_JOURNEYS ?? 2000);
+const PORTS: Record<ServiceName, number> = { screening: 4501, referral: 4502, intervention: 4503, 'victim-support': 4504 };
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Runs `work` over `items` with at most `limit` in flight. */
+const pool = async <T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> => {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await work(items[next++]);
+    }),
+  );
+};
+
+const bareBaseline = async (ctx: BenchContext, connection: NativeConnection, client: Client): Promise<number> => {
+  const taskQueue = `bench-bare-${Date.now().toString(36)}`;
+  const worker = await Worker.create({
+    connection,
+    namespace: client.options.namespace,
+    taskQueue,
+    workflowsPath: join(ctx.root, 'workflows/src/bench/one-activity.workflow.ts'),
+    activities: { noop: async (n: number) => n },
+  });
+  return worker.runUntil(async () => {
+    const ids = Array.from({ length: BARE_WORKFLOWS }, (_, i) => `${taskQueue}-${i}`);
+    const t0 = Date.now();
+    const handles = await Promise.all(ids.map((workflowId, i) => client.workflow.start('oneActivity', { workflowId, taskQueue, args: [i] })));
+    await Promise.all(handles.map((h) => h.result()));
+    const seconds = (Date.now() - t0) / 1000;
+    ctx.log(`(a) ${BARE_WORKFLOWS} one-activity workflows in ${seconds.toFixed(1)} s`);
+    return BARE_WORKFLOWS / seconds;
+  });
+};
+
+type Platform = { apps: RunningApp[]; journeyWorker: RunningApp; url: (s: ServiceName) => string };
+
+const startPlatform = async (ctx: BenchContext): Promise<Platform> => {
+  const env: NodeJS.ProcessEnv = { ...ctx.env };
+  for (const app of APPS) if (app.portEnv && app.name in PORTS) env[app.portEnv] = String(PORTS[app.name as ServiceName]);
+  const logDir = join(ctx.root, '.easi', 'logs', 'bench');
+  const apps = APPS.map((app) => startApp(ctx.root, app, env, logDir, false));
+  await Promise.all(apps.filter((a) => a.port !== undefined).map((a) => waitForHealth(`http://127.0.0.1:${a.port}/health`, 120_000, () => a.child.exitCode === null)));
+  const journeyWorker = apps.find((a) => a.app.name === 'journey-worker') as RunningApp;
+  return { apps, journeyWorker, url: (s) => `http://127.0.0.1:${PORTS[s]}` };
+};
+
+const rssMiB = (pid: number): number => {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+};
+
+const tokenCache = new Map<string, Promise<string>>();
+const token = (agency: Agency, role: Role): Promise<string> => {
+  const key = `${agency}/${role}`;
+  if (!tokenCache.has(key)) tokenCache.set(key, mintDevToken({ agency, roles: [role], expiresIn: '1h', subject: `bench-${role}` }));
+  return tokenCache.get(key) as Promise<string>;
+};
+
+/** What the scripted team decides for each task of the benchmark's path. */
+const decisionFor = (task: TaskView): Record<string, unknown> | undefined => {
+  switch (task.kind) {
+    case 'isac-contact':
+      return { engagement: 'declined' };
+    case 'eligibility-screening':
+      return eligibleFacts('medium');
+    case 'triage-decision':
+      return { outcome: 'refer-to-easi', actions: [] };
+    case 'disposal-decision':
+      return { disposal: 'spo-requirement', conditions: [] };
+    case 'consent-contract':
+      return { consent: 'signed', contractVersion: '1' };
+    case 'psychometrics-pre':
+    case 'psychometrics-post':
+      return { instruments: ['AAQ-II'] };
+    case 'session-outcome':
+      return { sessionNumber: task.context.sessionNumber, outcome: 'attended' };
+    default:
+      return undefined;
+  }
+};
+
+const countQuery = async (client: Client, query: string): Promise<number> => (await client.workflow.count(query)).count;
+
+const drivenJourneys = async (ctx: BenchContext, platform: Platform, client: Client): Promise<{ activitiesPerSec: number; closed: number; perJourney: number }> => {
+  const area = `B${Date.now().toString(36).toUpperCase().slice(-7)}`;
+  const since = new Date(Date.now() - 1000).toISOString();
+  const inboxes: TaskInboxClient[] = [
+    new TaskInboxClient(platform.url('screening'), () => token('police', 'investigator')),
+    new TaskInboxClient(platform.url('referral'), () => token('police', 'tactical-lead')),
+    new TaskInboxClient(platform.url('intervention'), () => token('psychology', 'psychologist')),
+    new TaskInboxClient(platform.url('victim-support'), () => token('victim-service', 'isac')),
+  ];
+  const ours = new Set<string>();
+  const inFlight = new Set<string>();
+  let refusals = 0;
+  let done = false;
+
+  const team = async (inbox: TaskInboxClient): Promise<void> => {
+    while (!done) {
+      const page = await inbox.list({ status: 'open', createdAfter: since, limit: 200 });
+      const todo = page.items.filter((t) => ours.has(t.journeyRef) && !inFlight.has(t.taskId));
+      for (const t of todo) inFlight.add(t.taskId);
+      await pool(todo, 16, async (t) => {
+        const decision = decisionFor(t);
+        if (decision) {
+          const res = await inbox.complete(t.taskId, decision, 'scripted bench decision');
+          if (res.status !== 200) refusals += 1;
+        }
+      });
+      if (todo.length === 0) await sleep(150);
+    }
+  };
+
+  const policy = 'short; sessionSpacing=100 ms; monitoringPeriod=1 s';
+  const t0 = Date.now();
+  const teams = inboxes.map((i) => team(i));
+  await pool(
+    Array.from({ length: JOURNEYS }, (_, i) => i),
+    16,
+    async () => {
+      const res = await fetch(`${platform.url('screening')}/custody-events`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await token('police', 'operator')}`, 'content-type': 'application/json', [JOURNEY_POLICY_HEADER]: policy },
+        body: JSON.stringify(sampleCustodyEvent({ policeArea: area })),
+      });
+      const body = (await res.json()) as { journeyRef?: string };
+      if (res.status !== 202 || !body.journeyRef) throw new Error(`custody event answered ${res.status}: ${JSON.stringify(body)}`);
+      ours.add(body.journeyRef);
+    },
+  );
+  ctx.log(`(b) ${JOURNEYS} custody events sent in ${((Date.now() - t0) / 1000).toFixed(1)} s; the scripted team decides every task`);
+  const query = `WorkflowType = '${JOURNEY_WORKFLOW_TYPE}' AND EasiPoliceArea = '${area}' AND ExecutionStatus = 'Completed'`;
+  const deadline = Date.now() + 6 * 60_000;
+  let closed = 0;
+  let lastLog = Date.now();
+  while (closed < JOURNEYS && Date.now() < deadline) {
+    await sleep(1000);
+    closed = await countQuery(client, query);
+    if (Date.now() - lastLog > 15_000) {
+      ctx.log(`    ${closed}/${JOURNEYS} closed after ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+      lastLog = Date.now();
+    }
+  }
+  const seconds = (Date.now() - t0) / 1000;
+  done = true;
+  await Promise.all(teams);
+  ctx.log(`(b) ${closed} journeys closed in ${seconds.toFixed(1)} s (${refusals} refused completions)`);
+
+  // Every journey of the script runs the same activities; count them on a sample of histories.
+  const sample = [...ours].slice(0, 10);
+  let activities = 0;
+  for (const ref of sample) {
+    for (const id of [journeyWorkflowId(ref), interventionWorkflowId(ref), monitoringWorkflowId(ref), victimSupportWorkflowId(ref)]) {
+      const history = await client.workflow.getHandle(id).fetchHistory();
+      activities += (history.events ?? []).filter((e) => e.activityTaskCompletedEventAttributes).length;
+    }
+  }
+  const perJourney = activities / sample.length;
+  return { activitiesPerSec: (perJourney * closed) / seconds, closed, perJourney };
+};
+
+const openJourneys = async (ctx: BenchContext, platform: Platform, client: Client): Promise<{ open: number; rss: number }> => {
+  const area = `O${Date.now().toString(36).toUpperCase().slice(-7)}`;
+  // Waiting on the screening task for days: nothing times out while the worker holds them.
+  const policy = { ...SHORT_JOURNEY_POLICY, screeningDeadline: '30 days' };
+  const t0 = Date.now();
+  await pool(
+    Array.from({ length: OPEN_JOURNEYS }, (_, i) => i),
+    50,
+    async (i) => {
+      const event = sampleCustodyEvent({ policeArea: area, victimRefs: [] });
+      const journeyRef = `jr-bench-${area.toLowerCase()}-${i}`;
+      const trigger = {
+        kind: 'custody-event' as const,
+        sourceEventId: event.eventId,
+        policeArea: area,
+        personRef: event.suspect.personRef,
+        victimRefs: [],
+        relationshipToVictim: 'former-partner' as const,
+        offenceFamilies: ['stalking' as const],
+        occurredAt: event.occurredAt,
+      };
+      const input: JourneyInput = { journeyRef, trigger, policy };
+      await client.workflow.signalWithStart(JOURNEY_WORKFLOW_TYPE, {
+        workflowId: journeyWorkflowId(journeyRef),
+        taskQueue: TASK_QUEUES.journeys,
+        args: [input],
+        signal: policeEventSignal,
+        signalArgs: [trigger],
+      });
+    },
+  );
+  ctx.log(`(c) ${OPEN_JOURNEYS} journeys started in ${((Date.now() - t0) / 1000).toFixed(1)} s; waiting until each waits on its screening task`);
+  const query = `WorkflowType = '${JOURNEY_WORKFLOW_TYPE}' AND EasiPoliceArea = '${area}' AND ExecutionStatus = 'Running' AND EasiAwaitedQueue = 'easi-team'`;
+  let open = 0;
+  const deadline = Date.now() + 5 * 60_000;
+  while (open < OPEN_JOURNEYS && Date.now() < deadline) {
+    await sleep(2000);
+    open = await countQuery(client, query);
+  }
+  await sleep(2000);
+  const rss = rssMiB(platform.journeyWorker.child.pid as number);
+  ctx.log(`(c) ${open} journeys open and waiting on people after ${((Date.now() - t0) / 1000).toFixed(1)} s; journey worker RSS ${rss.toFixed(0)} MiB`);
+  // Leave nothing running behind: the server terminates the benchmark's journeys in one batch.
+  await client.workflowService.startBatchOperation({
+    namespace: client.options.namespace,
+    jobId: `bench-cleanup-${area}`,
+    reason: 'benchmark finished',
+    visibilityQuery: `WorkflowType = '${JOURNEY_WORKFLOW_TYPE}' AND EasiPoliceArea = '${area}' AND ExecutionStatus = 'Running'`,
+    terminationOperation: {},
+  });
+  return { open, rss };
+};
+
+export const run = async (ctx: BenchContext): Promise<BenchFigures> => {
+  const address = ctx.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
+  const namespace = ctx.env.TEMPORAL_NAMESPACE ?? 'easi';
+  const connection = await Connection.connect({ address });
+  const nativeConnection = await NativeConnection.connect({ address });
+  const client = new Client({ connection, namespace });
+  let platform: Platform | undefined;
+  try {
+    const bare = await bareBaseline(ctx, nativeConnection, client);
+    platform = await startPlatform(ctx);
+    const journeys = await drivenJourneys(ctx, platform, client);
+    ctx.log(`(b) ${journeys.perJourney.toFixed(1)} activities per journey`);
+    const open = await openJourneys(ctx, platform, client);
+    return {
+      bareActivitiesPerSec: round(bare),
+      journeyActivitiesPerSec: round(journeys.activitiesPerSec),
+      journeyRatio: round(journeys.activitiesPerSec / bare),
+      journeys: journeys.closed,
+      activitiesPerJourney: round(journeys.perJourney, 1),
+      openJourneys: open.open,
+      journeyWorkerRssMiB: round(open.rss, 0),
+    };
+  } finally {
+    if (platform) await Promise.all(platform.apps.map((a) => stopApp(a)));
+    await nativeConnection.close();
+    await connection.close();
+  }
+};
