@@ -192,7 +192,7 @@ describe('daily screening', () => {
     expect(description.action).toMatchObject({ type: 'startWorkflow', workflowType: DAILY_SCREENING_WORKFLOW_TYPE, taskQueue: TASK_QUEUES.journeys });
   });
 
-  it('should produce the list with tasks, catch up two missed days once each and add nothing when a day is re-run', async () => {
+  it('should produce the list with tasks, catch up two missed days once each, add nothing when a day is re-run and put a late report on the next run', async () => {
     const tag = uniqueRef('DAY');
     const monday = safeMonday();
     const [d0, d1, d2, d3] = [0, 1, 2, 3].map((n) => dayString(monday, n)) as [string, string, string, string];
@@ -247,6 +247,15 @@ describe('daily screening', () => {
     expect(after.items.map((h) => [h.id, h.taskId])).toEqual(d2List.items.map((h) => [h.id, h.taskId]));
     expect(await runOf(d2)).toMatchObject({ status: 'completed', executions: 2 });
 
+    const late = report('L', `${d0}T06:00:00Z`, { recordedOffence: { family: 'harassment' } });
+    await send([late]);
+    await stored(late.reportRef);
+    const d4 = dayString(monday, 4);
+    const next = await runWorkflow({ scheduledFor: londonSeven(d4) });
+    expect(next.days.map((d) => d.day)).toEqual([d4]);
+    expect(refsOf(await listOf(d4), tag)).toEqual([`L-${tag}@1`]);
+    expect(refsOf(await listOf(d0), tag)).toEqual([`A-${tag}@1`]);
+
     const csv = await fetch(screening(`/screening/lists/${d2}/export.csv`), { headers: { authorization: `Bearer ${police}` } });
     const text = await csv.text();
     expect(csv.headers.get('content-type')).toContain('text/csv');
@@ -254,8 +263,8 @@ describe('daily screening', () => {
     expect(text).toContain('recording rule');
 
     const history = await http<{ reports: { reportRef: string }[]; hits: { sourceRef: string }[] }>('GET', screening(`/people/S-${tag}/screening-history`), { token: police });
-    expect(history.body.reports.map((r) => r.reportRef).sort()).toEqual([`A-${tag}`, `B-${tag}`, `C-${tag}`, `E-${tag}`]);
-    expect(history.body.hits.map((h) => h.sourceRef).sort()).toEqual([`A-${tag}`, `B-${tag}`, `C-${tag}`, `CE-${tag}`, `E-${tag}`]);
+    expect(history.body.reports.map((r) => r.reportRef).sort()).toEqual([`A-${tag}`, `B-${tag}`, `C-${tag}`, `E-${tag}`, `L-${tag}`]);
+    expect(history.body.hits.map((h) => h.sourceRef).sort()).toEqual([`A-${tag}`, `B-${tag}`, `C-${tag}`, `CE-${tag}`, `E-${tag}`, `L-${tag}`]);
     const log = await http<{ actor: string; reason: string }[]>('GET', screening(`/people/S-${tag}/access-log`), { token: police });
     expect(log.body[0]).toMatchObject({ actor: expect.any(String), reason: 'screening review' });
   });
