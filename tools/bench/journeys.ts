@@ -29,7 +29,9 @@ import { TaskInboxClient, eligibleFacts, type TaskView } from '@easi/tasks';
 import { APPS, sampleCustodyEvent, startApp, stopApp, waitForHealth, type RunningApp } from '@easi/testing';
 import { round, type BenchContext, type BenchFigures } from './bench-context';
 
-const BARE_WORKFLOWS = Number(process.env.EASI_BENCH_BARE ?? 400);
+const BARE_WORKFLOWS = Number(process.env.EASI_BENCH_BARE ?? 300);
+/** (b) stops waiting after this long and reports what closed: the whole bench must stay under 10 minutes. */
+const DRIVEN_BUDGET_MS = Number(process.env.EASI_BENCH_DRIVEN_BUDGET_MS ?? 5 * 60_000);
 const JOURNEYS = Number(process.env.EASI_BENCH_JOURNEYS ?? 200);
 const OPEN_JOURNEYS = Number(process.env.EASI_BENCH_OPEN_JOURNEYS ?? 2000);
 const PORTS: Record<ServiceName, number> = { screening: 4501, referral: 4502, intervention: 4503, 'victim-support': 4504 };
@@ -130,19 +132,23 @@ const drivenJourneys = async (ctx: BenchContext, platform: Platform, client: Cli
   let refusals = 0;
   let done = false;
 
+  // A team per inbox: looks at its queue every 100 ms and decides what is new, many at once, without
+  // waiting for one batch to finish before looking again (people work in parallel).
+  const decisions: Promise<void>[] = [];
   const team = async (inbox: TaskInboxClient): Promise<void> => {
     while (!done) {
       const page = await inbox.list({ status: 'open', createdAfter: since, limit: 200 });
-      const todo = page.items.filter((t) => ours.has(t.journeyRef) && !inFlight.has(t.taskId));
-      for (const t of todo) inFlight.add(t.taskId);
-      await pool(todo, 16, async (t) => {
+      for (const t of page.items) {
         const decision = decisionFor(t);
-        if (decision) {
-          const res = await inbox.complete(t.taskId, decision, 'scripted bench decision');
-          if (res.status !== 200) refusals += 1;
-        }
-      });
-      if (todo.length === 0) await sleep(150);
+        if (!ours.has(t.journeyRef) || inFlight.has(t.taskId) || !decision) continue;
+        inFlight.add(t.taskId);
+        decisions.push(
+          inbox.complete(t.taskId, decision, 'scripted bench decision').then((res) => {
+            if (res.status !== 200) refusals += 1;
+          }),
+        );
+      }
+      await sleep(100);
     }
   };
 
@@ -165,7 +171,7 @@ const drivenJourneys = async (ctx: BenchContext, platform: Platform, client: Cli
   );
   ctx.log(`(b) ${JOURNEYS} custody events sent in ${((Date.now() - t0) / 1000).toFixed(1)} s; the scripted team decides every task`);
   const query = `WorkflowType = '${JOURNEY_WORKFLOW_TYPE}' AND EasiPoliceArea = '${area}' AND ExecutionStatus = 'Completed'`;
-  const deadline = Date.now() + 6 * 60_000;
+  const deadline = t0 + DRIVEN_BUDGET_MS;
   let closed = 0;
   let lastLog = Date.now();
   while (closed < JOURNEYS && Date.now() < deadline) {
@@ -179,6 +185,7 @@ const drivenJourneys = async (ctx: BenchContext, platform: Platform, client: Cli
   const seconds = (Date.now() - t0) / 1000;
   done = true;
   await Promise.all(teams);
+  await Promise.all(decisions);
   ctx.log(`(b) ${closed} journeys closed in ${seconds.toFixed(1)} s (${refusals} refused completions)`);
 
   // Every journey of the script runs the same activities; count them on a sample of histories.
@@ -194,14 +201,14 @@ const drivenJourneys = async (ctx: BenchContext, platform: Platform, client: Cli
   return { activitiesPerSec: (perJourney * closed) / seconds, closed, perJourney };
 };
 
-const openJourneys = async (ctx: BenchContext, platform: Platform, client: Client): Promise<{ open: number; rss: number }> => {
+const openJourneys = async (ctx: BenchContext, platform: Platform, client: Client): Promise<{ open: number; rss: number; area: string }> => {
   const area = `O${Date.now().toString(36).toUpperCase().slice(-7)}`;
   // Waiting on the screening task for days: nothing times out while the worker holds them.
   const policy = { ...SHORT_JOURNEY_POLICY, screeningDeadline: '30 days' };
   const t0 = Date.now();
   await pool(
     Array.from({ length: OPEN_JOURNEYS }, (_, i) => i),
-    50,
+    100,
     async (i) => {
       const event = sampleCustodyEvent({ policeArea: area, victimRefs: [] });
       const journeyRef = `jr-bench-${area.toLowerCase()}-${i}`;
@@ -236,7 +243,11 @@ const openJourneys = async (ctx: BenchContext, platform: Platform, client: Clien
   await sleep(2000);
   const rss = rssMiB(platform.journeyWorker.child.pid as number);
   ctx.log(`(c) ${open} journeys open and waiting on people after ${((Date.now() - t0) / 1000).toFixed(1)} s; journey worker RSS ${rss.toFixed(0)} MiB`);
-  // Leave nothing running behind: the server terminates the benchmark's journeys in one batch.
+  return { open, rss, area };
+};
+
+/** Leaves nothing running behind: the server terminates the benchmark's open journeys in one batch. */
+const terminateOpen = async (client: Client, area: string): Promise<void> => {
   await client.workflowService.startBatchOperation({
     namespace: client.options.namespace,
     jobId: `bench-cleanup-${area}`,
@@ -244,7 +255,6 @@ const openJourneys = async (ctx: BenchContext, platform: Platform, client: Clien
     visibilityQuery: `WorkflowType = '${JOURNEY_WORKFLOW_TYPE}' AND EasiPoliceArea = '${area}' AND ExecutionStatus = 'Running'`,
     terminationOperation: {},
   });
-  return { open, rss };
 };
 
 export const run = async (ctx: BenchContext): Promise<BenchFigures> => {
@@ -257,9 +267,11 @@ export const run = async (ctx: BenchContext): Promise<BenchFigures> => {
   try {
     const bare = await bareBaseline(ctx, nativeConnection, client);
     platform = await startPlatform(ctx);
+    // The open journeys first: they then wait, idle, while (b) runs beside them, as in production.
+    const open = await openJourneys(ctx, platform, client);
     const journeys = await drivenJourneys(ctx, platform, client);
     ctx.log(`(b) ${journeys.perJourney.toFixed(1)} activities per journey`);
-    const open = await openJourneys(ctx, platform, client);
+    await terminateOpen(client, open.area);
     return {
       bareActivitiesPerSec: round(bare),
       journeyActivitiesPerSec: round(journeys.activitiesPerSec),
