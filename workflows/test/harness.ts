@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkerOptions } from '@temporalio/worker';
@@ -36,9 +36,16 @@ export const timeSkippingServer = (): string => {
 };
 
 export const workflowsPath = require.resolve('../src/index.ts');
-export const workflowBundleOptions = (path = workflowsPath): Pick<WorkerOptions, 'workflowsPath' | 'interceptors'> => ({
+/** As the journey worker bundles (workflows/worker journeyWorkflowOptions): zod-free contracts in the bundle. */
+export const workflowBundleOptions = (path = workflowsPath): Pick<WorkerOptions, 'workflowsPath' | 'interceptors' | 'bundlerOptions'> => ({
   workflowsPath: path,
   interceptors: { workflowModules: [require.resolve('../src/interceptors.ts')] },
+  bundlerOptions: {
+    webpackConfigHook: (config) => ({
+      ...config,
+      resolve: { ...config.resolve, alias: { ...(config.resolve?.alias as Record<string, string | false | string[]>), '@easi/contracts$': join(dirname(require.resolve('@easi/contracts')), 'workflow.ts') } },
+    }),
+  },
 });
 
 let counter = 0;

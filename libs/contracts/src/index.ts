@@ -7,6 +7,7 @@ export * from './notifications';
 export * from './journey';
 export * from './activities';
 export * from './agencies';
+export * from './task-names';
 export * from './tasks';
 export * from './screening';
 export * from './journey-policy-header';

@@ -1,6 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { OffenceFamily, Relationship } from './common';
-import type { InboxQueue, TaskKind } from './tasks';
+import type { InboxQueueName as InboxQueue, TaskKind } from './task-names';
 
 /** Workflow type name of the perpetrator journey (one per EASI episode). */
 export const JOURNEY_WORKFLOW_TYPE = 'perpetratorJourney';

@@ -1,10 +1,8 @@
 import { ApplicationFailure, CancellationScope, condition, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import {
-  TASK_DECISIONS,
   TASK_OWNERS,
   TASK_REFUSALS,
   completeTaskUpdate,
-  describeIssues,
   type CompleteTaskInput,
   type InboxQueue,
   type OpenTaskSummary,
@@ -12,6 +10,7 @@ import {
   type TaskKind,
 } from '@easi/contracts';
 import { inboxOf } from './activities';
+import { checkDecision } from './decisions';
 import { toMs } from './duration';
 
 export type Decided<K extends TaskKind> = { decision: TaskDecision<K>; by: string; reason: string };
@@ -64,8 +63,9 @@ export class TaskBook {
       completeTaskUpdate,
       (input: CompleteTaskInput) => {
         const task = this.pending.get(input.taskId) as Pending;
-        const decision = TASK_DECISIONS[task.kind].parse(input.decision) as TaskDecision<TaskKind>;
-        task.decided = { decision, by: input.by, reason: input.reason.trim() };
+        const checked = checkDecision(task.kind, input.decision);
+        if (!checked.ok) throw ApplicationFailure.create({ type: TASK_REFUSALS.invalidDecision, message: checked.error, nonRetryable: true });
+        task.decided = { decision: checked.decision, by: input.by, reason: input.reason.trim() };
         return { taskId: input.taskId, accepted: true as const };
       },
       { validator: (input: CompleteTaskInput) => this.validate(input) },
@@ -79,9 +79,9 @@ export class TaskBook {
     if (!task || task.decided) refuse(TASK_REFUSALS.notOpen, `task ${input.taskId} is not open in ${workflowInfo().workflowId}: already decided, cancelled or unknown`);
     const open = task as Pending;
     if (typeof input.reason !== 'string' || input.reason.trim() === '') refuse(TASK_REFUSALS.invalidDecision, 'a decision needs a reason');
-    const parsed = TASK_DECISIONS[open.kind].safeParse(input.decision);
-    if (!parsed.success) refuse(TASK_REFUSALS.invalidDecision, `invalid ${open.kind} decision: ${describeIssues(parsed.error).join('; ')}`);
-    const broken = open.rule?.(parsed.data as never);
+    const checked = checkDecision(open.kind, input.decision);
+    if (!checked.ok) return refuse(TASK_REFUSALS.invalidDecision, checked.error);
+    const broken = open.rule?.(checked.decision as never);
     if (broken) refuse(TASK_REFUSALS.invalidDecision, broken);
   }
 

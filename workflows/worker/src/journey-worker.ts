@@ -11,11 +11,19 @@ export type JourneyWorkerOptions = {
 };
 
 const workflowsEntry = require.resolve('@easi/workflows');
+/** Zod-free contracts: Temporal evaluates a bundle's modules once per workflow, so schemas would cost memory per open journey. */
+const workflowContracts = join(dirname(require.resolve('@easi/contracts')), 'workflow.ts');
 
 /** Worker options shared by the journey worker, tests and replay: one place that resolves the bundle. */
-export const journeyWorkflowOptions = (): Pick<WorkerOptions, 'workflowsPath' | 'interceptors'> => ({
+export const journeyWorkflowOptions = (): Pick<WorkerOptions, 'workflowsPath' | 'interceptors' | 'bundlerOptions'> => ({
   workflowsPath: workflowsEntry,
   interceptors: { workflowModules: [join(dirname(workflowsEntry), 'interceptors')] },
+  bundlerOptions: {
+    webpackConfigHook: (config) => ({
+      ...config,
+      resolve: { ...config.resolve, alias: { ...(config.resolve?.alias as Record<string, string | false | string[]>), '@easi/contracts$': workflowContracts } },
+    }),
+  },
 });
 
 export const createJourneyWorker = async (opts: JourneyWorkerOptions): Promise<{ worker: Worker; connection: NativeConnection }> => {
