@@ -12,6 +12,8 @@ export class TaskInboxClient {
   constructor(
     private readonly baseUrl: string,
     private readonly token: () => Promise<string>,
+    /** A completion waits for the journey to accept the Update: allow for a busy worker. */
+    private readonly timeoutMs = 30_000,
   ) {}
 
   private async call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<InboxResponse<T>> {
@@ -19,7 +21,7 @@ export class TaskInboxClient {
       method,
       headers: { authorization: `Bearer ${await this.token()}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      signal: AbortSignal.timeout(30_000),
+      signal: AbortSignal.timeout(this.timeoutMs),
     });
     const text = await res.text();
     return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
