@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkerOptions } from '@temporalio/worker';
@@ -36,6 +36,8 @@ export const timeSkippingServer = (): string => {
 };
 
 export const workflowsPath = require.resolve('../src/index.ts');
+// A path, not a module reference: resolving the package here would count as a lazy import of contracts.
+const contractsWorkflowEntry = join(__dirname, '..', '..', 'libs', 'contracts', 'src', 'workflow.ts');
 /** As the journey worker bundles (workflows/worker journeyWorkflowOptions): zod-free contracts in the bundle. */
 export const workflowBundleOptions = (path = workflowsPath): Pick<WorkerOptions, 'workflowsPath' | 'interceptors' | 'bundlerOptions'> => ({
   workflowsPath: path,
@@ -43,7 +45,7 @@ export const workflowBundleOptions = (path = workflowsPath): Pick<WorkerOptions,
   bundlerOptions: {
     webpackConfigHook: (config) => ({
       ...config,
-      resolve: { ...config.resolve, alias: { ...(config.resolve?.alias as Record<string, string | false | string[]>), '@easi/contracts$': join(dirname(require.resolve('@easi/contracts')), 'workflow.ts') } },
+      resolve: { ...config.resolve, alias: { ...(config.resolve?.alias as Record<string, string | false | string[]>), '@easi/contracts$': contractsWorkflowEntry } },
     }),
   },
 });
