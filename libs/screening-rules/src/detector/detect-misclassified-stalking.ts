@@ -1,7 +1,7 @@
 import type { OffenceFamily } from '@easi/contracts';
 import type { CueKind } from './cue-types';
-import type { DetectorInput, DetectorOptions, DetectorResult, DetectorWeights, Explanation } from './detector-types';
-import { ACT_KINDS, gatherEvidence, quotesOf, type ActKind, type ContextKind, type Evidence } from './evidence';
+import { ACT_KINDS, type ActKind, type ContextKind, type DetectorInput, type DetectorOptions, type DetectorResult, type DetectorWeights, type Explanation } from './detector-types';
+import { gatherEvidence, quotesOf, type Evidence } from './evidence';
 import { ACT_TEXT, CONTEXT_TEXT } from './explanation-text';
 
 export const DEFAULT_DETECTOR_THRESHOLD = 0.55;

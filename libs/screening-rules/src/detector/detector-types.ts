@@ -12,6 +12,30 @@ export type DetectorInput = {
   linkedReports: number;
 };
 
+/** Stalking acts the detector recognises (one rule each). */
+export const ACT_KINDS = [
+  'act-following',
+  'act-contact',
+  'act-publishing',
+  'act-monitoring',
+  'act-loitering',
+  'act-property',
+  'act-watching',
+] as const;
+export type ActKind = (typeof ACT_KINDS)[number];
+
+/** Situations that explain a report away (keyword bait), one rule each. */
+export const CONTEXT_KINDS = [
+  'context-road-rage',
+  'context-neighbour-dispute',
+  'context-child-arrangements',
+  'context-debt',
+  'context-retail-theft',
+  'context-single-argument',
+  'context-professional',
+] as const;
+export type ContextKind = (typeof CONTEXT_KINDS)[number];
+
 export const DETECTOR_RULES = [
   'already-recorded-as-stalking',
   'recording-rule-former-partner',
@@ -21,26 +45,14 @@ export const DETECTOR_RULES = [
   'four-obsessive',
   'four-unwanted',
   'four-repeated',
-  'act-following',
-  'act-contact',
-  'act-publishing',
-  'act-monitoring',
-  'act-loitering',
-  'act-property',
-  'act-watching',
+  ...ACT_KINDS,
   'prior-warning',
   'stalking-language',
   'impact-on-victim',
   'no-stalking-act',
   'negation',
   'one-off-event',
-  'context-road-rage',
-  'context-neighbour-dispute',
-  'context-child-arrangements',
-  'context-debt',
-  'context-retail-theft',
-  'context-single-argument',
-  'context-professional',
+  ...CONTEXT_KINDS,
 ] as const;
 export type DetectorRule = (typeof DETECTOR_RULES)[number];
 

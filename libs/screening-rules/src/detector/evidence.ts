@@ -1,29 +1,7 @@
 import type { CueKind, CueMatch } from './cue-types';
 import { scanCues } from './cue-scanner';
-import type { DetectorInput } from './detector-types';
+import { CONTEXT_KINDS, type ContextKind, type DetectorInput } from './detector-types';
 import { tokenise } from './tokenise';
-
-export const ACT_KINDS = [
-  'act-following',
-  'act-contact',
-  'act-publishing',
-  'act-monitoring',
-  'act-loitering',
-  'act-property',
-  'act-watching',
-] as const;
-export type ActKind = (typeof ACT_KINDS)[number];
-
-export const CONTEXT_KINDS = [
-  'context-road-rage',
-  'context-neighbour-dispute',
-  'context-child-arrangements',
-  'context-debt',
-  'context-retail-theft',
-  'context-single-argument',
-  'context-professional',
-] as const;
-export type ContextKind = (typeof CONTEXT_KINDS)[number];
 
 /** Everything the narrative and the report's facts say, before any weighing. */
 export type Evidence = {

@@ -1,4 +1,4 @@
-import type { ActKind, ContextKind } from './evidence';
+import type { ActKind, ContextKind } from './detector-types';
 
 /** Plain words for each act associated with stalking (Protection from Harassment Act 1997 s2A(3)). */
 export const ACT_TEXT: Record<ActKind, string> = {
