@@ -10,6 +10,7 @@ export * from './evaluation/evaluate-detector';
 
 export * from './eligibility/eligibility-types';
 export * from './eligibility/assess-eligibility';
+export * from './eligibility/criterion-override';
 
 export * from './instruments/instrument-types';
 export * from './instruments/definitions';

@@ -165,8 +165,10 @@ const list = (criteria: readonly EligibilityCriterion[]): string => criteria.joi
  * never diverted, whatever the other criteria say. Unknown facts and judgement calls make the
  * outcome "needs case discussion", a real outcome for the triage clinic, not an error.
  */
-export const assessEligibility = (facts: EligibilityFacts): EligibilityResult => {
-  const criteria = RULES.map((rule) => rule(facts));
+export const assessEligibility = (facts: EligibilityFacts): EligibilityResult => deriveOverall(RULES.map((rule) => rule(facts)));
+
+/** The overall outcome from one result per criterion (shared by the rules and by a supervisor's criterion override). */
+export const deriveOverall = (criteria: CriterionResult[]): EligibilityResult => {
   const having = (status: CriterionStatus): EligibilityCriterion[] => criteria.filter((c) => c.status === status).map((c) => c.criterion);
   const notMet = having('not-met');
   const needsDiscussion = having('needs-discussion');
@@ -186,7 +188,7 @@ export const assessEligibility = (facts: EligibilityFacts): EligibilityResult =>
   return { ...base, overall: 'eligible', reason: 'All criteria met.' };
 };
 
-export type OverrideErrorCode = 'reason-required' | 'overrider-required' | 'high-risk-cannot-be-diverted';
+export type OverrideErrorCode = 'reason-required' | 'overrider-required' | 'high-risk-cannot-be-diverted' | 'risk-level-not-overridable' | 'nothing-to-override';
 
 export class EligibilityOverrideError extends Error {
   constructor(
@@ -210,8 +212,12 @@ export const applyOverride = (
   if (override.by.trim() === '') throw new EligibilityOverrideError('overrider-required', 'An override must say who made it.');
   if (override.reason.trim() === '') throw new EligibilityOverrideError('reason-required', 'An override needs a reason.');
   const original = 'original' in current ? current.original : current;
-  if (override.decision === 'eligible' && original.notMet.includes('risk-level')) {
+  // Case discussion leads to the triage clinic and so towards EASI: for high risk only "ineligible" stands.
+  if (override.decision !== 'ineligible' && original.notMet.includes('risk-level')) {
     throw new EligibilityOverrideError('high-risk-cannot-be-diverted', 'High or very high risk is never diverted: full risk response.');
+  }
+  if (override.decision === current.overall) {
+    throw new EligibilityOverrideError('nothing-to-override', `The outcome is already ${current.overall}.`);
   }
   return {
     ...original,

@@ -81,8 +81,21 @@ export type SupervisorOverride = {
   at?: string;
 };
 
+/** A supervisor's judgement on one criterion (e.g. a psychologist confirmed the cognitive ability); the overall outcome follows from the criteria. */
+export type CriterionOverride = {
+  by: string;
+  reason: string;
+  criterion: EligibilityCriterion;
+  status: CriterionStatus;
+  at?: string;
+};
+
 /** The outcome after a supervisor's override; the rules' own result is kept beside it. */
 export type OverriddenEligibilityResult = EligibilityResult & {
-  override: SupervisorOverride & { previousOverall: EligibilityOutcome };
+  override: SupervisorOverride & {
+    previousOverall: EligibilityOutcome;
+    /** Set when the override changed one criterion rather than the overall outcome. */
+    criterion?: { name: EligibilityCriterion; previousStatus: CriterionStatus; status: CriterionStatus };
+  };
   original: EligibilityResult;
 };
