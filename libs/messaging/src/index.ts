@@ -11,3 +11,6 @@ export { IdempotentConsumer } from './idempotent-consumer';
 export type { IdempotentConsumerOptions, IdempotentConsumerStats } from './idempotent-consumer';
 export { decodeMessage, defineHandler, eventIdHeader, headersToRecord } from './message-handler';
 export type { Decoded, HandlerContext, HandlerTable, MessageHandler } from './message-handler';
+export { BatchConsumer, defineBatchHandler } from './batch-consumer';
+export type { BatchConsumerOptions, BatchConsumerStats, BatchContext, BatchHandler, BatchItem, BatchOutcome } from './batch-consumer';
+export { deadLetterMessage } from './dead-letter';

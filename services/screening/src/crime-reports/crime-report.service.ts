@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { CrimeReportV1 } from '@easi/contracts';
 import { CrimeReportRepository, type CrimeReportVersionRow, type LinkedReport, type ReceivedVia } from './crime-report.repository';
 
@@ -38,10 +39,10 @@ export class CrimeReportService {
   constructor(private readonly reports: CrimeReportRepository) {}
 
   /** Stores each version once; a newer version of a report is a new row beside the older ones. */
-  async ingest(batch: readonly CrimeReportV1[], via: ReceivedVia): Promise<CrimeReportIngestResult> {
+  async ingest(batch: readonly CrimeReportV1[], via: ReceivedVia, manager?: EntityManager): Promise<CrimeReportIngestResult> {
     const fresh = new Set<string>();
     for (let i = 0; i < batch.length; i += INSERT_CHUNK) {
-      const stored = await this.reports.insertVersions(batch.slice(i, i + INSERT_CHUNK), via);
+      const stored = await this.reports.insertVersions(batch.slice(i, i + INSERT_CHUNK), via, manager);
       for (const key of stored) fresh.add(versionKey(key.reportRef, key.version));
     }
     const seen = new Set<string>();

@@ -1,0 +1,304 @@
+import { Partitioners } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { z } from 'zod';
+import { deadLetterTopic } from '@easi/contracts';
+import { createLogger } from '@easi/logging';
+import type { Logger } from '@easi/logging';
+import { deadLetterMessage } from './dead-letter';
+import { ensureTopics } from './kafka';
+import { decodeMessage, headersToRecord } from './message-handler';
+import type { MessageHandler } from './message-handler';
+
+/** One valid message of a batch, decoded and validated with the handler's schema. */
+export type BatchItem<T> = { parsed: T; messageId: string; headers: Record<string, string>; offset: string };
+
+export type BatchContext = {
+  /** The transaction the offsets wait for: write through it. */
+  manager: EntityManager;
+  topic: string;
+  partition: number;
+  firstOffset: string;
+  lastOffset: string;
+};
+
+/** What `handleBatch` reports back: how many of the items were already stored (redeliveries). */
+export type BatchOutcome = { duplicates: number };
+
+/**
+ * How a batch consumer handles its topic: the schema and message id as for a per-message handler,
+ * and one set-based call per batch. `handleBatch` must be idempotent on the message ids (a batch is
+ * delivered again when the process dies between its commit and the offset commit); a message id
+ * appears at most once in `items`.
+ */
+export type BatchHandler<T> = {
+  schema: z.ZodType<T>;
+  messageId(parsed: T, headers: Record<string, string>): string;
+  handleBatch(items: readonly BatchItem<T>[], ctx: BatchContext): Promise<BatchOutcome>;
+};
+
+/** Infers the parsed type from the schema alone, as `defineHandler` does. */
+export const defineBatchHandler = <T>(handler: {
+  schema: z.ZodType<T>;
+  messageId(parsed: NoInfer<T>, headers: Record<string, string>): string;
+  handleBatch(items: readonly BatchItem<NoInfer<T>>[], ctx: BatchContext): Promise<BatchOutcome>;
+}): BatchHandler<T> => handler;
+
+export type BatchConsumerOptions<T> = {
+  kafka: Kafka;
+  dataSource: DataSource;
+  groupId: string;
+  topic: string;
+  handler: BatchHandler<T>;
+  logger?: Logger;
+  /** Where a new group starts. Default true. */
+  fromBeginning?: boolean;
+  /** Partitions handled in parallel. Default 3. */
+  partitionsConsumedConcurrently?: number;
+  /**
+   * Messages per `handleBatch` call and transaction. A fetched batch larger than this is cut into
+   * slices; the next slice is decoded while the previous one is written. Default 2000.
+   */
+  maxBatchSize?: number;
+  /** Tries of one slice (transaction and dead letters) before kafkajs is left to redeliver it. Default 3. */
+  maxAttempts?: number;
+  /** Wait before the first retry, doubled for each further one. Default 200 ms. */
+  retryBackoffMs?: number;
+  /** Create the topic and its dead-letter twin at start. Default true, with 3 partitions. */
+  ensureTopics?: boolean;
+  topicPartitions?: number;
+  /** Longest idle fetch; also bounds how long stop() waits. Default 500 ms. */
+  maxWaitTimeInMs?: number;
+  /** Fetch sizes: large, so a backlog arrives in few round trips. Defaults 8 MiB and 32 MiB. */
+  maxBytesPerPartition?: number;
+  maxBytes?: number;
+  /** See IdempotentConsumerOptions. Defaults 10 s and 30 s. */
+  sessionTimeoutMs?: number;
+  joinTimeoutMs?: number;
+};
+
+export type BatchConsumerStats = {
+  /** Messages whose offsets are committed: processed + deadLettered. */
+  received: number;
+  /** Valid messages handed to handleBatch and committed, duplicates included. */
+  processed: number;
+  /** Of those, the ones handleBatch found already stored, plus repeats of a message id within a batch. */
+  duplicates: number;
+  deadLettered: number;
+  /** Failed tries of a slice (rolled back or dead letters not acknowledged); each is retried. */
+  failedBatches: number;
+  /** When the first message arrived and when offsets were last committed (throughput = received / span). */
+  firstBatchAt: string | null;
+  lastCommitAt: string | null;
+};
+
+type Slice<T> = {
+  items: BatchItem<T>[];
+  repeats: number;
+  dead: { message: KafkaMessage; reason: string }[];
+  firstOffset: string;
+  lastOffset: string;
+};
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A consumer group that handles its topic a batch at a time: every message is decoded and
+ * validated with the handler's schema, invalid ones go to the dead-letter topic with the reason
+ * (the same headers as IdempotentConsumer), the valid ones go to one set-based `handleBatch` call
+ * in a transaction, and offsets are committed only after that transaction committed and the dead
+ * letters were acknowledged. A failed slice is retried with backoff, then left to kafkajs to
+ * redeliver. No processed-message row is written: the handler's own keys make a redelivery a no-op.
+ */
+export class BatchConsumer<T> {
+  private readonly options: BatchConsumerOptions<T>;
+  private readonly logger: Logger;
+  private readonly decoder: MessageHandler<T>;
+  private readonly maxBatchSize: number;
+  private consumer: Consumer | undefined;
+  private producer: Producer | undefined;
+  private running = false;
+  private readonly counters = { received: 0, processed: 0, duplicates: 0, deadLettered: 0, failedBatches: 0 };
+  private firstBatchAt: Date | null = null;
+  private lastCommitAt: Date | null = null;
+
+  constructor(options: BatchConsumerOptions<T>) {
+    this.options = options;
+    this.logger = (options.logger ?? createLogger('batch-consumer')).child({ context: 'BatchConsumer', groupId: options.groupId });
+    this.maxBatchSize = Math.max(1, options.maxBatchSize ?? 2000);
+    const { schema, messageId } = options.handler;
+    // decodeMessage reads only the schema and the message id; items are handled a batch at a time.
+    this.decoder = { schema, messageId, handle: () => Promise.reject(new Error('a batch handler handles batches only')) };
+  }
+
+  get stats(): BatchConsumerStats {
+    return { ...this.counters, firstBatchAt: this.firstBatchAt?.toISOString() ?? null, lastCommitAt: this.lastCommitAt?.toISOString() ?? null };
+  }
+
+  isRunning(): boolean {
+    return this.running;
+  }
+
+  /** Connects, subscribes and resolves once the group has been joined. */
+  async start(): Promise<void> {
+    if (this.running) return;
+    const { kafka, groupId, topic } = this.options;
+    if (this.options.ensureTopics ?? true) {
+      await ensureTopics(kafka, [topic, deadLetterTopic(topic)], this.options.topicPartitions ?? 3);
+    }
+    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+    const consumer = kafka.consumer({
+      groupId,
+      maxWaitTimeInMs: this.options.maxWaitTimeInMs ?? 500,
+      maxBytesPerPartition: this.options.maxBytesPerPartition ?? 8 * 1024 * 1024,
+      maxBytes: this.options.maxBytes ?? 32 * 1024 * 1024,
+      sessionTimeout: this.options.sessionTimeoutMs ?? 10_000,
+      heartbeatInterval: 1000,
+    });
+    const joined = new Promise<void>((resolve) => {
+      const off = consumer.on(consumer.events.GROUP_JOIN, () => {
+        off();
+        resolve();
+      });
+    });
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      this.logger.error({ err: payload.error, restart: payload.restart }, 'consumer crashed');
+      if (!payload.restart) this.running = false;
+    });
+    this.producer = producer;
+    this.consumer = consumer;
+    try {
+      await producer.connect();
+      await consumer.connect();
+      await consumer.subscribe({ topics: [topic], fromBeginning: this.options.fromBeginning ?? true });
+      await consumer.run({
+        eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+        eachBatch: (payload) => this.handleFetched(payload),
+      });
+      this.running = true;
+      await withTimeout(joined, this.options.joinTimeoutMs ?? 30_000, `joining consumer group ${groupId}`);
+    } catch (error) {
+      await this.stop();
+      throw error;
+    }
+  }
+
+  /** Finishes the slice in hand, commits its offsets and leaves the group. */
+  async stop(): Promise<void> {
+    this.running = false;
+    const { consumer, producer } = this;
+    this.consumer = undefined;
+    this.producer = undefined;
+    await consumer?.disconnect();
+    await producer?.disconnect();
+  }
+
+  private async handleFetched(payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary } = payload;
+    if (batch.messages.length === 0) return;
+    this.firstBatchAt ??= new Date();
+    // Slice n+1 is decoded (CPU here) while slice n is written (work in Postgres); offsets are
+    // resolved strictly in order, each after its own slice committed.
+    let writing: Promise<void> | undefined;
+    const done = { received: 0, processed: 0, duplicates: 0, deadLettered: 0 };
+    for (let start = 0; start < batch.messages.length; start += this.maxBatchSize) {
+      if (!isRunning() || isStale()) break;
+      const slice = this.decode(batch.messages.slice(start, start + this.maxBatchSize));
+      await writing;
+      if (!isRunning() || isStale()) {
+        writing = undefined;
+        break;
+      }
+      writing = this.apply(batch.topic, batch.partition, slice, heartbeat, () => isRunning() && !isStale()).then((duplicates) => {
+        resolveOffset(slice.lastOffset);
+        done.received += slice.items.length + slice.repeats + slice.dead.length;
+        done.processed += slice.items.length + slice.repeats;
+        done.duplicates += duplicates + slice.repeats;
+        done.deadLettered += slice.dead.length;
+      });
+    }
+    await writing;
+    await commitOffsetsIfNecessary();
+    // Counted once the offsets are committed, so `received` and `lastCommitAt` always agree.
+    this.lastCommitAt = new Date();
+    this.counters.received += done.received;
+    this.counters.processed += done.processed;
+    this.counters.duplicates += done.duplicates;
+    this.counters.deadLettered += done.deadLettered;
+  }
+
+  private decode(messages: KafkaMessage[]): Slice<T> {
+    const items: BatchItem<T>[] = [];
+    const dead: Slice<T>['dead'] = [];
+    const seen = new Set<string>();
+    let repeats = 0;
+    for (const message of messages) {
+      const headers = headersToRecord(message.headers);
+      const decoded = decodeMessage(this.decoder, message.value, headers);
+      if (!decoded.ok) {
+        dead.push({ message, reason: decoded.reason });
+      } else if (seen.has(decoded.messageId)) {
+        repeats += 1;
+      } else {
+        seen.add(decoded.messageId);
+        items.push({ parsed: decoded.parsed, messageId: decoded.messageId, headers, offset: message.offset });
+      }
+    }
+    return { items, repeats, dead, firstOffset: messages[0]!.offset, lastOffset: messages[messages.length - 1]!.offset };
+  }
+
+  /** Writes the slice and sends its dead letters (at the same time), retrying what failed; returns the duplicates. */
+  private async apply(topic: string, partition: number, slice: Slice<T>, heartbeat: () => Promise<void>, mayRetry: () => boolean): Promise<number> {
+    const maxAttempts = Math.max(1, this.options.maxAttempts ?? 3);
+    let duplicates: number | undefined = slice.items.length === 0 ? 0 : undefined;
+    let deadLettered = slice.dead.length === 0;
+    for (let attempt = 1; ; attempt += 1) {
+      const write = duplicates !== undefined ? Promise.resolve() : this.write(topic, partition, slice).then((n) => void (duplicates = n));
+      const send = deadLettered ? Promise.resolve() : this.deadLetter(topic, partition, slice.dead).then(() => void (deadLettered = true));
+      const [written, sent] = await Promise.allSettled([write, send]);
+      if (written.status === 'fulfilled' && sent.status === 'fulfilled') return duplicates ?? 0;
+      this.counters.failedBatches += 1;
+      const error: unknown = written.status === 'rejected' ? written.reason : (sent as PromiseRejectedResult).reason;
+      const last = attempt >= maxAttempts || !mayRetry();
+      this.logger.error(
+        { err: error, topic, partition, fromOffset: slice.firstOffset, toOffset: slice.lastOffset, attempt, committed: duplicates !== undefined, deadLettered },
+        last ? 'handling a batch failed; kafkajs will deliver it again' : 'handling a batch failed; retrying',
+      );
+      if (last) throw error;
+      await sleep((this.options.retryBackoffMs ?? 200) * 2 ** (attempt - 1));
+      await heartbeat();
+    }
+  }
+
+  private async write(topic: string, partition: number, slice: Slice<T>): Promise<number> {
+    const ctx = { topic, partition, firstOffset: slice.firstOffset, lastOffset: slice.lastOffset };
+    const outcome = await this.options.dataSource.transaction((manager) => this.options.handler.handleBatch(slice.items, { ...ctx, manager }));
+    return outcome.duplicates;
+  }
+
+  private async deadLetter(topic: string, partition: number, dead: Slice<T>['dead']): Promise<void> {
+    const producer = this.producer;
+    if (producer === undefined) throw new Error('consumer is stopping: dead letters not sent, the batch will be redelivered');
+    await producer.send({
+      topic: deadLetterTopic(topic),
+      acks: -1,
+      messages: dead.map(({ message, reason }) => deadLetterMessage(message, reason, { topic, partition, groupId: this.options.groupId })),
+    });
+    for (const { message, reason } of dead) {
+      this.logger.warn({ topic, partition, offset: message.offset, reason: reason.slice(0, 300) }, 'message dead-lettered');
+    }
+  }
+}
+
+const withTimeout = async <R>(promise: Promise<R>, ms: number, what: string): Promise<R> => {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not happen within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+};
