@@ -6,6 +6,7 @@ import { CustodyEventModule } from './custody-events/custody-event.module';
 import { CustodyEventService } from './custody-events/custody-event.service';
 import { CrimeScreeningModule } from './crime-screening.module';
 import { ScreeningRunService } from './daily-screening/screening-run.service';
+import { EligibilityModule } from './eligibility/eligibility.module';
 import { screeningTasks } from './eligibility/eligibility.tasks';
 import { screeningActivities } from './screening.activities';
 import { serviceDefinition } from './service-definition';
@@ -24,6 +25,7 @@ export class AppModule {
         CustodyEventModule,
         CrimeScreeningModule,
         screeningTasks,
+        EligibilityModule,
       ],
     };
   }

@@ -3,6 +3,8 @@ import { AssessmentController } from './assessments/assessment.controller';
 import { AssessmentRepository } from './assessments/assessment.repository';
 import { AssessmentService } from './assessments/assessment.service';
 import { AuditModule } from './audit/audit.module';
+import { BankHolidayController } from './bank-holidays/bank-holiday.controller';
+import { BankHolidayModule } from './bank-holidays/bank-holiday.module';
 import { BulkBodyParser } from './crime-reports/bulk-body-parser';
 import { CrimeReportConsumer } from './crime-reports/crime-report.consumer';
 import { CrimeReportController } from './crime-reports/crime-report.controller';
@@ -26,8 +28,8 @@ import { ReviewTaskService } from './review-tasks/review-task.service';
 
 /** Crime screening: reports in, offence families, the daily run and its list, review tasks, people's history. */
 @Module({
-  imports: [AuditModule, CustodyEventModule],
-  controllers: [CrimeReportController, OffenceFamilyController, ScreeningController, ReviewTaskController, PersonHistoryController, AssessmentController],
+  imports: [AuditModule, CustodyEventModule, BankHolidayModule],
+  controllers: [CrimeReportController, OffenceFamilyController, ScreeningController, ReviewTaskController, PersonHistoryController, AssessmentController, BankHolidayController],
   providers: [
     BulkBodyParser,
     CrimeReportRepository,

@@ -6,6 +6,8 @@ import { Initial1764100000000 } from './migrations/1764100000000-initial';
 import { CrimeScreening1764200000000 } from './migrations/1764200000000-crime-screening';
 import { LeanIngestIndexes1764400000000 } from './migrations/1764400000000-lean-ingest-indexes';
 import { Assessments1764500000000 } from './migrations/1764500000000-assessments';
+import { EligibilityOverrides1764610000000 } from './migrations/1764610000000-eligibility-overrides';
+import { BankHolidays1764620000000 } from './migrations/1764620000000-bank-holidays';
 import { EligibilityTasks1764300000000 } from './eligibility/migrations/1764300000000-eligibility-tasks';
 import { TASK_ENTITIES } from '@easi/tasks';
 
@@ -16,5 +18,5 @@ export const serviceDefinition = {
   schema: SERVICE_SCHEMAS.screening,
   taskQueue: TASK_QUEUES.screening,
   entities: [CustodyEventEntity, ...TASK_ENTITIES, ...MESSAGING_ENTITIES],
-  migrations: [Initial1764100000000, CrimeScreening1764200000000, EligibilityTasks1764300000000, LeanIngestIndexes1764400000000, Assessments1764500000000],
+  migrations: [Initial1764100000000, CrimeScreening1764200000000, EligibilityTasks1764300000000, LeanIngestIndexes1764400000000, Assessments1764500000000, EligibilityOverrides1764610000000, BankHolidays1764620000000],
 } satisfies ServiceSchemaDefinition & Record<string, unknown>;

@@ -6,7 +6,7 @@ export type AuditEntry = {
   agency: string;
   roles: string[];
   action: string;
-  subjectType: 'person' | 'crime-report' | 'screening-hit' | 'review-task' | 'assessment' | 'screening-list';
+  subjectType: 'person' | 'crime-report' | 'screening-hit' | 'review-task' | 'assessment' | 'screening-list' | 'journey';
   subjectRef: string;
   reason: string;
   correlationId?: string;

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { CustodyEventConsumer } from './custody-event.consumer';
 import { CustodyEventController } from './custody-event.controller';
 import { CustodyEventRepository } from './custody-event.repository';
 import { CustodyEventService } from './custody-event.service';
 
 @Module({
+  imports: [AuditModule],
   controllers: [CustodyEventController],
   providers: [CustodyEventRepository, CustodyEventService, CustodyEventConsumer],
   exports: [CustodyEventService],

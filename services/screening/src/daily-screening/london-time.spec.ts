@@ -1,4 +1,4 @@
-import { addDays, dayOf, isDay, isWorkingDay, planDays, previousWorkingDays, wallClockInstant, wallClockTime } from './london-time';
+import { addDays, dayOf, isDay, wallClockInstant, wallClockTime } from './london-time';
 
 describe('London screening calendar', () => {
   it('should give the London day when the instant is after midnight London but before midnight UTC in summer', () => {
@@ -23,32 +23,7 @@ describe('London screening calendar', () => {
     expect(isDay('26-02-01')).toBe(false);
   });
 
-  it('should count Monday to Friday as working days when walking back over a weekend', () => {
-    expect(isWorkingDay('2026-11-27')).toBe(true);
-    expect(isWorkingDay('2026-11-28')).toBe(false);
-    expect(previousWorkingDays('2026-11-30', 3)).toEqual(['2026-11-27', '2026-11-26', '2026-11-25']);
+  it('should add days across a year end', () => {
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
-  });
-});
-
-describe('planDays', () => {
-  it('should catch up the missed working days oldest first and then the day itself when two days were missed', () => {
-    expect(planDays('2026-11-26', new Set(['2026-11-23']), '2026-11-23', 10)).toEqual(['2026-11-24', '2026-11-25', '2026-11-26']);
-  });
-
-  it('should skip the weekend when the last run was on a Friday', () => {
-    expect(planDays('2026-11-30', new Set(['2026-11-27']), '2026-11-27', 10)).toEqual(['2026-11-30']);
-  });
-
-  it('should screen nothing when the day and the days before it are already done', () => {
-    expect(planDays('2026-11-26', new Set(['2026-11-25', '2026-11-26']), '2026-11-25', 10)).toEqual([]);
-  });
-
-  it('should catch up at most the configured number of days when the service was down for weeks', () => {
-    expect(planDays('2026-11-26', new Set(), '2026-10-01', 2)).toEqual(['2026-11-24', '2026-11-25', '2026-11-26']);
-  });
-
-  it('should screen only the day itself when no day was ever completed', () => {
-    expect(planDays('2026-11-26', new Set(), null, 10)).toEqual(['2026-11-26']);
   });
 });

@@ -50,32 +50,3 @@ export const wallClockTime = (instant: Date, timeZone = SCREENING_TIME_ZONE): { 
 };
 
 export const addDays = (day: string, n: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-
-/** Monday to Friday. Bank holidays are not known here: the schedule runs on them and they count as working days. */
-export const isWorkingDay = (day: string): boolean => {
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-  return weekday >= 1 && weekday <= 5;
-};
-
-/** Working days strictly before `day`, newest first, at most `count` of them. */
-export const previousWorkingDays = (day: string, count: number): string[] => {
-  const out: string[] = [];
-  let cursor = day;
-  while (out.length < count) {
-    cursor = addDays(cursor, -1);
-    if (isWorkingDay(cursor)) out.push(cursor);
-  }
-  return out;
-};
-
-/**
- * The days a run started for `target` must screen, oldest first: the missed working days since
- * the last completed day (at most `maxCatchUp` of them), then the target itself; completed days
- * are never screened again. With no completed day at all there is nothing to catch up.
- */
-export const planDays = (target: string, completed: ReadonlySet<string>, lastCompletedBefore: string | null, maxCatchUp: number): string[] => {
-  const missed = lastCompletedBefore === null ? [] : previousWorkingDays(target, maxCatchUp).filter((d) => d > lastCompletedBefore && !completed.has(d));
-  const days = [...missed.reverse()];
-  if (!completed.has(target)) days.push(target);
-  return days;
-};

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
 import type { DailyScreeningActivities, ScreeningDayPlan, ScreeningDaySummary } from '@easi/contracts';
+import { BankHolidayService } from '../bank-holidays/bank-holiday.service';
 import { OffenceFamilyService } from '../offence-families/offence-family.service';
 import { screenCustodyRecord, screenReport } from './hit-rules';
-import { dayOf, isDay, planDays, wallClockInstant, wallClockTime } from './london-time';
+import { dayOf, isDay, wallClockInstant, wallClockTime } from './london-time';
 import { ScreeningRunRepository, type NewHit } from './screening-run.repository';
 import { DEFAULT_SCHEDULE } from './screening-schedule.service';
+import { planDays } from './working-days';
 
 /** The EASI team's queue that screening review tasks land in. */
 export const EASI_TEAM_QUEUE = 'easi-team';
@@ -18,6 +20,7 @@ export class ScreeningRunService {
   constructor(
     private readonly runs: ScreeningRunRepository,
     private readonly families: OffenceFamilyService,
+    private readonly holidays: BankHolidayService,
   ) {}
 
   async planScreeningDays(input: Parameters<Activities['planScreeningDays']>[0]): Promise<{ days: ScreeningDayPlan[] }> {
@@ -34,7 +37,7 @@ export class ScreeningRunService {
     const last = await this.runs.lastCompletedBefore(target);
     const from = last ?? target;
     const completed = new Set((await this.runs.completedDays(from, target)).map((r) => r.day));
-    const days = planDays(target, completed, last, input.maxCatchUpDays);
+    const days = planDays(target, completed, last, input.maxCatchUpDays, await this.holidays.nonWorkingDays(from, target));
     return { days: days.map((day) => ({ day, cutoff: day === target ? scheduledFor.toISOString() : cutoffOf(day) })) };
   }
 

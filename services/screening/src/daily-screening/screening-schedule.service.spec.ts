@@ -7,6 +7,7 @@ describe('scheduleOptions', () => {
     expect(options.scheduleId).toBe(DAILY_SCREENING_SCHEDULE_ID);
     expect(options.spec).toEqual({
       calendars: [{ dayOfWeek: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'], hour: 7, minute: 0 }],
+      skip: [],
       timezone: 'Europe/London',
     });
     expect(options.action).toMatchObject({ type: 'startWorkflow', workflowType: DAILY_SCREENING_WORKFLOW_TYPE, taskQueue: TASK_QUEUES.journeys });
@@ -15,7 +16,15 @@ describe('scheduleOptions', () => {
 
   it('should carry a force\'s own time, days, zone and pause when configured', () => {
     const options = scheduleOptions({ ...DEFAULT_SCHEDULE, hour: 6, minute: 30, weekdays: ['MONDAY', 'WEDNESDAY'], timeZone: 'Europe/Dublin', paused: true });
-    expect(options.spec).toEqual({ calendars: [{ dayOfWeek: ['MONDAY', 'WEDNESDAY'], hour: 6, minute: 30 }], timezone: 'Europe/Dublin' });
+    expect(options.spec).toEqual({ calendars: [{ dayOfWeek: ['MONDAY', 'WEDNESDAY'], hour: 6, minute: 30 }], skip: [], timezone: 'Europe/Dublin' });
     expect(options.state).toMatchObject({ paused: true });
+  });
+
+  it('should skip each bank holiday for the whole day when bank holidays are given', () => {
+    const options = scheduleOptions(DEFAULT_SCHEDULE, ['2026-12-25', '2026-12-28']);
+    expect(options.spec.skip).toEqual([
+      { year: 2026, month: 'DECEMBER', dayOfMonth: 25, hour: '*', minute: '*', second: '*', comment: 'bank holiday 2026-12-25' },
+      { year: 2026, month: 'DECEMBER', dayOfMonth: 28, hour: '*', minute: '*', second: '*', comment: 'bank holiday 2026-12-28' },
+    ]);
   });
 });

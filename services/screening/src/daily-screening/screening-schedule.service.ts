@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { ScheduleAlreadyRunning, ScheduleNotFoundError, type Client, type ScheduleOptions } from '@temporalio/client';
+import { ScheduleAlreadyRunning, ScheduleNotFoundError, type CalendarSpec, type Client, type ScheduleOptions } from '@temporalio/client';
 import { DAILY_SCREENING_SCHEDULE_ID, DAILY_SCREENING_WORKFLOW_TYPE, TASK_QUEUES, type DailyScreeningInput } from '@easi/contracts';
 import { TEMPORAL_CLIENT } from '@easi/temporal';
-import { SCREENING_TIME_ZONE } from './london-time';
+import { BankHolidayService } from '../bank-holidays/bank-holiday.service';
+import { SCREENING_TIME_ZONE, addDays, dayOf } from './london-time';
 
 const DAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'] as const;
 export type Weekday = (typeof DAYS)[number];
@@ -28,9 +29,35 @@ export const DEFAULT_SCHEDULE: ScreeningScheduleSettings = {
 
 const RETRY_MS = 5000;
 
-export const scheduleOptions = (s: ScreeningScheduleSettings): ScheduleOptions => ({
+const MONTHS = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'] as const;
+
+/**
+ * One skip calendar per bank holiday, the whole day: a skip matches only when every field matches,
+ * and unset hour, minute and second mean 0, so they are given as any.
+ */
+export const holidaySkips = (days: readonly string[]): CalendarSpec[] =>
+  days.map((day) => ({
+    year: Number(day.slice(0, 4)),
+    month: MONTHS[Number(day.slice(5, 7)) - 1]!,
+    dayOfMonth: Number(day.slice(8, 10)),
+    hour: '*',
+    minute: '*',
+    second: '*',
+    comment: `bank holiday ${day}`,
+  }));
+
+/** Skipped bank holidays as days, read back from a Schedule's description. */
+const skippedDays = (skip: { year: { start: number }[]; month: { start: string }[]; dayOfMonth: { start: number }[] }[] | undefined): string[] =>
+  (skip ?? [])
+    .map((c) => {
+      const month = MONTHS.indexOf(c.month[0]?.start as (typeof MONTHS)[number]) + 1;
+      return `${c.year[0]?.start ?? 0}-${String(month).padStart(2, '0')}-${String(c.dayOfMonth[0]?.start ?? 0).padStart(2, '0')}`;
+    })
+    .sort();
+
+export const scheduleOptions = (s: ScreeningScheduleSettings, bankHolidays: readonly string[] = []): ScheduleOptions => ({
   scheduleId: DAILY_SCREENING_SCHEDULE_ID,
-  spec: { calendars: [{ dayOfWeek: s.weekdays, hour: s.hour, minute: s.minute }], timezone: s.timeZone },
+  spec: { calendars: [{ dayOfWeek: s.weekdays, hour: s.hour, minute: s.minute }], skip: holidaySkips(bankHolidays), timezone: s.timeZone },
   action: {
     type: 'startWorkflow',
     workflowType: DAILY_SCREENING_WORKFLOW_TYPE,
@@ -52,7 +79,15 @@ export class ScreeningScheduleService implements OnApplicationBootstrap, OnAppli
   private timer?: NodeJS.Timeout;
   private stopped = false;
 
-  constructor(@Inject(TEMPORAL_CLIENT) private readonly client: Client) {}
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly holidays: BankHolidayService,
+  ) {}
+
+  /** Bank holidays from a month back (inside any catch-up window) onwards: older ones can no longer match. */
+  private async holidaysToSkip(): Promise<string[]> {
+    return [...(await this.holidays.nonWorkingDays(addDays(dayOf(new Date()), -31)))];
+  }
 
   onApplicationBootstrap(): void {
     this.ensure();
@@ -71,19 +106,26 @@ export class ScreeningScheduleService implements OnApplicationBootstrap, OnAppli
     });
   }
 
-  /** True when this call created the Schedule. */
+  /** True when this call created the Schedule; an existing one gets the current bank holidays. */
   async ensureSchedule(settings: ScreeningScheduleSettings = DEFAULT_SCHEDULE): Promise<boolean> {
     try {
-      await this.client.schedule.create(scheduleOptions(settings));
+      await this.client.schedule.create(scheduleOptions(settings, await this.holidaysToSkip()));
       this.logger.log(`schedule ${DAILY_SCREENING_SCHEDULE_ID} created`);
       return true;
     } catch (error) {
-      if (error instanceof ScheduleAlreadyRunning) return false;
-      throw error;
+      if (!(error instanceof ScheduleAlreadyRunning)) throw error;
+      await this.syncBankHolidays();
+      return false;
     }
   }
 
-  async describe(): Promise<ScreeningScheduleSettings & { nextRuns: string[]; recentRuns: string[] }> {
+  /** Makes the Schedule skip exactly the bank holidays in the reference table (after a change through the API). */
+  async syncBankHolidays(): Promise<void> {
+    const skip = holidaySkips(await this.holidaysToSkip());
+    await this.client.schedule.getHandle(DAILY_SCREENING_SCHEDULE_ID).update((previous) => ({ ...previous, spec: { ...previous.spec, skip } }));
+  }
+
+  async describe(): Promise<ScreeningScheduleSettings & { nextRuns: string[]; recentRuns: string[]; bankHolidaysSkipped: string[] }> {
     const description = await this.client.schedule.getHandle(DAILY_SCREENING_SCHEDULE_ID).describe();
     const calendar = description.spec.calendars?.[0];
     const weekdays = (calendar?.dayOfWeek ?? []).flatMap((range) => {
@@ -102,15 +144,17 @@ export class ScreeningScheduleService implements OnApplicationBootstrap, OnAppli
       paused: description.state.paused,
       nextRuns: description.info.nextActionTimes.slice(0, 5).map((d) => d.toISOString()),
       recentRuns: description.info.recentActions.slice(-5).map((a) => a.scheduledAt.toISOString()),
+      bankHolidaysSkipped: skippedDays(description.spec.skip),
     };
   }
 
   /** Replaces the time, days, zone, catch-up window or paused state; the action stays the daily screening. */
   async update(settings: ScreeningScheduleSettings): Promise<void> {
     const handle = this.client.schedule.getHandle(DAILY_SCREENING_SCHEDULE_ID);
+    const bankHolidays = await this.holidaysToSkip();
     try {
       await handle.update((previous) => {
-        const next = scheduleOptions(settings);
+        const next = scheduleOptions(settings, bankHolidays);
         return { ...previous, spec: next.spec, policies: { ...previous.policies, ...next.policies }, state: { ...previous.state, paused: settings.paused } };
       });
     } catch (error) {

@@ -1,0 +1,55 @@
+import { EligibilityOverrideError } from '@easi/screening-rules';
+import { OverrideBody, overrideOutcome } from './eligibility-override';
+
+const facts = {
+  riskLevel: 'medium' as const,
+  ageYears: 34,
+  residesInForceArea: true,
+  relationshipToVictim: 'former-partner' as const,
+  recordedAsStalking: true,
+  seriousMentalIllness: 'none-known' as const,
+  interviewAccount: 'admitted' as const,
+  disposal: { kind: 'conditional-caution' as const, status: 'agreed' as const },
+  participation: 'willing' as const,
+  cognitiveAbility: 'concerns' as const,
+};
+const who = { overrideId: '7f0c1c2e-5d2a-4a4e-9a49-0d7c1f3b2a10', by: 'police:sgt-17', at: '2026-11-25T10:00:00.000Z' };
+
+describe('OverrideBody', () => {
+  const issuesOf = (body: unknown): string[] => {
+    const parsed = OverrideBody.safeParse(body);
+    return parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  };
+
+  it('should say a reason is needed when the override has none', () => {
+    expect(issuesOf({ facts, override: { target: 'overall', result: 'eligible' } })).toEqual(['override.reason: reason: a supervisor override needs a recorded reason']);
+  });
+
+  it('should refuse a criterion status as the overall result and an outcome as a criterion result', () => {
+    expect(issuesOf({ facts, override: { target: 'overall', result: 'met', reason: 'psychologist confirmed' } })[0]).toMatch(/^override.result: the overall result must be one of/);
+    expect(issuesOf({ facts, override: { target: 'cognitive-ability', result: 'eligible', reason: 'psychologist confirmed' } })[0]).toMatch(/^override.result: a criterion's result must be one of/);
+  });
+
+  it('should refuse a target that is not a criterion', () => {
+    expect(issuesOf({ facts, override: { target: 'shoe-size', result: 'met', reason: 'psychologist confirmed' } })[0]).toMatch(/^override.target: target: must be overall or one of adult/);
+  });
+});
+
+describe('overrideOutcome', () => {
+  it('should send the overridden outcome with the override note and keep the rules’ outcome when a criterion is overridden', () => {
+    const body = OverrideBody.parse({ facts, override: { target: 'cognitive-ability', result: 'met', reason: 'Psychologist confirmed he can engage.' } });
+    const { decision, original } = overrideOutcome(body, who);
+    expect(original.overall).toBe('needs-case-discussion');
+    expect(decision).toMatchObject({
+      outcome: 'eligible',
+      riskLevel: 'medium',
+      reason: expect.stringMatching(/^Supervisor override of cognitive-ability \(needs-discussion → met\): Psychologist confirmed he can engage\./),
+      override: { ...who, target: 'cognitive-ability', from: 'needs-discussion', to: 'met', reason: 'Psychologist confirmed he can engage.', rulesOutcome: 'needs-case-discussion' },
+    });
+  });
+
+  it('should refuse when high risk would be overridden into case discussion', () => {
+    const body = OverrideBody.parse({ facts: { ...facts, riskLevel: 'very-high' }, override: { target: 'overall', result: 'needs-case-discussion', reason: 'he seems calmer now' } });
+    expect(() => overrideOutcome(body, who)).toThrow(EligibilityOverrideError);
+  });
+});
