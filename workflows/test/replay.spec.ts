@@ -37,4 +37,10 @@ describe('replay of recorded histories', () => {
     if (!completed) throw new Error('journey-completed history missing');
     await expect(Worker.runReplayHistory(workflowBundleOptions(require.resolve('./changed-workflows/patched.ts')), completed.history, completed.workflowId)).resolves.toBeUndefined();
   });
+
+  it('should replay the daily screening with its catch-up of missed days when the recorded run is replayed alone', async () => {
+    const daily = histories.find((h) => h.name === 'daily-screening-catch-up');
+    if (!daily) throw new Error('daily-screening-catch-up history missing');
+    await expect(Worker.runReplayHistory(workflowBundleOptions(), daily.history, daily.workflowId)).resolves.toBeUndefined();
+  });
 });
