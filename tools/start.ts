@@ -1,11 +1,11 @@
 /**
- * `npm start`: provision what is missing, start the stack, apply migrations, start the four services
- * and the journey worker, print every URL, and shut everything down cleanly on Ctrl-C.
+ * `npm start`: provision what is missing, start the stack, apply migrations, start the four services,
+ * the journey worker and the Temporal codec server (the UI decrypts payloads through it), print every URL, and shut everything down cleanly on Ctrl-C.
  * EASI_KEEP_STACK=1 leaves PostgreSQL, Kafka and Temporal running after Ctrl-C.
  */
 import { join } from 'node:path';
-import { loadStackConfig, stopStack } from '@easi/infra';
-import { APPS, startApp, stopApp, waitForHealth, type RunningApp } from '@easi/testing';
+import { codecServerUrl, loadStackConfig, stopStack } from '@easi/infra';
+import { APPS, CODEC_SERVER_APP, startApp, stopApp, waitForHealth, type RunningApp } from '@easi/testing';
 import { banner, seconds } from './lib/run';
 import { prepareStack } from './lib/stack';
 
@@ -15,9 +15,13 @@ const main = async (): Promise<void> => {
   const t0 = Date.now();
   const { stack, env } = await prepareStack();
 
-  banner('Starting services and the journey worker');
-  const logDir = loadStackConfig().logDir;
-  const running: RunningApp[] = APPS.map((app) => startApp(root, app, env, logDir, process.env.EASI_ECHO_LOGS === '1'));
+  banner('Starting services, the journey worker and the codec server');
+  const cfg = loadStackConfig();
+  const logDir = cfg.logDir;
+  const uiOrigins = [`http://${cfg.host}:${cfg.ports.temporalUi}`, `http://localhost:${cfg.ports.temporalUi}`];
+  const codecServer: typeof CODEC_SERVER_APP = { ...CODEC_SERVER_APP, port: cfg.ports.codecServer };
+  const appEnv: NodeJS.ProcessEnv = { ...env, CODEC_ALLOWED_ORIGINS: process.env.CODEC_ALLOWED_ORIGINS ?? uiOrigins.join(',') };
+  const running: RunningApp[] = [...APPS, codecServer].map((app) => startApp(root, app, appEnv, logDir, process.env.EASI_ECHO_LOGS === '1'));
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {
     if (stopping) return;
@@ -47,13 +51,15 @@ const main = async (): Promise<void> => {
   banner(`EASI is running (ready in ${seconds(t0)}); Ctrl-C stops it`);
   const rows: [string, string][] = [
     ...running
-      .filter((r) => r.port !== undefined)
+      .filter((r) => r.port !== undefined && r.app !== codecServer)
       .flatMap((r): [string, string][] => [
         [`${r.app.name} API`, `http://127.0.0.1:${r.port}`],
         [`${r.app.name} OpenAPI`, `http://127.0.0.1:${r.port}/docs`],
       ]),
-    ...Object.entries(stack.urls),
+    ...Object.entries(stack.urls).filter(([name]) => name !== 'codecServer'),
     ['dev token', 'npm run token -- --agency police --role investigator'],
+    ['codec server', `${codecServerUrl(cfg)} (UI payload decryption: README "Payload encryption")`],
+    ['operator token', 'npm run token -- --agency police --role operator'],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   for (const [k, v] of rows) process.stdout.write(`  ${k.padEnd(width)}  ${v}\n`);

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { JOURNEY_POLICY_HEADER, journeyStateQuery, journeyWorkflowId, type JourneyState, type ServiceName } from '@easi/contracts';
 import { JourneyDriver } from '@easi/tasks';
 import { sampleCustodyEvent, waitFor } from '@easi/testing';
 import { http, tokenFor } from './http';
 import { Platform } from './platform';
+import { platformTemporalClient } from './temporal';
 
 /** Ports for one journey suite from a base (4200, 4300, ...), away from the custody slice's 4101-4104: Jest runs suite files side by side. */
 export const journeyPorts = (base: number): Record<ServiceName, number> => ({ screening: base + 1, referral: base + 2, intervention: base + 3, 'victim-support': base + 4 });
@@ -29,8 +30,7 @@ export class JourneyPlatform {
   }
 
   async start(): Promise<void> {
-    const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });
-    this.temporal = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'easi' });
+    this.temporal = await platformTemporalClient();
     await this.platform.start('screening', 'referral', 'intervention', 'victim-support', 'journey-worker');
   }
 

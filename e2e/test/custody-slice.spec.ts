@@ -1,4 +1,4 @@
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import {
   KAFKA_HEADERS,
@@ -10,7 +10,7 @@ import {
   type JourneyState,
 } from '@easi/contracts';
 import { KafkaTap, sampleCustodyEvent, uniqueRef, waitFor } from '@easi/testing';
-import { Platform, http, tokenFor } from '../src';
+import { Platform, http, platformTemporalClient, tokenFor } from '../src';
 
 type IngestResult = { eventId: string; duplicate: boolean; journeyRef: string | null; workflowId: string | null };
 type Page<T> = { items: T[]; total: number };
@@ -41,8 +41,7 @@ const runsOf = async (workflowId: string): Promise<number> => {
 beforeAll(async () => {
   police = await tokenFor('police', 'investigator');
   isac = await tokenFor('victim-service', 'isac');
-  const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });
-  temporal = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'easi' });
+  temporal = await platformTemporalClient();
   producer = new Kafka({ clientId: 'e2e', brokers, logLevel: logLevel.NOTHING }).producer();
   await producer.connect();
   await Promise.all([tap.start(), platform.start('screening', 'referral', 'victim-support', 'journey-worker')]);

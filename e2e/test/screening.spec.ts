@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import {
   DAILY_SCREENING_SCHEDULE_ID,
@@ -16,7 +16,7 @@ import {
 } from '@easi/contracts';
 import { join } from 'node:path';
 import { APPS, KafkaTap, sampleCrimeReport, sampleCustodyEvent, startApp, stopApp, uniqueRef, waitFor, waitForHealth, type RunningApp } from '@easi/testing';
-import { http, tokenFor } from '../src';
+import { http, platformTemporalClient, tokenFor } from '../src';
 
 type Hit = { id: string; sourceRef: string; sourceVersion: number; flags: { code: string; text: string; explanations?: { rule: string; text: string; matched: string[] }[] }[]; suggestedActions: string[]; taskId: string | null; taskKind: string | null };
 type DayList = { day: string; total: number; items: Hit[] };
@@ -92,8 +92,7 @@ const refsOf = (list: DayList, tag: string): string[] => list.items.filter((h) =
 
 beforeAll(async () => {
   police = await tokenFor('police', 'supervisor');
-  const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });
-  temporal = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'easi' });
+  temporal = await platformTemporalClient();
   producer = new Kafka({ clientId: 'e2e-screening', brokers, logLevel: logLevel.NOTHING }).producer();
   await producer.connect();
   await Promise.all([tap.start(), startApps()]);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { COMPONENTS, isComponent, loadStackConfig, stackEnv, type Component } from './config';
+import { COMPONENTS, isComponent, loadStackConfig, servicesEnv, type Component } from './config';
 import { errorText, StepError } from './errors';
 import { tail } from './proc';
 import { provision } from './provision';
@@ -18,7 +18,7 @@ commands:
 
 components: ${COMPONENTS.join(', ')} (default: all)
 settings: EASI_STATE_DIR, EASI_CACHE_DIR, EASI_PG_PORT, EASI_KAFKA_PORT, EASI_KAFKA_CONTROLLER_PORT,
-          EASI_TEMPORAL_PORT, EASI_TEMPORAL_UI_PORT, AUTH_DEV_ISSUER_PORT`;
+          EASI_TEMPORAL_PORT, EASI_TEMPORAL_UI_PORT, AUTH_DEV_ISSUER_PORT, EASI_CODEC_SERVER_PORT`;
 
 const parseComponents = (args: string[]): Component[] | undefined => {
   const names = args.filter((a) => !a.startsWith('-'));
@@ -84,7 +84,7 @@ const main = async (argv: string[]): Promise<void> => {
       showLogs(args);
       return;
     case 'env':
-      for (const [key, value] of Object.entries(stackEnv(loadStackConfig()))) process.stdout.write(`export ${key}=${shellQuote(value)}\n`);
+      for (const [key, value] of Object.entries(servicesEnv(loadStackConfig()))) process.stdout.write(`export ${key}=${shellQuote(value)}\n`);
       return;
     case undefined:
     case '-h':

@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { loadOrCreateDevPayloadKeys } from '@easi/config';
 import { TEMPORAL_NAMESPACE } from '@easi/contracts';
 
 /** The long-running processes of the local stack, in start order for display. */
@@ -24,6 +25,8 @@ export const PORT_VARS = {
   temporal: { envVar: 'EASI_TEMPORAL_PORT', defaultPort: 7233, what: 'Temporal frontend (gRPC)' },
   temporalUi: { envVar: 'EASI_TEMPORAL_UI_PORT', defaultPort: 8233, what: 'Temporal Web UI' },
   devIssuer: { envVar: 'AUTH_DEV_ISSUER_PORT', defaultPort: 3000, what: 'dev JWT issuer' },
+  /** Not a stack component: `npm start` runs the codec server here and the dev server's UI calls it. */
+  codecServer: { envVar: 'EASI_CODEC_SERVER_PORT', defaultPort: 8234, what: 'Temporal codec server (UI payload decryption)' },
 } as const;
 export type PortName = keyof typeof PORT_VARS;
 export type Ports = Record<PortName, number>;
@@ -103,7 +106,7 @@ export const toolPaths = (cfg: StackConfig) => {
 export const logFile = (cfg: StackConfig, name: string): string => join(cfg.logDir, `${name}.log`);
 export const pidFile = (cfg: StackConfig, component: Component): string => join(cfg.runDir, `${component}.pid`);
 
-/** The variables every service reads (names fixed by the conventions). */
+/** Where every service finds this stack (names fixed by the conventions); `servicesEnv` adds the payload key. */
 export const stackEnv = (cfg: StackConfig): Record<string, string> => ({
   DATABASE_URL: `postgres://easi:easi@${cfg.host}:${cfg.ports.postgres}/easi`,
   KAFKA_BROKERS: `${cfg.host}:${cfg.ports.kafka}`,
@@ -113,3 +116,15 @@ export const stackEnv = (cfg: StackConfig): Record<string, string> => ({
   AUTH_ISSUER: 'easi-dev-issuer',
   AUTH_AUDIENCE: 'easi',
 });
+
+/**
+ * Every variable services read, pointing at this stack: `stackEnv` plus TEMPORAL_PAYLOAD_KEYS, the
+ * development payload key generated once into the state directory (`<state>/temporal-payload-keys`).
+ */
+export const servicesEnv = (cfg: StackConfig): Record<string, string> => ({
+  ...stackEnv(cfg),
+  TEMPORAL_PAYLOAD_KEYS: loadOrCreateDevPayloadKeys(cfg.stateDir),
+});
+
+/** The codec server's URL as the browser (Temporal UI) and `temporal --codec-endpoint` reach it. */
+export const codecServerUrl = (cfg: StackConfig): string => `http://${cfg.host}:${cfg.ports.codecServer}`;

@@ -1,4 +1,4 @@
-export { COMPONENTS, loadStackConfig, stackEnv, toolPaths, VERSIONS, type Component, type StackConfig } from './config';
+export { codecServerUrl, COMPONENTS, loadStackConfig, servicesEnv, stackEnv, toolPaths, VERSIONS, type Component, type StackConfig } from './config';
 export { StepError } from './errors';
 export { provision, temporalCliPath, timeSkippingServerPath, type ProvisionOptions } from './provision';
 export {

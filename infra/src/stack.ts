@@ -5,7 +5,7 @@ import type { Driver, Progress } from './components/driver';
 import { kafkaDriver } from './components/kafka';
 import { postgresDriver } from './components/postgres';
 import { temporalDriver } from './components/temporal';
-import { COMPONENTS, loadStackConfig, PORT_VARS, pidFile, stackEnv, type Component, type StackConfig } from './config';
+import { codecServerUrl, COMPONENTS, loadStackConfig, PORT_VARS, pidFile, servicesEnv, stackEnv, type Component, type StackConfig } from './config';
 import { combineErrors, errorText, INFRA_CLI, StepError } from './errors';
 import { assertPortsFree, isPortOpen } from './ports';
 import { withLock } from './lock';
@@ -67,7 +67,7 @@ export const portDrift = (started: Record<string, number>, wanted: Record<string
     .map(([envVar, port]) => `${envVar}=${port} but it runs on ${started[envVar]}`);
 
 export const stackInfo = (cfg: StackConfig): StackInfo => ({
-  env: stackEnv(cfg),
+  env: servicesEnv(cfg),
   urls: {
     postgres: postgresDriver.url(cfg),
     kafka: kafkaDriver.url(cfg),
@@ -75,6 +75,7 @@ export const stackInfo = (cfg: StackConfig): StackInfo => ({
     temporalUi: `http://${cfg.host}:${cfg.ports.temporalUi}`,
     devIssuer: devIssuerDriver.url(cfg),
     jwks: stackEnv(cfg)['AUTH_JWKS_URL'] ?? '',
+    codecServer: codecServerUrl(cfg),
   },
   logs: Object.fromEntries(COMPONENTS.map((c) => [c, DRIVERS[c].logFile(cfg)])),
 });
@@ -142,7 +143,7 @@ const startOne = async (cfg: StackConfig, driver: Driver, log: Progress): Promis
 
 export const printStackInfo = (info: StackInfo, log: Progress): void => {
   log('environment for services:');
-  for (const [key, value] of Object.entries(info.env)) log(`  ${key}=${value}`);
+  for (const [key, value] of Object.entries(info.env)) log(`  ${key}=${key === 'TEMPORAL_PAYLOAD_KEYS' ? '<dev key, see `npm run stack -- env`>' : value}`);
   log('urls:');
   for (const [key, value] of Object.entries(info.urls)) log(`  ${key}: ${value}`);
   log('logs:');

@@ -1,9 +1,13 @@
-import { loadStackConfig, stackEnv, toolPaths } from '../src/config';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parsePayloadKeys } from '@easi/config';
+import { loadStackConfig, servicesEnv, stackEnv, toolPaths } from '../src/config';
 
 describe('loadStackConfig', () => {
   it('should use the default ports, cache and state dirs when the environment sets nothing', () => {
     const cfg = loadStackConfig({ HOME: '/home/dev' }, '/repo');
-    expect(cfg.ports).toEqual({ postgres: 5432, kafka: 9092, kafkaController: 19093, temporal: 7233, temporalUi: 8233, devIssuer: 3000 });
+    expect(cfg.ports).toEqual({ postgres: 5432, kafka: 9092, kafkaController: 19093, temporal: 7233, temporalUi: 8233, devIssuer: 3000, codecServer: 8234 });
     expect(cfg.cacheDir).toBe('/home/dev/.cache/easi');
     expect(cfg.stateDir).toBe('/repo/.easi');
     expect(cfg.runDir).toBe('/repo/.easi/run');
@@ -21,10 +25,11 @@ describe('loadStackConfig', () => {
         EASI_TEMPORAL_PORT: '17233',
         EASI_TEMPORAL_UI_PORT: '18233',
         AUTH_DEV_ISSUER_PORT: '13000',
+        EASI_CODEC_SERVER_PORT: '18234',
       },
       '/repo',
     );
-    expect(cfg.ports).toEqual({ postgres: 15432, kafka: 19092, kafkaController: 29093, temporal: 17233, temporalUi: 18233, devIssuer: 13000 });
+    expect(cfg.ports).toEqual({ postgres: 15432, kafka: 19092, kafkaController: 29093, temporal: 17233, temporalUi: 18233, devIssuer: 13000, codecServer: 18234 });
     expect(cfg.cacheDir).toBe('/c');
     expect(cfg.stateDir).toBe('/s');
   });
@@ -52,6 +57,23 @@ describe('stackEnv', () => {
       AUTH_ISSUER: 'easi-dev-issuer',
       AUTH_AUDIENCE: 'easi',
     });
+  });
+});
+
+describe('servicesEnv', () => {
+  it('should add a dev payload key generated once into the state dir when asked twice', () => {
+    const stateDir = mkdtempSync(join(tmpdir(), 'easi-state-'));
+    try {
+      const cfg = loadStackConfig({ EASI_STATE_DIR: stateDir }, '/repo');
+      const first = servicesEnv(cfg);
+      expect(first).toMatchObject(stackEnv(cfg));
+      const parsed = parsePayloadKeys(first.TEMPORAL_PAYLOAD_KEYS ?? '');
+      expect(parsed.ok && parsed.keys.map((k) => k.key.length)).toEqual([32]);
+      expect(servicesEnv(cfg).TEMPORAL_PAYLOAD_KEYS).toBe(first.TEMPORAL_PAYLOAD_KEYS);
+      expect(statSync(join(stateDir, 'temporal-payload-keys')).mode & 0o777).toBe(0o600);
+    } finally {
+      rmSync(stateDir, { recursive: true, force: true });
+    }
   });
 });
 

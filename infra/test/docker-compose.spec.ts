@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { databaseEnv, envVarNames, kafkaEnv, loadConfig, loggingEnv, serviceConfigSchema, temporalEnv } from '@easi/config';
+import { codecServerConfigSchema, databaseEnv, envVarNames, kafkaEnv, loadConfig, loggingEnv, serviceConfigSchema, temporalEnv } from '@easi/config';
 import { ALL_TOPICS, SEARCH_ATTRIBUTES, TEMPORAL_NAMESPACE } from '@easi/contracts';
 
 // No Docker engine runs here: this checks the compose file statically with the docker-compose
@@ -100,6 +100,7 @@ describe('docker-compose.yml', () => {
         'dev-issuer',
         ...Object.keys(SERVICE_PORTS),
         JOURNEY_WORKER,
+        'codec-server',
       ].sort(),
     );
   });
@@ -152,8 +153,26 @@ describe('docker-compose.yml', () => {
     });
   });
 
+  describe('codec server', () => {
+    it('should set what the codec server reads with the key the services use when the container starts', () => {
+      const env = envOf(config.services['codec-server']);
+      expect(envVarNames(codecServerConfigSchema).filter((variable) => !env[variable]?.trim())).toEqual([]);
+      const loaded = loadConfig(codecServerConfigSchema, env);
+      expect(loaded.HTTP_PORT).toBe(8234);
+      expect(env.TEMPORAL_PAYLOAD_KEYS).toBe(envOf(config.services.screening).TEMPORAL_PAYLOAD_KEYS);
+      expect(env.TEMPORAL_PAYLOAD_KEYS).toBe(envOf(config.services[JOURNEY_WORKER]).TEMPORAL_PAYLOAD_KEYS);
+      expect(publishedPorts(config.services['codec-server'])).toEqual([8234]);
+      expect(config.services['codec-server'].command).toEqual(['node', '-r', './tools/register.js', 'tools/codec-server.ts']);
+    });
+
+    it('should point the Temporal UI at the codec server as the browser reaches it when up', () => {
+      expect(envOf(config.services['temporal-ui']).TEMPORAL_CODEC_ENDPOINT).toBe('http://localhost:8234');
+      expect(loadConfig(codecServerConfigSchema, envOf(config.services['codec-server'])).CODEC_ALLOWED_ORIGINS).toContain('http://localhost:8233');
+    });
+  });
+
   it('should build every node container from docker/app.Dockerfile when built', () => {
-    for (const name of ['dev-issuer', JOURNEY_WORKER, ...Object.keys(SERVICE_PORTS)]) {
+    for (const name of ['dev-issuer', JOURNEY_WORKER, 'codec-server', ...Object.keys(SERVICE_PORTS)]) {
       expect({ name, build: config.services[name].build }).toEqual({
         name,
         build: { context: REPO_ROOT, dockerfile: 'docker/app.Dockerfile' },

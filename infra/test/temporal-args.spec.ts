@@ -8,6 +8,7 @@ const options = {
   uiPort: 18233,
   namespace: 'easi',
   searchAttributes: SEARCH_ATTRIBUTES,
+  codecEndpoint: 'http://127.0.0.1:18234',
 };
 
 const valuesOf = (args: string[], flag: string): string[] => args.flatMap((a, i) => (a === flag ? [args[i + 1] ?? ''] : []));
@@ -27,6 +28,11 @@ describe('temporalServerArgs', () => {
     expect(valuesOf(args, '--ip')).toEqual(['127.0.0.1']);
     expect(valuesOf(args, '--namespace')).toEqual(['easi']);
     expect(valuesOf(args, '--log-level')).toEqual(['warn']);
+  });
+
+  it('should point the Web UI at the codec server when an endpoint is given', () => {
+    expect(valuesOf(temporalServerArgs(options), '--ui-codec-endpoint')).toEqual(['http://127.0.0.1:18234']);
+    expect(temporalServerArgs({ ...options, codecEndpoint: undefined })).not.toContain('--ui-codec-endpoint');
   });
 
   it('should register one --search-attribute Name=Type per contract attribute when built', () => {

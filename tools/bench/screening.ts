@@ -10,6 +10,7 @@ import { Client, Connection } from '@temporalio/client';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { Client as PgClient } from 'pg';
 import { mintDevToken } from '@easi/auth';
+import { loadConfig, temporalEnv } from '@easi/config';
 import {
   DAILY_SCREENING_WORKFLOW_TYPE,
   RELATIONSHIPS,
@@ -18,7 +19,8 @@ import {
   type CrimeReportV1Input,
   type DailyScreeningResult,
 } from '@easi/contracts';
-import { APPS, startApp, stopApp, waitForHealth, waitFor, type RunningApp } from '@easi/testing';
+import { easiDataConverter } from '@easi/temporal';
+import { APPS, startApp, stopApp, waitForHealth, waitFor, withPayloadKeys, type RunningApp } from '@easi/testing';
 import { round, type BenchContext, type BenchFigures } from './bench-context';
 
 const NATIONAL_DAY = 18_000;
@@ -229,7 +231,9 @@ export const run = async (ctx: BenchContext): Promise<BenchFigures> => {
     const ingestSeconds = await measureIngest(get, env.DATABASE_URL, `BN-${runId}-`, ctx.log);
 
     const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });
-    const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE ?? 'easi' });
+    // The journey worker encrypts the result: read it with the platform's data converter.
+    const { TEMPORAL_PAYLOAD_KEYS } = loadConfig(temporalEnv, withPayloadKeys(ctx.root, env));
+    const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE ?? 'easi', dataConverter: easiDataConverter(TEMPORAL_PAYLOAD_KEYS) });
     await temporal.workflow.execute(DAILY_SCREENING_WORKFLOW_TYPE, { workflowId: `bench-screening-warmup-${runId}`, taskQueue: TASK_QUEUES.journeys, args: [{ day: WARM_UP_DAY }] });
     const t0 = Date.now();
     const handle = await temporal.workflow.start(DAILY_SCREENING_WORKFLOW_TYPE, { workflowId: `bench-screening-${runId}`, taskQueue: TASK_QUEUES.journeys, args: [{ day }] });

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SEARCH_ATTRIBUTES, TEMPORAL_NAMESPACE } from '@easi/contracts';
-import { logFile, pidFile, toolPaths, type StackConfig } from '../config';
+import { codecServerUrl, logFile, pidFile, toolPaths, type StackConfig } from '../config';
 import { probeUntil } from '../probe';
 import { livePid, run, spawnDetached } from '../proc';
 import type { Driver } from './driver';
@@ -15,6 +15,8 @@ export type TemporalServerOptions = {
   uiPort: number;
   namespace: string;
   searchAttributes: Record<string, string>;
+  /** The codec server the Web UI asks to decrypt payloads (`npm start` runs it). */
+  codecEndpoint?: string;
 };
 
 /**
@@ -41,6 +43,7 @@ export const temporalServerArgs = (o: TemporalServerOptions): string[] => [
   String(o.uiPort),
   '--log-level',
   'warn',
+  ...(o.codecEndpoint ? ['--ui-codec-endpoint', o.codecEndpoint] : []),
   ...Object.entries(o.searchAttributes).flatMap(([name, type]) => ['--search-attribute', `${name}=${type}`]),
 ];
 
@@ -99,6 +102,7 @@ export const temporalDriver: Driver = {
         uiPort: cfg.ports.temporalUi,
         namespace: TEMPORAL_NAMESPACE,
         searchAttributes: SEARCH_ATTRIBUTES,
+        codecEndpoint: codecServerUrl(cfg),
       }),
       logFile: logFile(cfg, 'temporal'),
     });

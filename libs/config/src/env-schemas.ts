@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TEMPORAL_NAMESPACE } from '@easi/contracts';
+import { PAYLOAD_KEYS_FORMAT, parsePayloadKeys, type PayloadKey } from './payload-keys';
 
 /** Defaults point at the local stack, so a service starts with no environment at all. */
 export const LOCAL_DEFAULTS = {
@@ -55,6 +56,16 @@ export const temporalEnv = z.object({
     .string()
     .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/, 'must be a Temporal namespace name (letters, digits, . _ -)')
     .default(LOCAL_DEFAULTS.TEMPORAL_NAMESPACE),
+  /**
+   * AES-256 keys for Temporal payloads: no default, a process must never fall back to a well-known
+   * key. The local stack generates one (`npm run stack -- env` prints it).
+   */
+  TEMPORAL_PAYLOAD_KEYS: z.string({ error: `must be ${PAYLOAD_KEYS_FORMAT}` }).transform((value, ctx): PayloadKey[] => {
+    const parsed = parsePayloadKeys(value);
+    if (parsed.ok) return parsed.keys;
+    for (const problem of parsed.problems) ctx.addIssue({ code: 'custom', message: problem });
+    return z.NEVER;
+  }),
 });
 
 export const authEnv = z.object({
@@ -99,3 +110,25 @@ export const serviceConfigSchema = (defaultPort: number) =>
   });
 
 export type ServiceConfig = z.infer<ReturnType<typeof serviceConfigSchema>>;
+
+/** Port of the Temporal codec server (`npm start` runs it; the dev server's UI calls it). */
+export const CODEC_SERVER_DEFAULT_PORT = 8234;
+
+/** What the codec server reads: the payload keys, token verification, where it listens, which UI may call it. */
+export const codecServerConfigSchema = z.object({
+  TEMPORAL_PAYLOAD_KEYS: temporalEnv.shape.TEMPORAL_PAYLOAD_KEYS,
+  ...authEnv.shape,
+  ...loggingEnv.shape,
+  ...httpEnv(CODEC_SERVER_DEFAULT_PORT).shape,
+  /** Browser origins of the Temporal Web UI (CORS), comma-separated. */
+  CODEC_ALLOWED_ORIGINS: z
+    .string()
+    .default('http://127.0.0.1:8233,http://localhost:8233')
+    .transform((v) => v.split(',').map((o) => o.trim()).filter((o) => o !== ''))
+    .refine(
+      (origins) => origins.length > 0 && origins.every((o) => isUrlWithProtocol(o, ['http:', 'https:']) && new URL(o).origin === o),
+      'must be origins such as http://127.0.0.1:8233[,https://temporal.example]',
+    ),
+});
+
+export type CodecServerConfig = z.infer<typeof codecServerConfigSchema>;

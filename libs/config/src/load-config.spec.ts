@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { ConfigError } from './config-error';
 import { envVarNames, loadConfig } from './load-config';
-import { databaseEnv, kafkaEnv, loggingEnv, serviceConfigSchema } from './env-schemas';
+import { codecServerConfigSchema, databaseEnv, kafkaEnv, loggingEnv, serviceConfigSchema, temporalEnv } from './env-schemas';
+import { formatPayloadKeys, generatePayloadKey } from './payload-keys';
+
+const payloadKey = generatePayloadKey('k1');
+const KEYS = formatPayloadKeys([payloadKey]);
 
 const captureError = (fn: () => unknown): ConfigError => {
   try {
@@ -16,12 +20,13 @@ const captureError = (fn: () => unknown): ConfigError => {
 };
 
 describe('loadConfig', () => {
-  it('should return the local-stack defaults when the environment is empty', () => {
-    expect(loadConfig(serviceConfigSchema(3002), {})).toEqual({
+  it('should return the local-stack defaults when the environment holds only the payload keys', () => {
+    expect(loadConfig(serviceConfigSchema(3002), { TEMPORAL_PAYLOAD_KEYS: KEYS })).toEqual({
       DATABASE_URL: 'postgres://easi:easi@127.0.0.1:5432/easi',
       KAFKA_BROKERS: ['127.0.0.1:9092'],
       TEMPORAL_ADDRESS: '127.0.0.1:7233',
       TEMPORAL_NAMESPACE: 'easi',
+      TEMPORAL_PAYLOAD_KEYS: [payloadKey],
       AUTH_JWKS_URL: 'http://127.0.0.1:3000/.well-known/jwks.json',
       AUTH_ISSUER: 'easi-dev-issuer',
       AUTH_AUDIENCE: 'easi',
@@ -33,6 +38,7 @@ describe('loadConfig', () => {
 
   it('should parse brokers into a list and the port into a number when they are valid', () => {
     const config = loadConfig(serviceConfigSchema(3001), {
+      TEMPORAL_PAYLOAD_KEYS: KEYS,
       KAFKA_BROKERS: 'kafka-1:9092, kafka-2.internal:19092',
       HTTP_PORT: '8080',
       LOG_LEVEL: 'debug',
@@ -55,6 +61,7 @@ describe('loadConfig', () => {
         LOG_LEVEL: 'loud',
         HTTP_PORT: '70000',
         HTTP_HOST: 'bad host',
+        TEMPORAL_PAYLOAD_KEYS: 'k1:c2hvcnQ=',
       }),
     );
     expect(error.problems).toEqual([
@@ -66,11 +73,12 @@ describe('loadConfig', () => {
       'LOG_LEVEL: must be one of fatal|error|warn|info|debug|trace',
       'TEMPORAL_ADDRESS: must be host:port',
       'TEMPORAL_NAMESPACE: must be a Temporal namespace name (letters, digits, . _ -)',
+      'TEMPORAL_PAYLOAD_KEYS: key k1 must be 32 bytes in base64 (openssl rand -base64 32)',
     ]);
     for (const problem of error.problems) {
       expect(error.message).toContain(problem);
     }
-    expect(error.message).toMatch(/^Invalid configuration \(8 problems\)/);
+    expect(error.message).toMatch(/^Invalid configuration \(9 problems\)/);
   });
 
   it('should treat an empty value as unset when a default exists', () => {
@@ -91,8 +99,8 @@ describe('loadConfig', () => {
 
   it('should accept an extended shape when a service adds its own variables', () => {
     const schema = serviceConfigSchema(3004).extend({ FEATURE_X: z.enum(['on', 'off']).default('off') });
-    expect(loadConfig(schema, { FEATURE_X: 'on' }).FEATURE_X).toBe('on');
-    expect(loadConfig(schema, {}).HTTP_PORT).toBe(3004);
+    expect(loadConfig(schema, { FEATURE_X: 'on', TEMPORAL_PAYLOAD_KEYS: KEYS }).FEATURE_X).toBe('on');
+    expect(loadConfig(schema, { TEMPORAL_PAYLOAD_KEYS: KEYS }).HTTP_PORT).toBe(3004);
   });
 });
 
@@ -109,6 +117,49 @@ describe('envVarNames', () => {
       'LOG_LEVEL',
       'TEMPORAL_ADDRESS',
       'TEMPORAL_NAMESPACE',
+      'TEMPORAL_PAYLOAD_KEYS',
+    ]);
+  });
+});
+
+describe('TEMPORAL_PAYLOAD_KEYS', () => {
+  const second = generatePayloadKey('k0');
+
+  it('should list the keys in order, the first being the one that encrypts, when several are given', () => {
+    const config = loadConfig(temporalEnv, { TEMPORAL_PAYLOAD_KEYS: ` ${formatPayloadKeys([payloadKey, second])} ` });
+    expect(config.TEMPORAL_PAYLOAD_KEYS.map((k) => k.id)).toEqual(['k1', 'k0']);
+    expect(config.TEMPORAL_PAYLOAD_KEYS[1]?.key.equals(second.key)).toBe(true);
+  });
+
+  it('should say it is required and what it looks like when it is missing', () => {
+    expect(captureError(() => loadConfig(temporalEnv, {})).problems).toEqual([
+      'TEMPORAL_PAYLOAD_KEYS: is required (must be keyId:base64key[,keyId:base64key...] (32-byte keys; the first encrypts, all decrypt))',
+    ]);
+  });
+
+  it('should name each bad entry without echoing key material when entries are malformed', () => {
+    const secret = Buffer.alloc(16, 7).toString('base64');
+    const error = captureError(() =>
+      loadConfig(temporalEnv, { TEMPORAL_PAYLOAD_KEYS: `nocolon,bad id:${KEYS.split(':')[1]},short:${secret},${KEYS},${KEYS}` }),
+    );
+    expect(error.problems).toEqual([
+      'TEMPORAL_PAYLOAD_KEYS: entry 1 must be keyId:base64key; entry 2 has a bad key id (letters, digits, . _ -; at most 64); key short must be 32 bytes in base64 (openssl rand -base64 32); entry 5 repeats key id k1',
+    ]);
+    expect(error.message).not.toContain(secret);
+    expect(error.message).not.toContain(KEYS.split(':')[1]);
+  });
+});
+
+describe('codecServerConfigSchema', () => {
+  it('should listen on 8234 and allow the local UI origins when only the keys are set', () => {
+    const config = loadConfig(codecServerConfigSchema, { TEMPORAL_PAYLOAD_KEYS: KEYS });
+    expect(config.HTTP_PORT).toBe(8234);
+    expect(config.CODEC_ALLOWED_ORIGINS).toEqual(['http://127.0.0.1:8233', 'http://localhost:8233']);
+  });
+
+  it('should refuse an origin with a path when the UI origins are set', () => {
+    expect(captureError(() => loadConfig(codecServerConfigSchema, { TEMPORAL_PAYLOAD_KEYS: KEYS, CODEC_ALLOWED_ORIGINS: 'http://ui:8233/x' })).problems).toEqual([
+      'CODEC_ALLOWED_ORIGINS: must be origins such as http://127.0.0.1:8233[,https://temporal.example]',
     ]);
   });
 });

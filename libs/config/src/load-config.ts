@@ -22,7 +22,9 @@ export const loadConfig = <S extends z.ZodObject>(schema: S, env: Env = process.
   const problems = new Map<string, string[]>();
   for (const issue of result.error.issues) {
     const name = issue.path.length ? String(issue.path[0]) : '(environment)';
-    const reason = name in input && input[name] === undefined ? 'is required' : issue.message;
+    // A schema may say what a required value looks like (`z.string({ error: 'must be …' })`).
+    const missing = name in input && input[name] === undefined;
+    const reason = missing ? `is required${issue.message.startsWith('must be') ? ` (${issue.message})` : ''}` : issue.message;
     problems.set(name, [...(problems.get(name) ?? []), reason]);
   }
   throw new ConfigError(

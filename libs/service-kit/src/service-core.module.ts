@@ -43,7 +43,7 @@ export type ServiceCoreOptions = {
 export class ServiceCoreModule {
   static forRoot(opts: ServiceCoreOptions): DynamicModule {
     const { config } = opts;
-    const temporal = { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE };
+    const temporal = { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, payloadKeys: config.TEMPORAL_PAYLOAD_KEYS };
     return {
       module: ServiceCoreModule,
       global: true,

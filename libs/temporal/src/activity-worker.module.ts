@@ -11,6 +11,7 @@ import {
 } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { correlationActivityInterceptor } from './correlation-interceptors';
+import { easiDataConverter } from './data-converter';
 import type { TemporalConnectionOptions } from './temporal-client';
 
 export type ActivityImplementations = Record<string, (...args: never[]) => Promise<unknown>>;
@@ -55,6 +56,7 @@ export class ActivityWorkerHost implements OnApplicationBootstrap, OnApplication
       namespace: this.options.namespace,
       taskQueue: this.options.taskQueue,
       activities: this.activities,
+      dataConverter: easiDataConverter(this.options.payloadKeys),
       interceptors: { activity: [correlationActivityInterceptor] },
       maxConcurrentActivityTaskExecutions: this.options.maxConcurrentActivityTaskExecutions ?? 50,
     });

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadOrCreateDevPayloadKeys } from '@easi/config';
 
 export type AppDefinition = { name: string; entry: string; port?: number; portEnv?: string };
 
@@ -12,6 +13,19 @@ export const APPS: AppDefinition[] = [
   { name: 'victim-support', entry: 'services/victim-support/src/main.ts', port: 3004, portEnv: 'VICTIM_SUPPORT_PORT' },
   { name: 'journey-worker', entry: 'workflows/worker/src/main.ts' },
 ];
+
+/** The Temporal codec server `npm start` runs beside the apps (not in APPS: suites and benches start APPS on their own ports). */
+export const CODEC_SERVER_APP: AppDefinition = { name: 'codec-server', entry: 'tools/codec-server.ts', port: 8234, portEnv: 'EASI_CODEC_SERVER_PORT' };
+
+/**
+ * `env` with TEMPORAL_PAYLOAD_KEYS: as given, else the local stack's dev key from the state
+ * directory (EASI_STATE_DIR, default `<root>/.easi`; created if absent), so an app started by a
+ * test run without the stack's environment still shares the key of every other local process.
+ */
+export const withPayloadKeys = (root: string, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv =>
+  env.TEMPORAL_PAYLOAD_KEYS?.trim()
+    ? env
+    : { ...env, TEMPORAL_PAYLOAD_KEYS: loadOrCreateDevPayloadKeys(env.EASI_STATE_DIR?.trim() || join(root, '.easi')) };
 
 export const appPort = (app: AppDefinition, env: NodeJS.ProcessEnv = process.env): number | undefined =>
   app.port === undefined ? undefined : Number(env[app.portEnv ?? ''] ?? app.port);
@@ -26,7 +40,7 @@ export const startApp = (root: string, app: AppDefinition, env: NodeJS.ProcessEn
   const port = appPort(app, env);
   const child = spawn(process.execPath, ['--enable-source-maps', '-r', join(root, 'tools/register.js'), join(root, app.entry)], {
     cwd: root,
-    env: { ...env, ...(port !== undefined ? { HTTP_PORT: String(port) } : {}) },
+    env: { ...withPayloadKeys(root, env), ...(port !== undefined ? { HTTP_PORT: String(port) } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   for (const stream of [child.stdout, child.stderr]) {

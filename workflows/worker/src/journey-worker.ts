@@ -1,10 +1,14 @@
 import { dirname, join } from 'node:path';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { TASK_QUEUES } from '@easi/contracts';
+import type { PayloadKey } from '@easi/config';
+import { easiDataConverter } from '@easi/temporal';
 
 export type JourneyWorkerOptions = {
   address: string;
   namespace: string;
+  /** TEMPORAL_PAYLOAD_KEYS: payloads are encrypted outside the workflow sandbox by the platform's codec. */
+  payloadKeys: readonly PayloadKey[];
   /** 0 forces every workflow task to replay from history (used by a test suite). */
   maxCachedWorkflows?: number;
   extra?: Partial<WorkerOptions>;
@@ -33,6 +37,7 @@ export const createJourneyWorker = async (opts: JourneyWorkerOptions): Promise<{
     namespace: opts.namespace,
     taskQueue: TASK_QUEUES.journeys,
     ...journeyWorkflowOptions(),
+    dataConverter: easiDataConverter(opts.payloadKeys),
     ...(opts.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: opts.maxCachedWorkflows } : {}),
     ...opts.extra,
   });

@@ -7,7 +7,11 @@ const config = loadConfig(z.object({ ...temporalEnv.shape, ...loggingEnv.shape }
 const logger = createLogger('journey-worker', config.LOG_LEVEL);
 
 const main = async (): Promise<void> => {
-  const { worker, connection } = await createJourneyWorker({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE });
+  const { worker, connection } = await createJourneyWorker({
+    address: config.TEMPORAL_ADDRESS,
+    namespace: config.TEMPORAL_NAMESPACE,
+    payloadKeys: config.TEMPORAL_PAYLOAD_KEYS,
+  });
   logger.info({ taskQueue: worker.options.taskQueue, namespace: config.TEMPORAL_NAMESPACE }, 'journey worker polling');
   await worker.run();
   await connection.close();
