@@ -144,6 +144,9 @@ export class JourneyHarness {
   /** A person's decision, sent as the services send it: an Update to the task's workflow. */
   async decide(journeyRef: string, kind: TaskKind, decision: Record<string, unknown>, reason = `${kind} decided`, by = 'police:test-officer'): Promise<void> {
     const task = await this.waitTask(journeyRef, kind);
+    // A booked session's outcome is refused before its time (the journey's clock is the server's).
+    const at = typeof task.context.scheduledFor === 'string' ? Date.parse(task.context.scheduledFor) : 0;
+    if (at > Date.now()) await new Promise((resolve) => setTimeout(resolve, at - Date.now() + 20));
     await this.client.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdate, { args: [{ taskId: task.taskId, decision, by, reason }] });
     task.status = 'completed';
   }

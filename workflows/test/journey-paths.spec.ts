@@ -144,6 +144,25 @@ describe('journey workflow on a real Temporal server (every path)', () => {
     await handle.terminate('test done');
   });
 
+  it('should book the next session when one is recorded and refuse its outcome before its time', async () => {
+    const { journeyRef, handle } = await h.startJourney({ sessionSpacing: '1 hour' });
+    await h.toIntervention(journeyRef);
+    await h.decide(journeyRef, 'psychometrics-pre', { instruments: ['AAQ-II'] });
+    await h.sessions(journeyRef, ['attended']);
+    const second = await h.waitTask(journeyRef, 'session-outcome');
+    expect(second.context).toMatchObject({ sessionNumber: 2, attempt: 1 });
+    const bookedFor = Date.parse(String(second.context.scheduledFor));
+    expect(bookedFor).toBeGreaterThan(Date.now() + 50 * 60_000);
+    const early = await h.client.workflow
+      .getHandle(second.workflowId)
+      .executeUpdate(completeTaskUpdate, { args: [{ taskId: second.taskId, decision: { sessionNumber: 2, outcome: 'attended' }, by: 'psychology:p', reason: 'too early' }] })
+      .catch((e: unknown) => e);
+    expect((early as WorkflowUpdateFailedError).cause?.message).toMatch(/session 2 is booked for .*: its outcome can be recorded once it has taken place/);
+    await waitFor(async () => (await h.state(handle)).sessionsAttended === 1);
+    await waitFor(async () => h.services.sessions.get(`${journeyRef}/1/1`)?.outcome === 'attended');
+    await handle.terminate('test done');
+  });
+
   it('should refuse an invalid decision in the Update validator and leave the workflow unchanged', async () => {
     const { journeyRef, handle } = await h.startJourney();
     const task = await h.waitTask(journeyRef, 'eligibility-screening');

@@ -21,13 +21,24 @@ export const recordHistory = async (name: string, handle: WorkflowHandle): Promi
 
 export type RecordedHistory = { name: string; workflowId: string; history: History };
 
-/** Every recorded history, with the workflow id it ran under. */
-export const loadHistories = (): RecordedHistory[] =>
-  readdirSync(HISTORIES_DIR)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => {
-      const history = History.fromObject(JSON.parse(readFileSync(join(HISTORIES_DIR, f), 'utf8')) as object);
-      const started = history.events[0]?.workflowExecutionStartedEventAttributes;
-      return { name: f.replace(/\.json$/, ''), workflowId: started?.workflowId ?? `replay-${f}`, history };
-    });
+/**
+ * Every recorded history, with the workflow id it ran under: the current version's in `histories/`,
+ * earlier released versions' in `histories/<version>/` (named `<version>/<path>`), all replayed.
+ */
+export const loadHistories = (): RecordedHistory[] => {
+  const versions = readdirSync(HISTORIES_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+  return ['', ...versions].flatMap((version) =>
+    readdirSync(join(HISTORIES_DIR, version))
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f) => {
+        const history = History.fromObject(JSON.parse(readFileSync(join(HISTORIES_DIR, version, f), 'utf8')) as object);
+        const started = history.events[0]?.workflowExecutionStartedEventAttributes;
+        const name = join(version, f.replace(/\.json$/, ''));
+        return { name, workflowId: started?.workflowId ?? `replay-${name}`, history };
+      }),
+  );
+};

@@ -14,6 +14,8 @@ describe('replay of recorded histories', () => {
       expect(names).toContain(`journey-${exit}`);
     }
     expect(names).toEqual(expect.arrayContaining(['intervention-completed', 'intervention-non-compliant', 'monitoring-re-offended', 'compliance-breached', 'victim-support-engaged']));
+    // The first released version (before lean-workflow-tasks and booked-sessions) stays replayable.
+    expect(names).toEqual(expect.arrayContaining(['v1/journey-completed', 'v1/intervention-completed', 'v1/journey-non-attendance']));
   });
 
   it('should replay every recorded history with the current workflow code', async () => {

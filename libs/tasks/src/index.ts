@@ -8,5 +8,5 @@ export { QUEUE_ACCESS, actorOf, isSupervisor, mayUseQueue } from './queue-access
 export { createTaskController, type TaskAccess } from './task.controller';
 export { TasksModule, taskActivities, type TasksModuleOptions } from './tasks.module';
 export { notifyTask, type TaskNotificationType } from './task-notifications';
-export { TaskInboxClient, type InboxResponse, type TaskRefusal } from './client/task-inbox-client';
+export { TaskInboxClient, msUntilActionable, type InboxResponse, type TaskRefusal } from './client/task-inbox-client';
 export { JourneyDriver, eligibleFacts, type TokenSource } from './client/journey-driver';

@@ -6,6 +6,7 @@ import {
   condition,
   getExternalWorkflowHandle,
   isCancellation,
+  patched,
   setHandler,
   startChild,
   workflowInfo,
@@ -40,6 +41,13 @@ import type { factIntervention } from './intervention.workflow';
 import type { breachMonitoring } from './monitoring.workflow';
 import type { victimSupport } from './victim-support.workflow';
 
+/**
+ * Journeys started from this version on spend fewer workflow tasks per step (one coalesced
+ * search-attribute upsert per task, victim support started beside the screening task, the closure's
+ * writes in parallel). Journeys already running keep their recorded commands.
+ */
+export const LEAN_WORKFLOW_TASKS = 'lean-workflow-tasks';
+
 type Exit = { outcome: JourneyOutcome; reason: string; by: string };
 
 const TRIAGE_ACTIONS: Record<string, string> = {
@@ -60,7 +68,8 @@ export async function perpetratorJourney(input: JourneyInput): Promise<JourneySt
   // Inputs recorded before the full policy existed carry only some durations.
   const policy = { ...DEFAULT_JOURNEY_POLICY, ...input.policy };
   const { journeyRef, trigger } = input;
-  const journey = new JourneyRecord(journeyRef);
+  const lean = patched(LEAN_WORKFLOW_TASKS);
+  const journey = new JourneyRecord(journeyRef, lean ? 'coalesced' : 'immediate');
   const state = journey.state;
   const seenEvents = new Set<string>([trigger.sourceEventId]);
   let exit: Exit | undefined;
@@ -157,10 +166,18 @@ export async function perpetratorJourney(input: JourneyInput): Promise<JourneySt
     });
     state.referralCaseRef = opened.caseRef;
     journey.record(`Referral case ${opened.caseRef} opened; victim service notified to offer ISAC support.`);
-    await startVictimSupport(trigger.victimRefs.length);
-
-    journey.enter('screening');
-    const screened = await tasks.ask({ kind: 'eligibility-screening', queue: 'easi-team', title: 'Screen the candidate: risk (DASH/DARA, SASH) and eligibility', due: policy.screeningDeadline });
+    const screen = (): ReturnType<typeof tasks.ask<'eligibility-screening'>> => {
+      journey.enter('screening');
+      return tasks.ask({ kind: 'eligibility-screening', queue: 'easi-team', title: 'Screen the candidate: risk (DASH/DARA, SASH) and eligibility', due: policy.screeningDeadline });
+    };
+    let screened: Awaited<ReturnType<typeof screen>>;
+    if (lean) {
+      // The child's start and the task row are confirmed in the same workflow task.
+      [, screened] = await Promise.all([startVictimSupport(trigger.victimRefs.length), screen()]);
+    } else {
+      await startVictimSupport(trigger.victimRefs.length);
+      screened = await screen();
+    }
     if (!screened) return exitOf(exit);
     const { outcome, riskLevel, reason } = screened.decision;
     journey.attributes({ riskLevel });
@@ -268,14 +285,21 @@ export async function perpetratorJourney(input: JourneyInput): Promise<JourneySt
   async function close(how: Exit): Promise<void> {
     for (const child of children) child.scope.cancel();
     await Promise.all(children.map((c) => c.done));
-    await referral.closeReferralCase({ journeyRef, outcome: how.outcome, reason: how.reason });
-    journey.close(how.outcome, how.reason, how.by);
-    if (victimSupportStarted) {
+    const tellVictimSupport = async (): Promise<void> => {
+      if (!victimSupportStarted) return;
       try {
         await getExternalWorkflowHandle(victimSupportWorkflowId(journeyRef)).signal(journeyClosedSignal, { outcome: how.outcome });
       } catch {
         // Victim support already finished (the victim declined support).
       }
+    };
+    if (lean) {
+      await Promise.all([referral.closeReferralCase({ journeyRef, outcome: how.outcome, reason: how.reason }), tellVictimSupport()]);
+      journey.close(how.outcome, how.reason, how.by);
+    } else {
+      await referral.closeReferralCase({ journeyRef, outcome: how.outcome, reason: how.reason });
+      journey.close(how.outcome, how.reason, how.by);
+      await tellVictimSupport();
     }
     await condition(allHandlersFinished);
   }

@@ -5,6 +5,15 @@ export type InboxResponse<T> = { status: number; body: T };
 export type TaskRefusal = { statusCode: number; error: string; message: string; issues?: string[] };
 
 /**
+ * Milliseconds until a task can be decided: a booked fACT session's outcome task exists from the
+ * booking, but its outcome is refused before the session's time (`context.scheduledFor`).
+ */
+export const msUntilActionable = (task: Pick<TaskView, 'context'>, now = Date.now()): number => {
+  const at = typeof task.context.scheduledFor === 'string' ? Date.parse(task.context.scheduledFor) : Number.NaN;
+  return Number.isNaN(at) ? 0 : Math.max(0, at - now);
+};
+
+/**
  * A typed HTTP client for one service's task inbox (`/tasks`), for scripts, the demo, benchmarks
  * and end-to-end tests: what a caseworker's screen would call.
  */
@@ -68,6 +77,9 @@ export class TaskInboxClient {
   /** Waits for the task, claims it and completes it; throws unless the decision was accepted. */
   async decide(journeyRef: string, kind: TaskKind, decision: Record<string, unknown>, reason: string, timeoutMs?: number): Promise<TaskView> {
     const task = await this.waitForTask(journeyRef, kind, timeoutMs);
+    const wait = msUntilActionable(task);
+    // A few milliseconds beyond the booked time: the journey judges by its own (server) clock.
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait + 20));
     const claimed = await this.claim(task.taskId);
     if (claimed.status !== 200) throw new Error(`claim ${kind} answered ${claimed.status}: ${JSON.stringify(claimed.body)}`);
     const done = await this.complete(task.taskId, decision, reason);
