@@ -1,0 +1,127 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { databaseEnv, loadConfig } from '@easi/config';
+import { CrimeReportV1, type CrimeReportV1Input } from '@easi/contracts';
+import { MESSAGING_ENTITIES } from '@easi/messaging';
+import { createDataSource, runMigrations } from '@easi/persistence';
+import { Initial1764100000000 } from '../migrations/1764100000000-initial';
+import { CrimeScreening1764200000000 } from '../migrations/1764200000000-crime-screening';
+import { LeanIngestIndexes1764400000000 } from '../migrations/1764400000000-lean-ingest-indexes';
+import { CrimeReportRepository } from './crime-report.repository';
+
+jest.setTimeout(60_000);
+
+const { DATABASE_URL } = loadConfig(databaseEnv);
+
+const report = (ref: string, overrides: Partial<CrimeReportV1Input> = {}): CrimeReportV1 =>
+  CrimeReportV1.parse({
+    schemaVersion: 1,
+    reportRef: ref,
+    version: 1,
+    changeType: 'recorded',
+    policeArea: 'WMP',
+    recordedOffence: { family: 'harassment' },
+    suspects: [{ personRef: 'SUS-1' }],
+    victimRefs: ['VIC-1'],
+    relationshipToVictim: 'former-partner',
+    narrative: 'He waited outside her work.',
+    occurredAt: '2026-03-02T09:00:00Z',
+    recordedAt: '2026-03-02T10:00:00+01:00',
+    ...overrides,
+  });
+
+describe('CrimeReportRepository (real Postgres)', () => {
+  const schema = `crime_reports_${randomBytes(4).toString('hex')}`;
+  let dataSource: DataSource;
+  let repository: CrimeReportRepository;
+
+  beforeAll(async () => {
+    dataSource = await createDataSource({
+      url: DATABASE_URL,
+      schema,
+      entities: MESSAGING_ENTITIES,
+      migrations: [Initial1764100000000, CrimeScreening1764200000000, LeanIngestIndexes1764400000000],
+      poolSize: 4,
+    }).initialize();
+    await runMigrations(dataSource);
+    repository = new CrimeReportRepository(dataSource);
+  });
+
+  afterAll(async () => {
+    await dataSource.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await dataSource.destroy();
+  });
+
+  const parties = async (ref: string): Promise<{ suspect_ref: string; victim_ref: string }[]> =>
+    dataSource.query(`SELECT suspect_ref, victim_ref FROM crime_report_party WHERE report_ref = $1 ORDER BY suspect_ref, victim_ref`, [ref]);
+
+  it('should store every field exactly when the text holds tabs, new lines, backslashes and quotes', async () => {
+    const narrative = 'Line one\twith a tab\nline two \\ a backslash, "quotes", {braces} and \r a return, £ and ’';
+    const stored = await repository.insertVersions(
+      [report('CR-ESC-1', { narrative, linkedReportRefs: ['CR-A.1', 'CR-B:2'], recordedOffence: { family: 'harassment', homeOfficeCode: '8Q', legislation: 'PHA 1997 s2' } })],
+      'kafka',
+    );
+    expect(stored).toEqual([{ reportRef: 'CR-ESC-1', version: 1 }]);
+    const [row] = await repository.versionsOf('CR-ESC-1');
+    expect(row).toMatchObject({
+      narrative,
+      linkedReportRefs: ['CR-A.1', 'CR-B:2'],
+      homeOfficeCode: '8Q',
+      legislation: 'PHA 1997 s2',
+      suspects: [{ personRef: 'SUS-1' }],
+      victimRefs: ['VIC-1'],
+      receivedVia: 'kafka',
+    });
+    expect(new Date(row!.recordedAt).toISOString()).toBe('2026-03-02T09:00:00.000Z');
+    expect(await parties('CR-ESC-1')).toEqual([{ suspect_ref: 'SUS-1', victim_ref: 'VIC-1' }]);
+  });
+
+  it('should store a version once and a newer version beside it when both arrive again and again', async () => {
+    const first = report('CR-VER-1');
+    const amended = report('CR-VER-1', { version: 2, changeType: 'reclassified', recordedOffence: { family: 'stalking' } });
+    expect(await repository.insertVersions([first, first], 'kafka')).toEqual([{ reportRef: 'CR-VER-1', version: 1 }]);
+    expect(await repository.insertVersions([first, amended], 'http')).toEqual([{ reportRef: 'CR-VER-1', version: 2 }]);
+    expect(await repository.insertVersions([amended], 'kafka')).toEqual([]);
+    expect((await repository.versionsOf('CR-VER-1')).map((v) => [v.version, v.recordedFamily, v.receivedVia])).toEqual([
+      [2, 'stalking', 'http'],
+      [1, 'harassment', 'kafka'],
+    ]);
+    // One party row per version, though the first version arrived twice in one batch.
+    expect(await parties('CR-VER-1')).toHaveLength(2);
+  });
+
+  it('should link every suspect to every victim, and suspects alone when there is no victim', async () => {
+    await repository.insertVersions(
+      [
+        report('CR-PAR-1', { suspects: [{ personRef: 'SUS-2' }, { personRef: 'SUS-3' }], victimRefs: ['VIC-2', 'VIC-3'] }),
+        report('CR-PAR-2', { suspects: [{ personRef: 'SUS-4' }], victimRefs: [] }),
+      ],
+      'kafka',
+    );
+    expect(await parties('CR-PAR-1')).toHaveLength(4);
+    expect(await parties('CR-PAR-2')).toEqual([{ suspect_ref: 'SUS-4', victim_ref: '' }]);
+  });
+
+  it('should store a version once when two writers race to store it', async () => {
+    const contested = [report('CR-RACE-1'), report('CR-RACE-2')];
+    let releaseFirst: () => void = () => undefined;
+    const firstHolds = new Promise<void>((resolve) => (releaseFirst = resolve));
+    let firstStored: unknown;
+    const first = dataSource.transaction(async (m) => {
+      firstStored = await repository.insertVersions(contested, 'kafka', m);
+      await firstHolds;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The second writer checks before the first commits, so it tries to COPY the same keys and waits on them.
+    const second = dataSource.transaction((m) => repository.insertVersions([report('CR-RACE-0'), ...contested], 'kafka', m));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    releaseFirst();
+    await first;
+    expect(await second).toEqual([{ reportRef: 'CR-RACE-0', version: 1 }]);
+    expect(firstStored).toHaveLength(2);
+    const [{ count }] = (await dataSource.query(`SELECT count(*)::int AS count FROM crime_report_version WHERE report_ref LIKE 'CR-RACE-%'`)) as [{ count: number }];
+    expect(count).toBe(3);
+    expect(await parties('CR-RACE-1')).toHaveLength(1);
+  });
+});
