@@ -127,4 +127,4 @@ export const servicesEnv = (cfg: StackConfig): Record<string, string> => ({
 });
 
 /** The codec server's URL as the browser (Temporal UI) and `temporal --codec-endpoint` reach it. */
-export const codecServerUrl = (cfg: StackConfig): string => `http://${cfg.host}:${cfg.ports.codecServer}`;
+export const codecServerUrl = (cfg: StackConfig): string => `http://${cfg.host}:${cfg.ports.codecServer}/codec`;

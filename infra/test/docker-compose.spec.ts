@@ -166,7 +166,7 @@ describe('docker-compose.yml', () => {
     });
 
     it('should point the Temporal UI at the codec server as the browser reaches it when up', () => {
-      expect(envOf(config.services['temporal-ui']).TEMPORAL_CODEC_ENDPOINT).toBe('http://localhost:8234');
+      expect(envOf(config.services['temporal-ui']).TEMPORAL_CODEC_ENDPOINT).toBe('http://localhost:8234/codec');
       expect(loadConfig(codecServerConfigSchema, envOf(config.services['codec-server'])).CODEC_ALLOWED_ORIGINS).toContain('http://localhost:8233');
     });
   });

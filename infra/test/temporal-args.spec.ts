@@ -8,7 +8,7 @@ const options = {
   uiPort: 18233,
   namespace: 'easi',
   searchAttributes: SEARCH_ATTRIBUTES,
-  codecEndpoint: 'http://127.0.0.1:18234',
+  codecEndpoint: 'http://127.0.0.1:18234/codec',
 };
 
 const valuesOf = (args: string[], flag: string): string[] => args.flatMap((a, i) => (a === flag ? [args[i + 1] ?? ''] : []));
@@ -31,7 +31,7 @@ describe('temporalServerArgs', () => {
   });
 
   it('should point the Web UI at the codec server when an endpoint is given', () => {
-    expect(valuesOf(temporalServerArgs(options), '--ui-codec-endpoint')).toEqual(['http://127.0.0.1:18234']);
+    expect(valuesOf(temporalServerArgs(options), '--ui-codec-endpoint')).toEqual(['http://127.0.0.1:18234/codec']);
     expect(temporalServerArgs({ ...options, codecEndpoint: undefined })).not.toContain('--ui-codec-endpoint');
   });
 

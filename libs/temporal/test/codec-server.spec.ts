@@ -133,6 +133,31 @@ describe('codec server', () => {
     expect(res.body.message).toMatch(/^payload is encrypted with key "test-/);
   });
 
+  it('should decode with the session cookie and without a header when an operator signed in through the page', async () => {
+    const page = await fetch(`${url}/codec`);
+    expect(await page.text()).toContain('action="/codec/session"');
+    const signIn = await fetch(`${url}/codec/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: await token('police', 'operator', 'op-7') }).toString(),
+    });
+    expect(signIn.status).toBe(200);
+    const cookie = signIn.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^easi_codec_token=[^;]+; Path=\/codec; HttpOnly; SameSite=Strict$/);
+
+    const encoded = await new AesGcmPayloadCodec(keys).encode([defaultPayloadConverter.toPayload('via cookie')]);
+    const res = await post('/codec/decode', { payloads: encoded.map(toJsonPayload) }, { cookie: cookie.split(';')[0] ?? '' });
+    expect(res.status).toBe(200);
+    expect(res.body.payloads?.map(valueOf)).toEqual(['via cookie']);
+    expect(res.headers.get('access-control-allow-credentials')).toBe('true');
+  });
+
+  it('should refuse to sign in and set no cookie when the token is of another role', async () => {
+    const signIn = await fetch(`${url}/codec/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: await token('police', 'investigator') }) });
+    expect(signIn.status).toBe(403);
+    expect(signIn.headers.get('set-cookie')).toBeNull();
+  });
+
   it('should answer 400 when the body is not a payloads object', async () => {
     const res = await post('/decode', { nope: true }, { authorization: `Bearer ${await token('police', 'operator')}` });
     expect(res.status).toBe(400);
