@@ -7,8 +7,14 @@ import { http, tokenFor } from './http';
 import { Platform } from './platform';
 import { platformTemporalClient } from './temporal';
 
+/** EASI_E2E_PORT_BASE (default 4100) moves every suite's ports by the same amount, so two people's runs on one machine do not collide. */
+const portShift = (): number => Number(process.env.EASI_E2E_PORT_BASE ?? 4100) - 4100;
+
 /** Ports for one journey suite from a base (4200, 4300, ...), away from the custody slice's 4101-4104: Jest runs suite files side by side. */
-export const journeyPorts = (base: number): Record<ServiceName, number> => ({ screening: base + 1, referral: base + 2, intervention: base + 3, 'victim-support': base + 4 });
+export const journeyPorts = (base: number): Record<ServiceName, number> => {
+  const b = base + portShift();
+  return { screening: b + 1, referral: b + 2, intervention: b + 3, 'victim-support': b + 4 };
+};
 
 type IngestResult = { eventId: string; duplicate: boolean; journeyRef: string | null; workflowId: string | null };
 
