@@ -1,5 +1,5 @@
-import { journeyWorkflowId, type JourneyState } from '@easi/contracts';
-import { eligibleFacts, type TaskRefusal, type TaskView } from '@easi/tasks';
+import { completeTaskUpdate, journeyWorkflowId, type JourneyState } from '@easi/contracts';
+import { eligibleFacts, msUntilActionable, type TaskRefusal, type TaskView } from '@easi/tasks';
 import { JourneyPlatform, http } from '../src';
 
 const p = new JourneyPlatform(4300);
@@ -35,9 +35,32 @@ describe('task inbox and decisions', () => {
 
     expect((await inbox.get(sixth.taskId)).body).toMatchObject({ status: 'open', decision: null, completedBy: null });
     expect((await p.state(journeyRef)).sessionsAttended).toBe(5);
+    // The sixth session is booked a moment after the fifth was recorded: decided once it has taken place.
+    await new Promise((resolve) => setTimeout(resolve, msUntilActionable(sixth) + 20));
     const ok = await inbox.complete(sixth.taskId, { sessionNumber: 6, outcome: 'attended' }, 'sixth session attended');
     expect(ok.status).toBe(200);
     await p.until(journeyRef, 'six sessions', (s) => s.sessionsAttended === 6);
+  });
+
+  it('should record a decision the journey accepted when the service stopped before writing it, once', async () => {
+    const journeyRef = await p.arrest();
+    const inbox = d.inbox('eligibility-screening');
+    const task = await inbox.waitForTask(journeyRef, 'eligibility-screening');
+    // What the screening service sends, sent straight to the journey: as if it stopped right after the Update.
+    const decision = { outcome: 'eligible', riskLevel: 'medium', reason: 'all criteria met' };
+    await p.temporal.workflow
+      .getHandle(task.workflowId)
+      .executeUpdate(completeTaskUpdate, { args: [{ taskId: task.taskId, decision, by: 'police:officer-before-the-crash', reason: 'decided as the service stopped' }] });
+
+    let row = (await inbox.get(task.taskId)).body;
+    for (const deadline = Date.now() + 20_000; row.status !== 'completed' && Date.now() < deadline; row = (await inbox.get(task.taskId)).body) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(row).toMatchObject({ status: 'completed', completedBy: 'police:officer-before-the-crash', reason: 'decided as the service stopped', decision });
+    expect(row.history.filter((h) => h.action === 'completed')).toEqual([expect.objectContaining({ by: 'police:officer-before-the-crash', reason: 'decided as the service stopped' })]);
+    await p.until(journeyRef, 'triage', (s) => s.stage === 'awaiting-triage');
+    // Completing it again through the inbox is refused: it is decided.
+    expect((await inbox.complete(task.taskId, eligibleFacts('medium'), 'again')).status).toBe(409);
   });
 
   it('should refuse consent for a closed journey with 409 and change nothing', async () => {

@@ -10,7 +10,7 @@ import type {
   TaskKind,
 } from '@easi/contracts';
 
-export type FakeTask = CreateTaskInput & { status: 'open' | 'completed' | 'cancelled'; reminded: boolean; escalated: boolean };
+export type FakeTask = CreateTaskInput & { status: 'open' | 'completed' | 'cancelled'; reminded: boolean; escalated: boolean; confirmedBy?: string };
 
 /**
  * In-memory stand-ins for the services' activities, so workflow tests exercise the workflow code on
@@ -52,6 +52,13 @@ export class FakeServices {
         if (!t || t.status !== 'open') return { cancelled: false };
         t.status = 'cancelled';
         return { cancelled: true };
+      },
+      confirmDecision: async ({ taskId, by }) => {
+        const t = this.tasks.get(taskId);
+        if (!t || t.confirmedBy) return { recorded: false };
+        t.status = 'completed';
+        t.confirmedBy = by;
+        return { recorded: true };
       },
     };
   }

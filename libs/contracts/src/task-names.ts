@@ -77,6 +77,11 @@ export type TaskActivities = {
   escalateTask(input: TaskRef): Promise<{ escalated: boolean; queue: InboxQueueName }>;
   /** The workflow no longer needs the decision (deadline passed, journey closed). */
   cancelTask(input: TaskRef & { reason: string }): Promise<{ cancelled: boolean }>;
+  /**
+   * The decision the workflow accepted, recorded in the inbox unless the service already did when it
+   * sent the Update (it may have stopped in between): one completion, with who, when and why.
+   */
+  confirmDecision(input: CompleteTaskInput): Promise<{ recorded: boolean }>;
 };
 
 /** Update sent by a service when a person completes a task. */

@@ -8,6 +8,7 @@ import {
   TASK_REFUSALS,
   completeTaskUpdate,
   describeIssues,
+  type CompleteTaskInput,
   type CreateTaskInput,
   type InboxQueue,
   type TaskKind,
@@ -205,21 +206,35 @@ export class TaskService {
 
   /**
    * Completes a task: the decision goes to the waiting workflow as an Update first; its validator may
-   * refuse it (the caller gets the reason, nothing changes here). Only an accepted decision is
-   * recorded, with who, when and why. The row stays locked meanwhile, so two people cannot both decide.
+   * refuse it (the caller gets the reason, nothing changes here) and refuses a second decision on the
+   * same task, so two people deciding at once cannot both succeed. No row lock is held while the
+   * journey decides. An accepted decision is then recorded with who, when and why; should this
+   * service stop in between, the journey's `confirmDecision` activity records the same decision.
    */
   async complete(user: AuthenticatedUser, taskId: string, body: { decision: unknown; reason: string }): Promise<TaskView> {
+    const row = await this.tasks.findById(taskId);
+    this.assertVisible(user, row);
+    if (!OPEN.includes(row.status)) throw this.notAvailable(row);
+    if (row.status === 'claimed' && row.assignee !== actorOf(user)) throw new TaskError('claimed-by-other', `task ${taskId} is claimed by ${row.assignee}`);
+    const decided: CompleteTaskInput = { taskId, decision: this.toWorkflowDecision(row, body.decision), by: actorOf(user), reason: body.reason };
+    await this.sendDecision(row, decided);
+    await this.recordDecision(decided);
+    return toView((await this.tasks.findById(taskId)) as HumanTaskEntity);
+  }
+
+  /** Activity: the workflow's copy of an accepted decision; a no-op when the inbox already has it. */
+  async confirmDecision(input: CompleteTaskInput): Promise<{ recorded: boolean }> {
+    return { recorded: await this.recordDecision(input) };
+  }
+
+  private recordDecision({ taskId, decision, by, reason }: CompleteTaskInput): Promise<boolean> {
     return this.tasks.transaction(async (manager) => {
-      const row = await this.tasks.findForUpdate(manager, taskId);
-      this.assertVisible(user, row);
-      if (!OPEN.includes(row.status)) throw this.notAvailable(row);
-      if (row.status === 'claimed' && row.assignee !== actorOf(user)) throw new TaskError('claimed-by-other', `task ${taskId} is claimed by ${row.assignee}`);
-      const decision = this.toWorkflowDecision(row, body.decision);
-      const by = actorOf(user);
-      await this.sendDecision(row, { taskId, decision, by, reason: body.reason });
-      await this.tasks.changeIf(manager, taskId, OPEN, { status: 'completed', assignee: row.assignee ?? by, decision: decision as object, reason: body.reason, completedBy: by, completedAt: new Date() });
-      await this.tasks.addEvent(manager, taskId, 'completed', by, body.reason, { decision });
-      return toView((await this.tasks.findById(taskId, manager)) as HumanTaskEntity);
+      const row = await this.tasks.findById(taskId, manager);
+      if (!row) return false;
+      const completed = { status: 'completed' as const, assignee: row.assignee ?? by, decision: decision as object, reason, completedBy: by, completedAt: new Date() };
+      if (!(await this.tasks.changeIf(manager, taskId, OPEN, completed))) return false;
+      await this.tasks.addEvent(manager, taskId, 'completed', by, reason, { decision });
+      return true;
     });
   }
 
@@ -231,7 +246,7 @@ export class TaskService {
     return input ? input.toWorkflow(parsed.data, toView(row)) : parsed.data;
   }
 
-  private async sendDecision(row: HumanTaskEntity, update: { taskId: string; decision: unknown; by: string; reason: string }): Promise<void> {
+  private async sendDecision(row: HumanTaskEntity, update: CompleteTaskInput): Promise<void> {
     try {
       await this.temporal.workflow.getHandle(row.workflowId).executeUpdate(completeTaskUpdate, { args: [update] });
     } catch (error) {

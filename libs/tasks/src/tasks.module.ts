@@ -29,4 +29,5 @@ export const taskActivities = (tasks: TaskService): TaskActivities => ({
   remindTask: (input) => tasks.remindTask(input),
   escalateTask: (input) => tasks.escalateTask(input),
   cancelTask: (input) => tasks.cancelTask(input),
+  confirmDecision: (input) => tasks.confirmDecision(input),
 });

@@ -67,6 +67,6 @@ export async function cautionCompliance(input: ComplianceInput): Promise<Complia
   const watching = input.conditions.map((c) => watch(c).finally(() => (finished += 1)));
   await condition(() => breach !== undefined || finished === watching.length);
   await Promise.all(watching);
-  await report.flush();
+  await Promise.all([report.flush(), tasks.settled()]);
   return breach ? { breached: true, reason: breach } : { breached: false, reason: 'all caution conditions met or dealt with' };
 }

@@ -1,4 +1,4 @@
-import { ApplicationFailure, CancellationScope, condition, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, CancellationScope, condition, patched, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import {
   TASK_OWNERS,
   TASK_REFUSALS,
@@ -42,7 +42,14 @@ export type TaskBookHooks = {
   abandon?: () => boolean;
 };
 
-type Pending = { kind: TaskKind; rule?: (decision: never) => string | undefined; decided?: Decided<TaskKind> };
+type Pending = { kind: TaskKind; rule?: (decision: never) => string | undefined; decided?: Decided<TaskKind>; accepted?: CompleteTaskInput };
+
+/**
+ * Workflows started from this version on confirm each accepted decision to the owning inbox (an
+ * idempotent activity), so a decision reaches the inbox's record even when the service stopped
+ * between sending the Update and writing its row. Running workflows keep their recorded commands.
+ */
+export const CONFIRMED_DECISIONS = 'confirmed-decisions';
 
 const refuse = (type: string, message: string): never => {
   throw ApplicationFailure.create({ type, message, nonRetryable: true });
@@ -57,8 +64,11 @@ const refuse = (type: string, message: string): never => {
  */
 export class TaskBook {
   private readonly pending = new Map<string, Pending>();
+  private readonly confirmations: Promise<unknown>[] = [];
+  private readonly confirms: boolean;
 
   constructor(private readonly hooks: TaskBookHooks) {
+    this.confirms = patched(CONFIRMED_DECISIONS);
     setHandler(
       completeTaskUpdate,
       (input: CompleteTaskInput) => {
@@ -66,6 +76,7 @@ export class TaskBook {
         const checked = checkDecision(task.kind, input.decision);
         if (!checked.ok) throw ApplicationFailure.create({ type: TASK_REFUSALS.invalidDecision, message: checked.error, nonRetryable: true });
         task.decided = { decision: checked.decision, by: input.by, reason: input.reason.trim() };
+        task.accepted = input;
         return { taskId: input.taskId, accepted: true as const };
       },
       { validator: (input: CompleteTaskInput) => this.validate(input) },
@@ -87,6 +98,11 @@ export class TaskBook {
 
   openCount(): number {
     return this.pending.size;
+  }
+
+  /** Waits for every decision's confirmation: call before the workflow returns or continues as new. */
+  async settled(): Promise<void> {
+    await Promise.all(this.confirmations);
   }
 
   async ask<K extends TaskKind>(request: TaskRequest<K>): Promise<Decided<K> | undefined> {
@@ -142,6 +158,13 @@ export class TaskBook {
     }
     if (!task.decided) return cancel('no longer needed');
     this.pending.delete(taskId);
+    if (this.confirms && task.accepted) {
+      // Beside the workflow's next step, not before it; survives the workflow's own cancellation.
+      const accepted = task.accepted;
+      const confirmed = CancellationScope.nonCancellable(() => inbox.confirmDecision(accepted));
+      void confirmed.catch(() => undefined);
+      this.confirmations.push(confirmed);
+    }
     await this.hooks.closed(taskId, 'decided');
     return task.decided as Decided<K>;
   }

@@ -57,7 +57,7 @@ export async function factIntervention(input: InterventionInput): Promise<Interv
       recorded = sessions.recorded;
       if (sessions.nonCompliant) {
         await recorded;
-        await Promise.all([intervention.closeInterventionEpisode({ journeyRef, status: 'non-compliant', sessionsAttended: attended }), report.flush()]);
+        await Promise.all([intervention.closeInterventionEpisode({ journeyRef, status: 'non-compliant', sessionsAttended: attended }), report.flush(), tasks.settled()]);
         return { outcome: 'non-compliant', sessionsAttended: attended, sessionsMissed: missed };
       }
     }
@@ -111,7 +111,7 @@ export async function factIntervention(input: InterventionInput): Promise<Interv
     }
     const [post] = await Promise.all([tasks.ask({ kind: 'psychometrics-post', queue: 'psychology', title: 'Post-treatment psychometrics', due: policy.psychometricsDeadline }), recorded]);
     if (post) say(`Post-treatment psychometrics taken (${post.decision.instruments.join(', ')}).`, post.by);
-    await Promise.all([intervention.closeInterventionEpisode({ journeyRef, status: 'completed', sessionsAttended: attended }), report.flush()]);
+    await Promise.all([intervention.closeInterventionEpisode({ journeyRef, status: 'completed', sessionsAttended: attended }), report.flush(), tasks.settled()]);
     return { outcome: 'completed', sessionsAttended: attended, sessionsMissed: missed };
   } catch (error) {
     if (isCancellation(error)) {

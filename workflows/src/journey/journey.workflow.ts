@@ -294,7 +294,7 @@ export async function perpetratorJourney(input: JourneyInput): Promise<JourneySt
       }
     };
     if (lean) {
-      await Promise.all([referral.closeReferralCase({ journeyRef, outcome: how.outcome, reason: how.reason }), tellVictimSupport()]);
+      await Promise.all([referral.closeReferralCase({ journeyRef, outcome: how.outcome, reason: how.reason }), tellVictimSupport(), tasks.settled()]);
       journey.close(how.outcome, how.reason, how.by);
     } else {
       await referral.closeReferralCase({ journeyRef, outcome: how.outcome, reason: how.reason });

@@ -83,16 +83,17 @@ export async function breachMonitoring(input: MonitoringInput): Promise<Monitori
         context: { sourceEventId: event.sourceEventId, families: event.offenceFamilies.join(',') },
       });
       if (review?.decision.reoffended) {
-        await report.flush();
+        await Promise.all([report.flush(), tasks.settled()]);
         return { outcome: 're-offended', reason: `re-offended during follow-up monitoring: ${review.reason}`, runs: run };
       }
       if (review) await report.send({ entry: { what: `Monitoring review: not a re-offence (${review.reason}).`, by: review.by } });
     }
     if (handledThisRun >= policy.monitoringEventsPerRun || workflowInfo().continueAsNewSuggested) {
-      await condition(allHandlersFinished);
+      await Promise.all([condition(allHandlersFinished), tasks.settled()]);
       const keep = [...seen].slice(-SEEN_LIMIT);
       await continueAsNew<typeof breachMonitoring>({ ...input, until, seenEventIds: keep, backlog, run: run + 1 });
     }
   }
+  await tasks.settled();
   return { outcome: 'completed', reason: 'follow-up monitoring period ended with no re-offence', runs: run };
 }

@@ -61,5 +61,6 @@ export async function victimSupport(input: VictimSupportInput): Promise<VictimSu
     await condition(() => journeyOutcome !== undefined);
     await tasks.ask({ kind: 'victim-satisfaction', queue: 'victim-service', title: 'Satisfaction questionnaire with the victim', due: policy.victimContactDeadline });
   }
+  await tasks.settled();
   return { engagement, checkIns, risksRaised, ...(journeyOutcome ? { journeyOutcome } : {}) };
 }
