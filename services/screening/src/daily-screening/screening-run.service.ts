@@ -1,12 +1,11 @@
-import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
 import type { DailyScreeningActivities, ScreeningDayPlan, ScreeningDaySummary } from '@easi/contracts';
 import { BankHolidayService } from '../bank-holidays/bank-holiday.service';
 import { OffenceFamilyService } from '../offence-families/offence-family.service';
-import { screenCustodyRecord } from './hit-rules';
+import { screenCustodyRecord, screenReport } from './hit-rules';
 import { dayOf, isDay, wallClockInstant, wallClockTime } from './london-time';
 import { ScreeningRunRepository, type NewHit } from './screening-run.repository';
-import { RulePool } from './rule-pool';
 import { DEFAULT_SCHEDULE } from './screening-schedule.service';
 import { planDays } from './working-days';
 
@@ -17,23 +16,12 @@ type Activities = DailyScreeningActivities;
 
 /** The work behind the daily screening workflow's activities; each step is safe to repeat. */
 @Injectable()
-export class ScreeningRunService implements OnModuleInit, OnModuleDestroy {
-  /** The report rules (CPU-bound) on worker threads, so the lanes' chunks use every core. */
-  private readonly rules = new RulePool();
-
+export class ScreeningRunService {
   constructor(
     private readonly runs: ScreeningRunRepository,
     private readonly families: OffenceFamilyService,
     private readonly holidays: BankHolidayService,
   ) {}
-
-  onModuleInit(): void {
-    this.rules.start();
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.rules.close();
-  }
 
   async planScreeningDays(input: Parameters<Activities['planScreeningDays']>[0]): Promise<{ days: ScreeningDayPlan[] }> {
     const scheduledFor = input.scheduledFor !== undefined ? new Date(input.scheduledFor) : undefined;
@@ -61,10 +49,9 @@ export class ScreeningRunService implements OnModuleInit, OnModuleDestroy {
     const rows = await this.runs.chunk(day, afterId, limit, lane ?? 0, lanes ?? 1);
     if (rows.length === 0) return { processed: 0, hits: 0, lastId: afterId, done: true };
     const families = await this.families.byFamily();
-    const results = await this.rules.screen(rows, families);
     const hits: NewHit[] = [];
-    for (const [index, row] of rows.entries()) {
-      const hit = results[index];
+    for (const row of rows) {
+      const hit = screenReport(row, families.get(row.recordedFamily));
       if (!hit) continue;
       hits.push({
         day,
