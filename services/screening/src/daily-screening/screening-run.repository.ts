@@ -105,13 +105,18 @@ export class ScreeningRunRepository {
       // The per-row link lookups look expensive to the planner; compiling them (JIT) costs more than running them.
       await m.query('SET LOCAL jit = off');
       return m.query(
-      `WITH chunk AS (
+      `WITH bounds AS (
+         -- Each lane takes one contiguous share of the day's ids, so a chunk reads its own rows in
+         -- index order and stops at the limit (a modulo filter read the whole day for every chunk).
+         SELECT lo + (hi - lo + 1) * $5::int / $4::int AS lane_lo, lo + (hi - lo + 1) * ($5::int + 1) / $4::int AS lane_hi
+         FROM (SELECT (SELECT min(id) FROM crime_report_version WHERE screening_day = $1) AS lo,
+                      (SELECT max(id) FROM crime_report_version WHERE screening_day = $1) AS hi) AS day_ids
+       ),
+       chunk AS (
          SELECT id, report_ref, version, change_type, police_area, recorded_family, relationship, narrative, suspects, victim_refs, linked_report_refs, recorded_at
-         FROM crime_report_version
-         WHERE screening_day = $1 AND id > $2::bigint AND ($4::int = 1 OR id % $4::int = $5::int)
-           -- Steers the planner to the day's index: an id bound alone invites a scan from the first report ever.
-           AND id >= (SELECT min(id) FROM crime_report_version WHERE screening_day = $1)
-         ORDER BY id LIMIT $3
+         FROM crime_report_version, bounds
+         WHERE screening_day = $1 AND id > $2::bigint AND id >= bounds.lane_lo AND id < bounds.lane_hi
+         ORDER BY screening_day, id LIMIT $3
        )
        SELECT c.id::text AS id, c.report_ref AS "reportRef", c.version, c.change_type AS "changeType", c.police_area AS "policeArea",
               c.recorded_family AS "recordedFamily", c.relationship, c.narrative, c.victim_refs AS "victimRefs",
