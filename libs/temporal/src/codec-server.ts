@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { PayloadCodec } from '@temporalio/common';
+import type { Payload, PayloadCodec } from '@temporalio/common';
 import {
   AuthError,
   assertAccess,
@@ -185,7 +185,7 @@ const handle = async (request: IncomingMessage, response: ServerResponse, opts: 
     const parsed = JsonPayloadsBody.safeParse(await readBody(request, opts.maxBodyBytes ?? 8 * 1024 * 1024));
     if (!parsed.success) throw new HttpError(400, 'bad-request', `body must be {"payloads":[...]}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     const payloads = parsed.data.payloads.map(fromJsonPayload);
-    let converted;
+    let converted: Payload[];
     try {
       converted = operation === 'decode' ? await opts.codec.decode(payloads) : await opts.codec.encode(payloads);
     } catch (error) {
