@@ -8,8 +8,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
+import { Client as PgClient } from 'pg';
 import { mintDevToken } from '@easi/auth';
+import { loadConfig, temporalEnv } from '@easi/config';
 import {
   JOURNEY_POLICY_HEADER,
   JOURNEY_WORKFLOW_TYPE,
@@ -26,7 +29,8 @@ import {
   type ServiceName,
 } from '@easi/contracts';
 import { TaskInboxClient, eligibleFacts, msUntilActionable, type TaskView } from '@easi/tasks';
-import { APPS, sampleCustodyEvent, startApp, stopApp, waitForHealth, type RunningApp } from '@easi/testing';
+import { easiDataConverter } from '@easi/temporal';
+import { APPS, sampleCustodyEvent, startApp, stopApp, waitForHealth, withPayloadKeys, type RunningApp } from '@easi/testing';
 import { round, type BenchContext, type BenchFigures } from './bench-context';
 
 const BARE_WORKFLOWS = Number(process.env.EASI_BENCH_BARE ?? 300);
@@ -52,10 +56,12 @@ const pool = async <T>(items: T[], limit: number, work: (item: T) => Promise<voi
   );
 };
 
-const bareBaseline = async (ctx: BenchContext, connection: NativeConnection, client: Client): Promise<number> => {
+const bareBaseline = async (ctx: BenchContext, connection: NativeConnection, client: Client, dataConverter: DataConverter): Promise<number> => {
   const taskQueue = `bench-bare-${Date.now().toString(36)}`;
+  // Payloads encrypted as the journeys' are, so the baseline pays what they pay.
   const worker = await Worker.create({
     connection,
+    dataConverter,
     namespace: client.options.namespace,
     taskQueue,
     workflowsPath: join(ctx.root, 'workflows/src/bench/one-activity.workflow.ts'),
@@ -97,32 +103,44 @@ const token = (agency: Agency, role: Role): Promise<string> => {
   return tokenCache.get(key) as Promise<string>;
 };
 
-/** What the scripted team decides for each task of the benchmark's path. */
-const decisionFor = (task: TaskView): Record<string, unknown> | undefined => {
+/**
+ * The exits of the benchmark's journeys: half go the whole way (six sessions, monitoring, closure),
+ * the other half leave at each of the programme's exits, as detected journeys do.
+ */
+type Script = 'completed' | 'ineligible' | 'high-risk' | 'triage-declined' | 'consent-declined' | 'non-attendance';
+const MIX: Script[] = ['completed', 'ineligible', 'completed', 'high-risk', 'completed', 'triage-declined', 'completed', 'consent-declined', 'completed', 'non-attendance'];
+
+/** What the scripted team decides for each task, given the journey's script. */
+const decisionFor = (task: TaskView, script: Script): Record<string, unknown> | undefined => {
   switch (task.kind) {
     case 'isac-contact':
       return { engagement: 'declined' };
     case 'eligibility-screening':
-      return eligibleFacts('medium');
+      if (script === 'ineligible') return { ...eligibleFacts('medium'), interviewAccount: 'denied' };
+      return eligibleFacts(script === 'high-risk' ? 'high' : 'medium');
     case 'triage-decision':
-      return { outcome: 'refer-to-easi', actions: [] };
+      return { outcome: script === 'triage-declined' ? 'no-further-action' : 'refer-to-easi', actions: [] };
     case 'disposal-decision':
       return { disposal: 'spo-requirement', conditions: [] };
     case 'consent-contract':
-      return { consent: 'signed', contractVersion: '1' };
+      return { consent: script === 'consent-declined' ? 'declined' : 'signed', contractVersion: '1' };
     case 'psychometrics-pre':
     case 'psychometrics-post':
       return { instruments: ['AAQ-II'] };
     case 'session-outcome':
-      return { sessionNumber: task.context.sessionNumber, outcome: 'attended' };
+      return { sessionNumber: task.context.sessionNumber, outcome: script === 'non-attendance' ? 'missed' : 'attended' };
+    case 'non-compliance-decision':
+      return { action: 'other-action', detail: 'warning letter' };
     default:
       return undefined;
   }
 };
 
-const countQuery = async (client: Client, query: string): Promise<number> => (await client.workflow.count(query)).count;
-
-const drivenJourneys = async (ctx: BenchContext, platform: Platform, client: Client): Promise<{ activitiesPerSec: number; closed: number; perJourney: number }> => {
+const drivenJourneys = async (
+  ctx: BenchContext,
+  platform: Platform,
+  client: Client,
+): Promise<{ activitiesPerSec: number; closed: number; perJourney: number; workflowTasksPerActivity: number }> => {
   const area = `B${Date.now().toString(36).toUpperCase().slice(-7)}`;
   const since = new Date(Date.now() - 1000).toISOString();
   const inboxes: TaskInboxClient[] = [
@@ -131,7 +149,7 @@ const drivenJourneys = async (ctx: BenchContext, platform: Platform, client: Cli
     new TaskInboxClient(platform.url('intervention'), () => token('psychology', 'psychologist'), 120_000),
     new TaskInboxClient(platform.url('victim-support'), () => token('victim-service', 'isac'), 120_000),
   ];
-  const ours = new Set<string>();
+  const ours = new Map<string, Script>();
   const inFlight = new Set<string>();
   let refusals = 0;
   let failures = 0;
@@ -144,9 +162,10 @@ const drivenJourneys = async (ctx: BenchContext, platform: Platform, client: Cli
     while (!done) {
       const page = await inbox.list({ status: 'open', createdAfter: since, limit: 200 }).catch(() => ({ items: [] as TaskView[] }));
       for (const t of page.items) {
-        const decision = decisionFor(t);
+        const script = ours.get(t.journeyRef);
+        const decision = script ? decisionFor(t, script) : undefined;
         // A booked session is decided once it has taken place, as the psychologist would.
-        if (!ours.has(t.journeyRef) || inFlight.has(t.taskId) || !decision || msUntilActionable(t) > 0) continue;
+        if (inFlight.has(t.taskId) || !decision || msUntilActionable(t) > 0) continue;
         inFlight.add(t.taskId);
         decisions.push(
           inbox.complete(t.taskId, decision, 'scripted bench decision').then(
@@ -174,7 +193,7 @@ const drivenJourneys = async (ctx: BenchContext, platform: Platform, client: Cli
   await pool(
     Array.from({ length: JOURNEYS }, (_, i) => i),
     16,
-    async () => {
+    async (i) => {
       const res = await fetch(`${platform.url('screening')}/custody-events`, {
         method: 'POST',
         headers: { authorization: `Bearer ${await token('police', 'operator')}`, 'content-type': 'application/json', [JOURNEY_POLICY_HEADER]: policy },
@@ -182,17 +201,31 @@ const drivenJourneys = async (ctx: BenchContext, platform: Platform, client: Cli
       });
       const body = (await res.json()) as { journeyRef?: string };
       if (res.status !== 202 || !body.journeyRef) throw new Error(`custody event answered ${res.status}: ${JSON.stringify(body)}`);
-      ours.add(body.journeyRef);
+      ours.set(body.journeyRef, MIX[i % MIX.length]);
     },
   );
   ctx.log(`(b) ${JOURNEYS} custody events sent in ${((Date.now() - t0) / 1000).toFixed(1)} s; the scripted team decides every task`);
-  const query = `WorkflowType = '${JOURNEY_WORKFLOW_TYPE}' AND EasiPoliceArea = '${area}' AND ExecutionStatus = 'Completed'`;
+  // Each journey's result, long-polled (a visibility count every second costs the server more than it tells).
   const deadline = t0 + DRIVEN_BUDGET_MS;
   let closed = 0;
+  const outcomes = new Map<string, number>();
+  const results = [...ours.keys()].map((ref) =>
+    client.workflow
+      .getHandle(journeyWorkflowId(ref))
+      .result()
+      .then(
+        (state: unknown) => {
+          closed += 1;
+          const outcome = `${ours.get(ref)} → ${(state as { outcome?: string }).outcome ?? '?'}`;
+          outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+        },
+        () => undefined,
+      ),
+  );
+  const allClosed = Promise.all(results);
   let lastLog = Date.now();
   while (closed < JOURNEYS && Date.now() < deadline) {
-    await sleep(1000);
-    closed = await countQuery(client, query).catch(() => closed);
+    await Promise.race([allClosed, sleep(500)]);
     if (Date.now() - lastLog > 15_000) {
       ctx.log(`    ${closed}/${JOURNEYS} closed after ${((Date.now() - t0) / 1000).toFixed(0)} s`);
       lastLog = Date.now();
@@ -203,24 +236,31 @@ const drivenJourneys = async (ctx: BenchContext, platform: Platform, client: Cli
   await Promise.all(teams);
   await Promise.all(decisions);
   ctx.log(`(b) ${closed} journeys closed in ${seconds.toFixed(1)} s (${refusals} refused completions, ${failures} timed out and retried)`);
+  ctx.log(`(b) scripted exit → outcome: ${[...outcomes].map(([k, n]) => `${k} ×${n}`).join('; ')}`);
 
   // Activities completed inside the journeys (and their children) during the window, from their histories.
   const windowEnd = t0 + seconds * 1000;
   let activities = 0;
+  let workflowTasks = 0;
+  let activitiesAll = 0;
   let perClosedJourney = 0;
-  await pool([...ours], 20, async (ref) => {
+  await pool([...ours.keys()], 20, async (ref) => {
     let mine = 0;
     for (const id of [journeyWorkflowId(ref), interventionWorkflowId(ref), monitoringWorkflowId(ref), victimSupportWorkflowId(ref)]) {
       const history = await client.workflow.getHandle(id).fetchHistory().catch(() => undefined);
       for (const e of history?.events ?? []) {
+        if (e.workflowTaskCompletedEventAttributes) workflowTasks += 1;
         if (!e.activityTaskCompletedEventAttributes) continue;
+        activitiesAll += 1;
         mine += 1;
         if (e.eventTime && Number(e.eventTime.seconds) * 1000 <= windowEnd) activities += 1;
       }
     }
     perClosedJourney = Math.max(perClosedJourney, mine);
   });
-  return { activitiesPerSec: activities / seconds, closed, perJourney: perClosedJourney };
+  // The engine's cost is per workflow task: a bare one-activity workflow spends two per activity.
+  ctx.log(`(b) at most ${perClosedJourney} activities in one journey (the whole programme)`);
+  return { activitiesPerSec: activities / seconds, closed, perJourney: activitiesAll / Math.max(1, ours.size), workflowTasksPerActivity: workflowTasks / Math.max(1, activitiesAll) };
 };
 
 const openJourneys = async (ctx: BenchContext, platform: Platform, client: Client): Promise<{ open: number; rss: number; area: string }> => {
@@ -255,12 +295,24 @@ const openJourneys = async (ctx: BenchContext, platform: Platform, client: Clien
     },
   );
   ctx.log(`(c) ${OPEN_JOURNEYS} journeys started in ${((Date.now() - t0) / 1000).toFixed(1)} s; waiting until each waits on its screening task`);
-  const query = `WorkflowType = '${JOURNEY_WORKFLOW_TYPE}' AND EasiPoliceArea = '${area}' AND ExecutionStatus = 'Running' AND EasiAwaitedQueue = 'easi-team'`;
+  // A journey waits on people once its screening task row exists (the row is written just before it waits).
+  const db = new PgClient({ connectionString: ctx.env.DATABASE_URL });
+  await db.connect();
+  const waiting = async (): Promise<number> => {
+    const res = await db.query<{ n: string }>(`SELECT count(*) AS n FROM screening.human_task WHERE journey_ref LIKE $1 AND kind = 'eligibility-screening' AND status = 'open'`, [
+      `jr-bench-${area.toLowerCase()}-%`,
+    ]);
+    return Number(res.rows[0]?.n ?? 0);
+  };
   let open = 0;
   const deadline = t0 + OPEN_BUDGET_MS;
-  while (open < OPEN_JOURNEYS && Date.now() < deadline) {
-    await sleep(2000);
-    open = await countQuery(client, query).catch(() => open);
+  try {
+    while (open < OPEN_JOURNEYS && Date.now() < deadline) {
+      await sleep(2000);
+      open = await waiting().catch(() => open);
+    }
+  } finally {
+    await db.end();
   }
   await sleep(2000);
   const rss = rssMiB(platform.journeyWorker.child.pid as number);
@@ -284,18 +336,19 @@ export const run = async (ctx: BenchContext): Promise<BenchFigures> => {
   const namespace = ctx.env.TEMPORAL_NAMESPACE ?? 'easi';
   const connection = await Connection.connect({ address });
   const nativeConnection = await NativeConnection.connect({ address });
-  const client = new Client({ connection, namespace });
+  const dataConverter = easiDataConverter(loadConfig(temporalEnv, withPayloadKeys(ctx.root, ctx.env)).TEMPORAL_PAYLOAD_KEYS);
+  const client = new Client({ connection, namespace, dataConverter });
   let platform: Platform | undefined;
   try {
     // The baseline before and after (b), averaged: the machine's other work drifts over ten minutes.
     // Both with the platform running and idle, as it is around (b).
     platform = await startPlatform(ctx);
-    const bareBefore = await bareBaseline(ctx, nativeConnection, client);
+    const bareBefore = await bareBaseline(ctx, nativeConnection, client, dataConverter);
     // The open journeys first: they then wait, idle, while (b) runs beside them, as in production.
     const open = await openJourneys(ctx, platform, client);
     const journeys = await drivenJourneys(ctx, platform, client);
-    ctx.log(`(b) ${journeys.perJourney.toFixed(1)} activities per journey`);
-    const bareAfter = await bareBaseline(ctx, nativeConnection, client);
+    ctx.log(`(b) ${journeys.perJourney.toFixed(1)} activities per journey on average`);
+    const bareAfter = await bareBaseline(ctx, nativeConnection, client, dataConverter);
     await terminateOpen(client, open.area);
     const bare = (bareBefore + bareAfter) / 2;
     ctx.log(`(a) baseline ${bareBefore.toFixed(1)}/s before and ${bareAfter.toFixed(1)}/s after (b): ${bare.toFixed(1)}/s`);
@@ -307,6 +360,7 @@ export const run = async (ctx: BenchContext): Promise<BenchFigures> => {
       journeyRatio: round(journeys.activitiesPerSec / bare),
       journeys: journeys.closed,
       activitiesPerJourney: round(journeys.perJourney, 1),
+      workflowTasksPerActivity: round(journeys.workflowTasksPerActivity),
       openJourneys: open.open,
       journeyWorkerRssMiB: round(open.rss, 0),
     };
