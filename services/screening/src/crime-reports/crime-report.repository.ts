@@ -37,8 +37,8 @@ const VERSION_COLUMNS = `
 
 const versionKeyOf = (reportRef: string, version: number): string => `${reportRef}@${version}`;
 
-/** Errors after which the COPY path gives way to the conflict-safe statement: a concurrent writer stored the same version. */
-const RACE_CODES = new Set(['23505', '40P01']);
+/** A version already stored (unique violation), or two writers of the same versions deadlocked: the conflict-safe statement decides. */
+const REFUSED_CODES = new Set(['23505', '40P01']);
 
 const errorCode = (error: unknown): string | undefined =>
   typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
@@ -56,41 +56,34 @@ export class CrimeReportRepository {
 
   /**
    * Inserts the versions not stored yet (and their parties) and returns the ones that were new.
-   * Fast path: look the keys up, then COPY the new rows straight into both tables (PostgreSQL
-   * parses COPY text and batches heap writes far more cheaply than a JSON parameter). Should
-   * another writer store one of the versions meanwhile, the unique key refuses it and the batch
-   * goes again through the conflict-safe statement, so a duplicate is still a no-op.
+   * Fast path: COPY the batch straight into both tables (PostgreSQL parses COPY text and batches
+   * heap writes far more cheaply than a JSON parameter). A version already stored (a redelivery, a
+   * bulk sent twice, a racing writer) makes the unique key refuse the COPY; the batch then goes
+   * through the conflict-safe statement instead, so a duplicate is still a no-op.
    */
   async insertVersions(reports: readonly CrimeReportV1[], via: ReceivedVia, manager: EntityManager = this.dataSource.manager): Promise<StoredVersionKey[]> {
     if (reports.length === 0) return [];
     const runner = manager.queryRunner;
     if (runner?.isTransactionActive !== true) return this.dataSource.transaction((m) => this.insertVersions(reports, via, m));
-    const existing = (await manager.query(
-      `SELECT v.report_ref AS "reportRef", v.version FROM crime_report_version v
-       JOIN unnest($1::text[], $2::int[]) AS k(report_ref, version) ON v.report_ref = k.report_ref AND v.version = k.version`,
-      [reports.map((r) => r.reportRef), reports.map((r) => r.version)],
-    )) as StoredVersionKey[];
-    const seen = new Set(existing.map((k) => versionKeyOf(k.reportRef, k.version)));
-    const fresh: CrimeReportV1[] = [];
-    for (const report of reports) {
-      const key = versionKeyOf(report.reportRef, report.version);
-      if (seen.has(key)) continue;
+    const seen = new Set<string>();
+    const unique = reports.filter((r) => {
+      const key = versionKeyOf(r.reportRef, r.version);
+      if (seen.has(key)) return false;
       seen.add(key);
-      fresh.push(report);
-    }
-    if (fresh.length === 0) return [];
+      return true;
+    });
     const client = (await runner.connect()) as PoolClient;
+    // Released with the transaction; rolled back to only when the COPY is refused.
     await manager.query('SAVEPOINT crime_report_copy');
     try {
-      await copyIn(client, `COPY crime_report_version (${VERSION_COPY_COLUMNS.join(', ')}) FROM STDIN`, fresh.map((r) => crimeReportCopyRow(r, via)).join(''));
-      await copyIn(client, `COPY crime_report_party (${PARTY_COPY_COLUMNS.join(', ')}) FROM STDIN`, fresh.map(partyCopyRows).join(''));
+      await copyIn(client, `COPY crime_report_version (${VERSION_COPY_COLUMNS.join(', ')}) FROM STDIN`, unique.map((r) => crimeReportCopyRow(r, via)).join(''));
+      await copyIn(client, `COPY crime_report_party (${PARTY_COPY_COLUMNS.join(', ')}) FROM STDIN`, unique.map(partyCopyRows).join(''));
     } catch (error) {
-      if (!RACE_CODES.has(errorCode(error) ?? '')) throw error;
+      if (!REFUSED_CODES.has(errorCode(error) ?? '')) throw error;
       await manager.query('ROLLBACK TO SAVEPOINT crime_report_copy');
-      return this.insertVersionsConflictSafe(fresh, via, manager);
+      return this.insertVersionsConflictSafe(unique, via, manager);
     }
-    await manager.query('RELEASE SAVEPOINT crime_report_copy');
-    return fresh.map((r) => ({ reportRef: r.reportRef, version: r.version }));
+    return unique.map((r) => ({ reportRef: r.reportRef, version: r.version }));
   }
 
   /** One statement that skips versions already stored (ON CONFLICT), for when writers race. */
