@@ -46,7 +46,10 @@ export class ScreeningRunService {
   }
 
   async screenReportChunk({ day, afterId, limit, lane, lanes }: Parameters<Activities['screenReportChunk']>[0]): ReturnType<Activities['screenReportChunk']> {
-    const rows = await this.runs.chunk(day, afterId, limit, lane ?? 0, lanes ?? 1);
+    // One row past the limit says whether the lane has more, so a lane ends without an empty last call.
+    const fetched = await this.runs.chunk(day, afterId, limit + 1, lane ?? 0, lanes ?? 1);
+    const more = fetched.length > limit;
+    const rows = more ? fetched.slice(0, limit) : fetched;
     if (rows.length === 0) return { processed: 0, hits: 0, lastId: afterId, done: true };
     const families = await this.families.byFamily();
     const hits: NewHit[] = [];
@@ -73,7 +76,7 @@ export class ScreeningRunService {
     const inserted = await this.runs.insertHits(hits, EASI_TEAM_QUEUE);
     const lastId = rows[rows.length - 1]!.id;
     await this.runs.recordProgress(day, rows.length);
-    return { processed: rows.length, hits: inserted, lastId, done: rows.length < limit };
+    return { processed: rows.length, hits: inserted, lastId, done: !more };
   }
 
   async screenCustodyRecords({ day }: Parameters<Activities['screenCustodyRecords']>[0]): ReturnType<Activities['screenCustodyRecords']> {
