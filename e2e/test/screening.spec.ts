@@ -25,7 +25,8 @@ type ReportView = { reportRef: string; latestVersion: number; versions: { versio
 
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 /** Its own port (not the shared e2e ports), so this suite can run beside the other end-to-end suites. */
-const SCREENING_PORT = 4111;
+/** Moves with EASI_E2E_PORT_BASE like the other suites, so concurrent runs on one machine do not collide. */
+const SCREENING_PORT = Number(process.env.EASI_E2E_PORT_BASE ?? 4100) + 11;
 const root = join(__dirname, '..', '..');
 const running: RunningApp[] = [];
 const tap = new KafkaTap(brokers, [deadLetterTopic(TOPICS.crimeReports)]);
