@@ -167,13 +167,16 @@ export class BatchConsumer<T> {
     });
     this.producer = producer;
     this.consumer = consumer;
+    const partitions = this.options.partitionsConsumedConcurrently ?? 3;
     try {
+      // One pooled connection per partition handled at once, opened now rather than by the first batches.
+      await Promise.all(Array.from({ length: partitions }, () => this.options.dataSource.query('SELECT 1')));
       await producer.connect();
       await consumer.connect();
       await consumer.subscribe({ topics: [topic], fromBeginning: this.options.fromBeginning ?? true });
       await consumer.run({
         eachBatchAutoResolve: false,
-        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+        partitionsConsumedConcurrently: partitions,
         eachBatch: (payload) => this.handleFetched(payload),
       });
       this.running = true;
