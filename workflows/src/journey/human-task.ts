@@ -12,6 +12,7 @@ import {
 import { inboxOf } from './activities';
 import { checkDecision } from './decisions';
 import { toMs } from './duration';
+import { JOURNEYS_V2 } from './versions';
 
 export type Decided<K extends TaskKind> = { decision: TaskDecision<K>; by: string; reason: string };
 
@@ -44,12 +45,6 @@ export type TaskBookHooks = {
 
 type Pending = { kind: TaskKind; rule?: (decision: never) => string | undefined; decided?: Decided<TaskKind>; accepted?: CompleteTaskInput };
 
-/**
- * Workflows started from this version on confirm each accepted decision to the owning inbox (an
- * idempotent activity), so a decision reaches the inbox's record even when the service stopped
- * between sending the Update and writing its row. Running workflows keep their recorded commands.
- */
-export const CONFIRMED_DECISIONS = 'confirmed-decisions';
 
 const refuse = (type: string, message: string): never => {
   throw ApplicationFailure.create({ type, message, nonRetryable: true });
@@ -68,7 +63,9 @@ export class TaskBook {
   private readonly confirms: boolean;
 
   constructor(private readonly hooks: TaskBookHooks) {
-    this.confirms = patched(CONFIRMED_DECISIONS);
+    // Version 2 on: each accepted decision is confirmed to the owning inbox (an idempotent activity), so
+    // it reaches the inbox's record even when the service stopped between the Update and its row.
+    this.confirms = patched(JOURNEYS_V2);
     setHandler(
       completeTaskUpdate,
       (input: CompleteTaskInput) => {

@@ -3,18 +3,11 @@ import type { JourneyPolicy } from '@easi/contracts';
 import { intervention, referral } from './activities';
 import { toMs } from './duration';
 import { TaskBook } from './human-task';
+import { JOURNEYS_V2 } from './versions';
 import { ParentReport, childTaskHooks } from './progress';
 
 export type InterventionInput = { journeyRef: string; parentWorkflowId: string; policy: JourneyPolicy; riskLevel: string };
 export type InterventionResult = { outcome: 'completed' | 'non-compliant'; sessionsAttended: number; sessionsMissed: number };
-
-/**
- * Interventions started from this version on book each session when the previous one is recorded:
- * the outcome task is created at once with the session's time (`scheduledFor`, refused before it),
- * the session's record is written beside it, and the journey hears both in one report, instead of
- * a timer, a report and the task one after another. Running interventions keep their path.
- */
-export const BOOKED_SESSIONS = 'booked-sessions';
 
 const ordinal = (n: number): string => ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth'][n - 1] ?? `${n}th`;
 
@@ -33,7 +26,10 @@ export async function factIntervention(input: InterventionInput): Promise<Interv
     childTaskHooks(report, { journeyRef, stage: () => 'intervention', riskLevel: () => input.riskLevel, escalationGrace: policy.escalationGrace }),
   );
 
-  const booked = patched(BOOKED_SESSIONS);
+  // Version 2 on, each session is booked when the previous one is recorded: the outcome task exists at
+  // once with the session's time (`scheduledFor`, refused before it), the session's record is written
+  // beside it and the journey hears both in one report, instead of a timer, a report and the task.
+  const booked = patched(JOURNEYS_V2);
   try {
     const askPre = (): ReturnType<typeof tasks.ask<'psychometrics-pre'>> =>
       tasks.ask({ kind: 'psychometrics-pre', queue: 'psychology', title: 'Pre-treatment psychometrics', due: policy.psychometricsDeadline });

@@ -36,17 +36,11 @@ import {
 import { referral } from './activities';
 import { TaskBook } from './human-task';
 import { JourneyRecord } from './journey-record';
+import { JOURNEYS_V2 } from './versions';
 import type { cautionCompliance } from './compliance.workflow';
 import type { factIntervention } from './intervention.workflow';
 import type { breachMonitoring } from './monitoring.workflow';
 import type { victimSupport } from './victim-support.workflow';
-
-/**
- * Journeys started from this version on spend fewer workflow tasks per step (one coalesced
- * search-attribute upsert per task, victim support started beside the screening task, the closure's
- * writes in parallel). Journeys already running keep their recorded commands.
- */
-export const LEAN_WORKFLOW_TASKS = 'lean-workflow-tasks';
 
 type Exit = { outcome: JourneyOutcome; reason: string; by: string };
 
@@ -68,7 +62,9 @@ export async function perpetratorJourney(input: JourneyInput): Promise<JourneySt
   // Inputs recorded before the full policy existed carry only some durations.
   const policy = { ...DEFAULT_JOURNEY_POLICY, ...input.policy };
   const { journeyRef, trigger } = input;
-  const lean = patched(LEAN_WORKFLOW_TASKS);
+  // Version 2 on, fewer workflow tasks per step: one coalesced search-attribute upsert per workflow
+  // task, victim support started beside the screening task, closure's writes in parallel.
+  const lean = patched(JOURNEYS_V2);
   const journey = new JourneyRecord(journeyRef, lean ? 'coalesced' : 'immediate');
   const state = journey.state;
   const seenEvents = new Set<string>([trigger.sourceEventId]);
