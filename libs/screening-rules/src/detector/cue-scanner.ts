@@ -2,7 +2,7 @@ import { ACT_CUES } from './act-lexicon';
 import { CONDUCT_CUES } from './conduct-lexicon';
 import { CONTEXT_CUES } from './context-lexicon';
 import type { CueDefinition, CueKind, CueMatch } from './cue-types';
-import { compilePattern, exactHeadWords, matchAt, wordMatches, type CompiledPattern } from './pattern';
+import { compilePattern, exactHeadWords, headMatches, matchAfterHead, wordMatches, type CompiledPattern } from './pattern';
 import type { Clause, TokenisedText } from './tokenise';
 
 type WordSet = ReadonlySet<string>;
@@ -55,8 +55,26 @@ type Entry = { cue: CompiledCue; pattern: CompiledPattern; order: number };
 /**
  * Patterns indexed by the words they can start with, so a clause is read once and only the
  * patterns whose first word is present are tried (a national day is 18,000 reports).
+ * `candidates` remembers, per word, the entries whose head matches it, in the order they are
+ * tried; the few heads that match by class (@num) would otherwise be tried at every word.
  */
-type CueIndex = { byHead: Map<string, Entry[]>; anyHead: Entry[]; size: number };
+type CueIndex = { byHead: Map<string, Entry[]>; anyHead: Entry[]; candidates: Map<string, readonly Entry[]>; progress: Progress };
+
+/**
+ * Where each pattern may next match in the current clause (matches of one pattern do not
+ * overlap). Kept with the index and reset entry by entry through `touched`, because a scan is
+ * synchronous and a fresh typed array per report, filled per clause, cost more than the matching.
+ */
+type Progress = { nextStart: Int32Array; touched: number[] };
+
+const resetProgress = (progress: Progress): void => {
+  for (const order of progress.touched) progress.nextStart[order] = 0;
+  progress.touched.length = 0;
+};
+
+/** Bounds the per-word memo: narratives carry names, numbers and typos, so words never run out. */
+const CANDIDATE_MEMO_LIMIT = 20_000;
+const NO_ENTRIES: readonly Entry[] = [];
 
 const indexCues = (cues: readonly CompiledCue[]): CueIndex => {
   const byHead = new Map<string, Entry[]>();
@@ -77,7 +95,19 @@ const indexCues = (cues: readonly CompiledCue[]): CueIndex => {
       }
     }
   }
-  return { byHead, anyHead, size: order };
+  return { byHead, anyHead, candidates: new Map(), progress: { nextStart: new Int32Array(order), touched: [] } };
+};
+
+/** The entries to try at a word: its exact-head entries first, then the class-head ones, as before the memo. */
+const candidatesFor = (index: CueIndex, word: string): readonly Entry[] => {
+  const known = index.candidates.get(word);
+  if (known) return known;
+  const byHead = index.byHead.get(word) ?? NO_ENTRIES;
+  const anyHead = index.anyHead.filter((entry) => headMatches(entry.pattern, word));
+  const entries = anyHead.length === 0 ? byHead : [...byHead, ...anyHead];
+  if (index.candidates.size >= CANDIDATE_MEMO_LIMIT) index.candidates.clear();
+  index.candidates.set(word, entries);
+  return entries;
 };
 
 const DEFAULT_INDEX = indexCues(ALL_CUES);
@@ -119,12 +149,15 @@ const precededBy = (clause: Clause, first: number, words: WordSet): boolean => {
   return false;
 };
 
-const tryEntry = (entry: Entry, clause: Clause, clauseIndex: number, position: number, text: string, nextStart: Int32Array, found: CueMatch[]): void => {
+const tryEntry = (entry: Entry, clause: Clause, clauseIndex: number, position: number, text: string, progress: Progress, found: CueMatch[]): void => {
   const { cue, pattern, order } = entry;
+  const nextStart = progress.nextStart;
   if (position < nextStart[order]) return;
   const tokens = clause.tokens;
-  const end = matchAt(pattern, tokens, position);
+  // The head already matched: candidatesFor only returns entries whose head fits the word.
+  const end = matchAfterHead(pattern, tokens, position);
   if (end < 0) return;
+  if (nextStart[order] === 0) progress.touched.push(order);
   nextStart[order] = end;
   const last = end - 1;
   if (cue.notAfter && precededBy(clause, position, cue.notAfter)) return;
@@ -154,16 +187,17 @@ const tryEntry = (entry: Entry, clause: Clause, clauseIndex: number, position: n
 /** Finds every cue phrase in the text, with its negation status, one match per span and kind. */
 export const scanCues = (tokenised: TokenisedText, index: CueIndex = DEFAULT_INDEX): CueMatch[] => {
   const found: CueMatch[] = [];
-  // Matches of one pattern do not overlap: the next may start only after the previous ends.
-  const nextStart = new Int32Array(index.size);
-  tokenised.clauses.forEach((clause, clauseIndex) => {
-    nextStart.fill(0);
+  const progress = index.progress;
+  const clauses = tokenised.clauses;
+  for (let clauseIndex = 0; clauseIndex < clauses.length; clauseIndex += 1) {
+    const clause = clauses[clauseIndex];
+    // Also clears what an earlier scan that threw may have left.
+    resetProgress(progress);
     for (let position = 0; position < clause.tokens.length; position += 1) {
-      const byHead = index.byHead.get(clause.tokens[position].norm);
-      if (byHead) for (const entry of byHead) tryEntry(entry, clause, clauseIndex, position, tokenised.text, nextStart, found);
-      for (const entry of index.anyHead) tryEntry(entry, clause, clauseIndex, position, tokenised.text, nextStart, found);
+      const entries = candidatesFor(index, clause.tokens[position].norm);
+      for (let at = 0; at < entries.length; at += 1) tryEntry(entries[at], clause, clauseIndex, position, tokenised.text, progress, found);
     }
-  });
+  }
   return found.sort((a, b) => a.start - b.start);
 };
 

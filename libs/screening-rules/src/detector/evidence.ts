@@ -69,8 +69,9 @@ export const gatherEvidence = (input: DetectorInput): Evidence => {
   }
   const contexts = new Map<ContextKind, CueMatch[]>();
   for (const kind of CONTEXT_KINDS) {
-    const matches = found.get(kind) ?? [];
-    if (contextApplies(kind, matches, input)) contexts.set(kind, matches);
+    // No words, no situation: contextApplies would say so after building an empty quote list.
+    const matches = found.get(kind);
+    if (matches && contextApplies(kind, matches, input)) contexts.set(kind, matches);
   }
   return { input, cues, found, negated, contexts, benignTone: found.get('context-benign-tone') ?? [] };
 };

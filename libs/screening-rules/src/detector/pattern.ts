@@ -11,7 +11,12 @@ import type { Clause, Token } from './tokenise';
  *
  * Matching is per clause, so a pattern never spans a sentence or a "but".
  */
-type WordTest = { exact: ReadonlySet<string>; prefixes: readonly string[]; ing: boolean; num: boolean };
+/**
+ * `slow` is set when the test needs more than a set lookup (prefixes, @ing, @num); its answers
+ * are then remembered per word in `memo`, because the detector asks the same few thousand
+ * words of the same tests on every report.
+ */
+type WordTest = { exact: ReadonlySet<string>; prefixes: readonly string[]; ing: boolean; num: boolean; slow: boolean; memo: Map<string, boolean> };
 type Element = { kind: 'word'; test: WordTest; optional: boolean } | { kind: 'gap'; max: number };
 
 export type CompiledPattern = { source: string; elements: Element[] };
@@ -49,7 +54,7 @@ const compileWord = (spec: string): WordTest => {
     else exact.add(alternative);
   }
   if (num) for (const word of NUMBER_WORDS) exact.add(word);
-  return { exact, prefixes, ing, num };
+  return { exact, prefixes, ing, num, slow: prefixes.length > 0 || ing || num, memo: new Map() };
 };
 
 export const compilePattern = (source: string): CompiledPattern => {
@@ -66,12 +71,25 @@ export const compilePattern = (source: string): CompiledPattern => {
   return { source, elements };
 };
 
-export const wordMatches = (test: WordTest, word: string): boolean => {
-  if (test.exact.has(word)) return true;
+/** Bounds each test's memo: narratives carry names, numbers and typos, so words never run out. */
+const MEMO_LIMIT = 10_000;
+
+const slowWordMatches = (test: WordTest, word: string): boolean => {
   if (test.ing && word.length > 4 && word.endsWith('ing')) return true;
   if (test.num && word.charCodeAt(0) >= 48 && word.charCodeAt(0) <= 57 && /^\d+$/.test(word) && Number(word) >= 2) return true;
   for (const prefix of test.prefixes) if (word.startsWith(prefix)) return true;
   return false;
+};
+
+export const wordMatches = (test: WordTest, word: string): boolean => {
+  if (test.exact.has(word)) return true;
+  if (!test.slow) return false;
+  const known = test.memo.get(word);
+  if (known !== undefined) return known;
+  const result = slowWordMatches(test, word);
+  if (test.memo.size >= MEMO_LIMIT) test.memo.clear();
+  test.memo.set(word, result);
+  return result;
 };
 
 const matchFrom = (elements: Element[], index: number, tokens: readonly Token[], position: number): number => {
@@ -99,6 +117,16 @@ export const matchAt = (pattern: CompiledPattern, tokens: readonly Token[], star
   if (head.kind !== 'word' || start >= tokens.length || !wordMatches(head.test, tokens[start].norm)) return -1;
   return matchFrom(pattern.elements, 1, tokens, start + 1);
 };
+
+/** True when the word can start a match of the pattern. */
+export const headMatches = (pattern: CompiledPattern, word: string): boolean => {
+  const head = pattern.elements[0];
+  return head.kind === 'word' && wordMatches(head.test, word);
+};
+
+/** Like matchAt, for a caller that already knows the head word matches at `start`. */
+export const matchAfterHead = (pattern: CompiledPattern, tokens: readonly Token[], start: number): number =>
+  matchFrom(pattern.elements, 1, tokens, start + 1);
 
 /** Exact words a match can start with, or undefined when the head also matches by prefix or class. */
 export const exactHeadWords = (pattern: CompiledPattern): ReadonlySet<string> | undefined => {
