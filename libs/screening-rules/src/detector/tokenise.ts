@@ -17,31 +17,47 @@ const NEGATED_STEMS: Record<string, string> = { wo: 'will', ca: 'can', sha: 'sha
 
 const SENTENCE_END = /[.!?]+(?=\s|$)|\n+/g;
 
-/** Pushes the word's tokens (two for a contraction with n't) and says how many it pushed. */
-const pushWord = (tokens: Token[], raw: string, start: number): number => {
+/** What a written word reads as: one norm, or two for a contraction with n't ("didn't" -> did not). */
+type WordReading = { norms: readonly string[]; possessive: boolean };
+
+const readWord = (raw: string): WordReading => {
   const lowered = raw.toLowerCase();
   const lower = lowered.includes('’') ? lowered.replace(/’/g, "'") : lowered;
-  const end = start + raw.length;
-  // Both halves keep the whole word's span so quotes read "didn't follow", not "n't follow".
   if (lower.endsWith("n't")) {
     const stem = lower.slice(0, -3);
-    tokens.push({ norm: NEGATED_STEMS[stem] ?? stem, start, end });
-    tokens.push({ norm: 'not', start, end });
-    return 2;
+    return { norms: [NEGATED_STEMS[stem] ?? stem, 'not'], possessive: false };
   }
-  if (lower === 'cannot') {
-    tokens.push({ norm: 'can', start, end });
-    tokens.push({ norm: 'not', start, end });
-    return 2;
-  }
+  if (lower === 'cannot') return { norms: ['can', 'not'], possessive: false };
   const apostrophe = lower.indexOf("'");
   // Possessive and contracted endings ('s, 'll, 've, 'd, 're, 'm) add nothing the rules read.
   const cut = apostrophe > 0 ? lower.slice(0, apostrophe) : lower;
-  const norm = cut.startsWith('£') ? 'money' : cut;
-  // A possessive flag only when set, so tokens look the same as ever to callers and tests.
-  if (apostrophe > 0 && lower.length === apostrophe + 2 && lower.endsWith("'s")) tokens.push({ norm, start, end, possessive: true });
-  else tokens.push({ norm, start, end });
-  return 1;
+  return { norms: [cut.startsWith('£') ? 'money' : cut], possessive: apostrophe > 0 && lower.slice(apostrophe) === "'s" };
+};
+
+/**
+ * Readings of words already seen. Reports share most of their words, so this saves the
+ * lower-casing, and the shared norm strings keep their hash for the scanner's lookups.
+ * Bounded, because names, numbers and typos never run out.
+ */
+const READINGS = new Map<string, WordReading>();
+const READINGS_LIMIT = 50_000;
+
+/** Pushes the word's tokens and says how many it pushed. */
+const pushWord = (tokens: Token[], raw: string, start: number): number => {
+  let reading = READINGS.get(raw);
+  if (reading === undefined) {
+    reading = readWord(raw);
+    if (READINGS.size >= READINGS_LIMIT) READINGS.clear();
+    READINGS.set(raw, reading);
+  }
+  const end = start + raw.length;
+  const { norms } = reading;
+  // Both halves of a contraction keep the whole word's span so quotes read "didn't follow", not "n't follow".
+  for (const norm of norms) {
+    // A possessive flag only when set, so tokens look the same as ever to callers and tests.
+    tokens.push(reading.possessive ? { norm, start, end, possessive: true } : { norm, start, end });
+  }
+  return norms.length;
 };
 
 // The loops below use exec on the shared global expressions rather than matchAll, which
@@ -71,30 +87,31 @@ const isApostrophe = (code: number): boolean => code === 39 || code === 0x2019; 
  * `[A-Za-z0-9£]+(?:['’][A-Za-z]+)` followed by `*` that this replaces. Read by hand because one regex match object per word was the
  * tokeniser's largest cost.
  */
-const wordEnd = (body: string, start: number, stop: number): number => {
+const wordEnd = (text: string, start: number, stop: number): number => {
   let at = start;
-  while (at < stop && isWordChar(body.charCodeAt(at))) at += 1;
-  while (at + 1 < stop && isApostrophe(body.charCodeAt(at)) && isLetter(body.charCodeAt(at + 1))) {
+  while (at < stop && isWordChar(text.charCodeAt(at))) at += 1;
+  while (at + 1 < stop && isApostrophe(text.charCodeAt(at)) && isLetter(text.charCodeAt(at + 1))) {
     at += 2;
-    while (at < stop && isLetter(body.charCodeAt(at))) at += 1;
+    while (at < stop && isLetter(text.charCodeAt(at))) at += 1;
   }
   return at;
 };
 
 /**
- * Reads the words of body[from, to), a piece of a sentence between clause punctuation, into
- * clauses, starting a new clause at each contrastive word. `offset` is where body starts in the text.
+ * Reads the words of text[from, to), a piece of a sentence between clause punctuation, into
+ * clauses, starting a new clause at each contrastive word. It reads the whole text rather than
+ * the sentence's slice: character reads from a slice cost more, and the spans are then the text's.
  */
-const readPiece = (clauses: Clause[], body: string, from: number, to: number, offset: number, sentence: number): void => {
+const readPiece = (clauses: Clause[], text: string, from: number, to: number, sentence: number): void => {
   let current: Token[] = [];
   let at = from;
   while (at < to) {
-    if (!isWordChar(body.charCodeAt(at))) {
+    if (!isWordChar(text.charCodeAt(at))) {
       at += 1;
       continue;
     }
-    const end = wordEnd(body, at, to);
-    const pushed = pushWord(current, body.slice(at, end), offset + at);
+    const end = wordEnd(text, at, to);
+    const pushed = pushWord(current, text.slice(at, end), at);
     at = end;
     if (pushed === 1 && CONTRASTIVE.has(current[current.length - 1].norm)) {
       current.pop();
@@ -113,10 +130,10 @@ export const tokenise = (text: string): TokenisedText => {
     let pieceStart = 0;
     CLAUSE_PUNCTUATION.lastIndex = 0;
     for (let match = CLAUSE_PUNCTUATION.exec(body); match !== null; match = CLAUSE_PUNCTUATION.exec(body)) {
-      readPiece(clauses, body, pieceStart, match.index, start, sentenceIndex);
+      readPiece(clauses, text, start + pieceStart, start + match.index, sentenceIndex);
       pieceStart = match.index + match[0].length;
     }
-    readPiece(clauses, body, pieceStart, body.length, start, sentenceIndex);
+    readPiece(clauses, text, start + pieceStart, start + body.length, sentenceIndex);
   }
   return { text, clauses };
 };
