@@ -86,9 +86,11 @@ const round = (n: number): number => Math.round(n * 1000) / 1000;
 
 type Scored = { explanations: Explanation[]; score: number };
 
+/** Every caller passes a fresh literal, so the rounded weight is written into it rather than into a copy. */
 const add = (scored: Scored, explanation: Explanation): void => {
-  scored.explanations.push({ ...explanation, weight: round(explanation.weight) });
   scored.score += explanation.weight;
+  explanation.weight = round(explanation.weight);
+  scored.explanations.push(explanation);
 };
 
 const has = (evidence: Evidence, kind: CueKind): boolean => (evidence.found.get(kind)?.length ?? 0) > 0;
