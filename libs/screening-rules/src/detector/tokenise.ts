@@ -34,23 +34,43 @@ const readWord = (raw: string): WordReading => {
   return { norms: [cut.startsWith('£') ? 'money' : cut], possessive: apostrophe > 0 && lower.slice(apostrophe) === "'s" };
 };
 
-/**
- * Readings of words already seen. Reports share most of their words, so this saves the
- * lower-casing, and the shared norm strings keep their hash for the scanner's lookups.
- * Bounded, because names, numbers and typos never run out.
- */
-const READINGS = new Map<string, WordReading>();
-const READINGS_LIMIT = 50_000;
+/** A word already read; words whose hashes collide are chained. */
+type Remembered = { raw: string; reading: WordReading; next: Remembered | undefined };
 
-/** Pushes the word's tokens and says how many it pushed. */
-const pushWord = (tokens: Token[], raw: string, start: number): number => {
-  let reading = READINGS.get(raw);
-  if (reading === undefined) {
-    reading = readWord(raw);
-    if (READINGS.size >= READINGS_LIMIT) READINGS.clear();
-    READINGS.set(raw, reading);
+/**
+ * Readings of words already seen, keyed by a hash of the word's characters. Reports share most
+ * of their words, so a word seen before costs neither a substring nor lower-casing, and the
+ * shared norm strings keep their hash for the scanner's lookups. Bounded, because names,
+ * numbers and typos never run out.
+ */
+const READINGS = new Map<number, Remembered>();
+const READINGS_LIMIT = 50_000;
+let readingCount = 0;
+
+const recall = (text: string, start: number, end: number): WordReading => {
+  let hash = 0;
+  // Kept within 30 bits so the key stays a small integer, which a Map hashes fastest.
+  for (let at = start; at < end; at += 1) hash = (Math.imul(hash, 31) + text.charCodeAt(at)) & 0x3fffffff;
+  const length = end - start;
+  let chain = READINGS.get(hash);
+  for (let entry = chain; entry !== undefined; entry = entry.next) {
+    if (entry.raw.length === length && text.startsWith(entry.raw, start)) return entry.reading;
   }
-  const end = start + raw.length;
+  const raw = text.slice(start, end);
+  const reading = readWord(raw);
+  if (readingCount >= READINGS_LIMIT) {
+    READINGS.clear();
+    readingCount = 0;
+    chain = undefined;
+  }
+  READINGS.set(hash, { raw, reading, next: chain });
+  readingCount += 1;
+  return reading;
+};
+
+/** Pushes the tokens of the word text[start, end) and says how many it pushed. */
+const pushWord = (tokens: Token[], text: string, start: number, end: number): number => {
+  const reading = recall(text, start, end);
   const { norms } = reading;
   // Both halves of a contraction keep the whole word's span so quotes read "didn't follow", not "n't follow".
   for (const norm of norms) {
@@ -111,7 +131,7 @@ const readPiece = (clauses: Clause[], text: string, from: number, to: number, se
       continue;
     }
     const end = wordEnd(text, at, to);
-    const pushed = pushWord(current, text.slice(at, end), at);
+    const pushed = pushWord(current, text, at, end);
     at = end;
     if (pushed === 1 && CONTRASTIVE.has(current[current.length - 1].norm)) {
       current.pop();
