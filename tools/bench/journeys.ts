@@ -336,15 +336,28 @@ const openJourneys = async (ctx: BenchContext, platform: Platform, client: Clien
   return { open, rss, area };
 };
 
-/** Leaves nothing running behind: the server terminates the benchmark's open journeys in one batch. */
-const terminateOpen = async (client: Client, area: string): Promise<void> => {
+/**
+ * Leaves nothing running behind: the server terminates the benchmark's open journeys in one batch,
+ * and the bench waits for it, so the next part does not share the engine with 2,000 terminations.
+ */
+const terminateOpen = async (ctx: BenchContext, client: Client, area: string): Promise<void> => {
+  const namespace = client.options.namespace;
+  const jobId = `bench-cleanup-${area}`;
+  const t0 = Date.now();
   await client.workflowService.startBatchOperation({
-    namespace: client.options.namespace,
-    jobId: `bench-cleanup-${area}`,
+    namespace,
+    jobId,
     reason: 'benchmark finished',
     visibilityQuery: `WorkflowType = '${JOURNEY_WORKFLOW_TYPE}' AND EasiPoliceArea = '${area}' AND ExecutionStatus = 'Running'`,
     terminationOperation: {},
   });
+  const RUNNING = 1; // BATCH_OPERATION_STATE_RUNNING
+  while (Date.now() - t0 < 180_000) {
+    await sleep(2000);
+    const job = await client.workflowService.describeBatchOperation({ namespace, jobId }).catch(() => undefined);
+    if (job && job.state !== RUNNING) break;
+  }
+  ctx.log(`    open journeys terminated in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 };
 
 export const run = async (ctx: BenchContext): Promise<BenchFigures> => {
@@ -365,7 +378,7 @@ export const run = async (ctx: BenchContext): Promise<BenchFigures> => {
     const journeys = await drivenJourneys(ctx, platform, client);
     ctx.log(`(b) ${journeys.perJourney.toFixed(1)} activities per journey on average`);
     const bareAfter = await bareBaseline(ctx, nativeConnection, client, dataConverter);
-    await terminateOpen(client, open.area);
+    await terminateOpen(ctx, client, open.area);
     const bare = (bareBefore + bareAfter) / 2;
     ctx.log(`(a) baseline ${bareBefore.toFixed(1)}/s before and ${bareAfter.toFixed(1)}/s after (b): ${bare.toFixed(1)}/s`);
     return {
