@@ -1,7 +1,7 @@
 import type { KafkaMessage, Message } from 'kafkajs';
 import { KAFKA_HEADERS } from '@easi/contracts';
 
-/** Longest reason header; IdempotentConsumer cuts at the same length. */
+/** Longest reason header. */
 export const MAX_DEAD_LETTER_REASON_LENGTH = 1000;
 
 /**

@@ -5,6 +5,7 @@ import { deadLetterTopic, KAFKA_HEADERS } from '@easi/contracts';
 import { createLogger, isSafeCorrelationId, newCorrelationId, runWithCorrelation } from '@easi/logging';
 import type { Logger } from '@easi/logging';
 import { PROCESSED_MESSAGE_UNIQUE, ProcessedMessageEntity } from './entities/processed-message.entity';
+import { MAX_DEAD_LETTER_REASON_LENGTH, deadLetterMessage } from './dead-letter';
 import { ensureTopics } from './kafka';
 import { qualifiedTable } from './table-name';
 import { decodeMessage, headersToRecord } from './message-handler';
@@ -46,7 +47,6 @@ export type IdempotentConsumerStats = {
 
 type Pending = { parsed: unknown; messageId: string; headers: Record<string, string>; offset: string };
 
-const MAX_REASON_LENGTH = 1000;
 
 const withTimeout = async <T>(promise: Promise<T>, ms: number, what: string): Promise<T> => {
   let timer: NodeJS.Timeout | undefined;
@@ -248,26 +248,9 @@ export class IdempotentConsumer {
     if (producer === undefined) {
       throw new Error('consumer is stopping: dead letter not sent, the message will be redelivered');
     }
-    const shortReason = reason.slice(0, MAX_REASON_LENGTH);
-    await producer.send({
-      topic: deadLetterTopic(topic),
-      acks: -1,
-      messages: [
-        {
-          key: message.key,
-          value: message.value,
-          headers: {
-            ...message.headers,
-            [KAFKA_HEADERS.deadLetterReason]: shortReason,
-            [KAFKA_HEADERS.deadLetterSourceTopic]: topic,
-            [KAFKA_HEADERS.deadLetterSourcePartition]: String(partition),
-            [KAFKA_HEADERS.deadLetterSourceOffset]: message.offset,
-            [KAFKA_HEADERS.deadLetterConsumerGroup]: this.options.groupId,
-          },
-        },
-      ],
-    });
+    const letter = deadLetterMessage(message, reason, { topic, partition, groupId: this.options.groupId });
+    await producer.send({ topic: deadLetterTopic(topic), acks: -1, messages: [letter] });
     this.counters.deadLettered += 1;
-    this.logger.warn({ topic, partition, offset: message.offset, reason: shortReason }, 'message dead-lettered');
+    this.logger.warn({ topic, partition, offset: message.offset, reason: reason.slice(0, MAX_DEAD_LETTER_REASON_LENGTH) }, 'message dead-lettered');
   }
 }

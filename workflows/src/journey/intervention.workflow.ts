@@ -1,5 +1,5 @@
 import { CancellationScope, isCancellation, patched, sleep, workflowInfo } from '@temporalio/workflow';
-import type { JourneyPolicy } from '@easi/contracts';
+import type { JourneyPolicy, TaskDecision } from '@easi/contracts';
 import { intervention, referral } from './activities';
 import { toMs } from './duration';
 import { TaskBook } from './human-task';
@@ -76,16 +76,7 @@ export async function factIntervention(input: InterventionInput): Promise<Interv
       if (!outcome) continue;
       const { decision, by } = outcome;
       const recorded = intervention.recordSession({ journeyRef, sessionNumber: current, attempt, outcome: decision.outcome, recordedBy: by });
-      if (decision.riskDisclosure !== 'none') {
-        await referral.raiseAlert({
-          alertId: `${workflowInfo().workflowId}:session-${current}-${attempt}:disclosure`,
-          journeyRef,
-          kind: 'session-risk-disclosure',
-          audiences: decision.riskDisclosure === 'threat-to-victim' ? ['police', 'victim-service', 'risk'] : ['police', 'risk'],
-          summary: `Risk disclosed in fACT session ${current}: ${decision.riskDisclosure}.`,
-        });
-        say(`Risk disclosed in session ${current} (${decision.riskDisclosure}); police and the relevant agencies alerted.`, by);
-      }
+      await alertDisclosure(journeyRef, { session: current, attempt, disclosure: decision.riskDisclosure, by }, report);
       await recorded;
       if (decision.outcome === 'attended') {
         attended += 1;
@@ -118,6 +109,21 @@ export async function factIntervention(input: InterventionInput): Promise<Interv
 }
 
 /** `recorded` settles when every session's record is written (awaited with the next step, not before it). */
+type Disclosure = { session: number; attempt: number; disclosure: TaskDecision<'session-outcome'>['riskDisclosure']; by: string };
+
+/** A risk disclosed in a session: an alert to police and the agencies concerned at once, and a line for the journey. */
+async function alertDisclosure(journeyRef: string, { session, attempt, disclosure, by }: Disclosure, report: ParentReport): Promise<void> {
+  if (disclosure === 'none') return;
+  await referral.raiseAlert({
+    alertId: `${workflowInfo().workflowId}:session-${session}-${attempt}:disclosure`,
+    journeyRef,
+    kind: 'session-risk-disclosure',
+    audiences: disclosure === 'threat-to-victim' ? ['police', 'victim-service', 'risk'] : ['police', 'risk'],
+    summary: `Risk disclosed in fACT session ${session}: ${disclosure}.`,
+  });
+  report.say(`Risk disclosed in session ${session} (${disclosure}); police and the relevant agencies alerted.`, by);
+}
+
 /** Marks a promise awaited later as handled, so its failure surfaces where it is awaited, not as an unhandled rejection. */
 const handled = <T>(promise: Promise<T>): Promise<T> => {
   void promise.catch(() => undefined);
@@ -162,16 +168,7 @@ async function bookedSessions(input: InterventionInput, tasks: TaskBook, report:
     if (!outcome) continue;
     const { decision, by } = outcome;
     records.push(handled(intervention.recordSession({ journeyRef, sessionNumber: current, attempt, outcome: decision.outcome, recordedBy: by })));
-    if (decision.riskDisclosure !== 'none') {
-      await referral.raiseAlert({
-        alertId: `${workflowInfo().workflowId}:session-${current}-${attempt}:disclosure`,
-        journeyRef,
-        kind: 'session-risk-disclosure',
-        audiences: decision.riskDisclosure === 'threat-to-victim' ? ['police', 'victim-service', 'risk'] : ['police', 'risk'],
-        summary: `Risk disclosed in fACT session ${current}: ${decision.riskDisclosure}.`,
-      });
-      say(`Risk disclosed in session ${current} (${decision.riskDisclosure}); police and the relevant agencies alerted.`, by);
-    }
+    await alertDisclosure(journeyRef, { session: current, attempt, disclosure: decision.riskDisclosure, by }, report);
     if (decision.outcome === 'attended') {
       attended += 1;
       session += 1;
