@@ -1,14 +1,28 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { dayOf } from '../daily-screening/london-time';
 import type { NonWorkingDays } from '../daily-screening/working-days';
-import { BankHolidayRepository, type BankHolidayRow } from './bank-holiday.repository';
+import { BankHolidayRepository, type BankHolidayRow, type BankHolidaySource } from './bank-holiday.repository';
+import { bankHolidaysOfYears, regularBankHoliday } from './england-wales-holidays';
 
-export type BankHolidayView = { day: string; name: string; region: string; updatedAt: string; updatedBy: string };
+export type BankHolidayView = { day: string; name: string; region: string; source: BankHolidaySource; updatedAt: string; updatedBy: string };
 
-const toView = (row: BankHolidayRow): BankHolidayView => ({ day: row.day, name: row.name, region: row.region, updatedAt: new Date(row.updatedAt).toISOString(), updatedBy: row.updatedBy });
+/** The current year and the next two: the regular holidays the table always holds. */
+export const HORIZON_YEARS = 3;
+
+const toView = (row: BankHolidayRow): BankHolidayView => ({
+  day: row.day,
+  name: row.name,
+  region: row.region,
+  source: row.source,
+  updatedAt: new Date(row.updatedAt).toISOString(),
+  updatedBy: row.updatedBy,
+});
 
 /** England and Wales bank holidays: reference data the daily screening's calendar reads. */
 @Injectable()
 export class BankHolidayService {
+  private readonly logger = new Logger(BankHolidayService.name);
+
   constructor(private readonly holidays: BankHolidayRepository) {}
 
   async list(from?: string, to?: string): Promise<BankHolidayView[]> {
@@ -25,7 +39,19 @@ export class BankHolidayService {
   }
 
   async withdraw(day: string, by: string): Promise<BankHolidayView | null> {
-    const row = await this.holidays.withdraw(day, by);
+    const row = await this.holidays.withdraw(day, by, regularBankHoliday(day));
     return row ? toView(row) : null;
+  }
+
+  /**
+   * Makes sure the regular holidays of the current year (on the London wall clock) and the next
+   * two are in the table, added as 'computed' only where the day has no row: a supervisor's
+   * withdrawal, name or proclaimed change stays as they left it. Idempotent and safe to run from
+   * several instances at once. Returns the days added.
+   */
+  async ensureHorizon(today: string = dayOf(new Date())): Promise<string[]> {
+    const added = await this.holidays.insertMissing(bankHolidaysOfYears(Number(today.slice(0, 4)), HORIZON_YEARS));
+    if (added.length > 0) this.logger.log(`computed bank holidays added: ${added.join(', ')}`);
+    return added;
   }
 }

@@ -28,6 +28,8 @@ export const DEFAULT_SCHEDULE: ScreeningScheduleSettings = {
 };
 
 const RETRY_MS = 5000;
+/** How often a long-running instance extends the holiday horizon and rewrites the skip list (a new year, old skips dropped). */
+const HOLIDAY_REFRESH_MS = 24 * 60 * 60 * 1000;
 
 const MONTHS = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'] as const;
 
@@ -77,6 +79,7 @@ export const scheduleOptions = (s: ScreeningScheduleSettings, bankHolidays: read
 export class ScreeningScheduleService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ScreeningScheduleService.name);
   private timer?: NodeJS.Timeout;
+  private refresher?: NodeJS.Timeout;
   private stopped = false;
 
   constructor(
@@ -84,18 +87,33 @@ export class ScreeningScheduleService implements OnApplicationBootstrap, OnAppli
     private readonly holidays: BankHolidayService,
   ) {}
 
-  /** Bank holidays from a month back (inside any catch-up window) onwards: older ones can no longer match. */
+  /**
+   * Bank holidays from a month back (inside any catch-up window) onwards: older ones can no longer
+   * match. Every rewrite of the skip list first fills the rolling horizon of regular holidays, so
+   * the Schedule skips the computed years too.
+   */
   private async holidaysToSkip(): Promise<string[]> {
+    await this.holidays.ensureHorizon();
     return [...(await this.holidays.nonWorkingDays(addDays(dayOf(new Date()), -31)))];
   }
 
   onApplicationBootstrap(): void {
     this.ensure();
+    this.refresher = setInterval(() => this.refreshHolidays(), HOLIDAY_REFRESH_MS);
+    this.refresher.unref();
   }
 
   onApplicationShutdown(): void {
     this.stopped = true;
     clearTimeout(this.timer);
+    clearInterval(this.refresher);
+  }
+
+  private refreshHolidays(): void {
+    this.syncBankHolidays().catch((error: unknown) => {
+      // A missing Schedule is ensure()'s job; the next refresh (or boot) tries again.
+      if (!this.stopped) this.logger.warn(`cannot refresh the bank holidays of ${DAILY_SCREENING_SCHEDULE_ID} (${String(error)})`);
+    });
   }
 
   private ensure(): void {
