@@ -1,6 +1,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { OffenceFamily, Relationship } from './common';
 import type { InboxQueueName as InboxQueue, TaskKind } from './task-names';
+import type { EligibilityOverrideSummary } from './tasks';
 
 /** Workflow type name of the perpetrator journey (one per EASI episode). */
 export const JOURNEY_WORKFLOW_TYPE = 'perpetratorJourney';
@@ -157,6 +158,8 @@ export type JourneyState = {
   openTasks?: OpenTaskSummary[];
   outcome?: JourneyOutcome;
   closureReason?: string;
+  /** Set when a supervisor overrode the eligibility rules' outcome at screening. */
+  eligibilityOverride?: EligibilityOverrideSummary;
 };
 
 /** What a child workflow tells its journey, so the journey's timeline and search attributes stay whole. */

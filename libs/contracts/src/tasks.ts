@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDateTime } from './common';
 import { NotificationEnvelopeV1 } from './notifications';
 import { INBOX_QUEUES, RISK_LEVELS, type TaskKind } from './task-names';
 
@@ -11,6 +12,37 @@ export type RiskLevelCode = z.infer<typeof RiskLevelCode>;
 
 const note = z.string().trim().max(2000).optional();
 
+const ELIGIBILITY_OUTCOMES = ['eligible', 'ineligible', 'needs-case-discussion'] as const;
+
+/**
+ * A supervisor's override of the eligibility rules, carried inside the decision it produced: the
+ * journey records who overrode what and why, and the screening service writes its append-only
+ * override record from this note on whichever path records the decision first (its own request
+ * after the journey accepted it, or the journey's `confirmDecision`), so the record cannot be lost.
+ */
+export const EligibilityOverrideNote = z.object({
+  overrideId: z.uuid(),
+  /** `overall` or the criterion overridden. */
+  target: z.string().min(1).max(60),
+  from: z.string().min(1).max(40),
+  to: z.string().min(1).max(40),
+  reason: z.string().trim().min(1).max(2000),
+  /** The supervisor: agency and pseudonymous subject (`police:<subject>`). */
+  by: z.string().min(1).max(200),
+  at: IsoDateTime,
+  rulesOutcome: z.enum(ELIGIBILITY_OUTCOMES),
+  byRoles: z.array(z.string().min(1).max(40)).max(20).optional(),
+  correlationId: z.string().max(200).optional(),
+  /** What the rules read and returned, for the screening service's own record: the journey neither shows nor keeps it. */
+  basis: z
+    .object({ facts: z.record(z.string(), z.unknown()), rulesResult: z.record(z.string(), z.unknown()), overriddenResult: z.record(z.string(), z.unknown()) })
+    .optional(),
+});
+export type EligibilityOverrideNote = z.infer<typeof EligibilityOverrideNote>;
+
+/** The override as the journey keeps it in its state: who, when, why and what changed, nothing more. */
+export type EligibilityOverrideSummary = Pick<EligibilityOverrideNote, 'overrideId' | 'target' | 'from' | 'to' | 'reason' | 'by' | 'at' | 'rulesOutcome'>;
+
 /** The decision each kind of task takes, as the workflow receives it. */
 export const TASK_DECISIONS = {
   /** Sent by the screening service after applying the eligibility rules to the investigator's facts. */
@@ -19,6 +51,8 @@ export const TASK_DECISIONS = {
     riskLevel: RiskLevelCode,
     reason: z.string().min(1).max(2000),
     rulesVersion: z.string().max(40).optional(),
+    /** Present when a supervisor overrode the rules' outcome (the screening service's override route). */
+    override: EligibilityOverrideNote.optional(),
   }),
   'triage-decision': z.object({
     outcome: z.enum(['refer-to-easi', 'no-further-action']),

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
+import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import type { AuthenticatedUser } from '@easi/auth';
 import {
@@ -26,10 +27,33 @@ import { TaskRepository } from './task.repository';
 /** How a service turns what a person submits into the decision its workflow takes (e.g. facts → eligibility). */
 export type DecisionInput = { schema: z.ZodType; toWorkflow: (parsed: unknown, task: TaskView) => unknown };
 
+/** A decision the inbox is recording: the journey has accepted it (its Update validator checked it). */
+export type RecordedDecision = {
+  taskId: string;
+  workflowId: string;
+  journeyRef: string;
+  kind: TaskKind;
+  /** As the workflow received it; the hook parses what it reads. */
+  decision: unknown;
+  by: string;
+  reason: string;
+  /** Which path recorded it first: the REST completion, or the workflow's `confirmDecision` (the service had stopped in between). */
+  via: 'complete' | 'confirm-decision';
+};
+
+/**
+ * Also done when a decision is recorded, in the same transaction as the task's completion: it runs
+ * once per task, on whichever path records the decision first, and a throw rolls the recording back
+ * (the REST call fails; the `confirmDecision` activity retries).
+ */
+export type DecisionRecordedHook = (recorded: RecordedDecision, manager: EntityManager) => Promise<void>;
+
 export type TasksOptions = {
   /** The inboxes this service holds. */
   queues: InboxQueue[];
   decisionInputs?: Partial<Record<TaskKind, DecisionInput>>;
+  /** Per kind of task, what the service records with the decision (e.g. the screening service's eligibility overrides). */
+  onDecisionRecorded?: Partial<Record<TaskKind, DecisionRecordedHook>>;
 };
 export const TASKS_OPTIONS = Symbol('TASKS_OPTIONS');
 
@@ -218,22 +242,25 @@ export class TaskService {
     if (row.status === 'claimed' && row.assignee !== actorOf(user)) throw new TaskError('claimed-by-other', `task ${taskId} is claimed by ${row.assignee}`);
     const decided: CompleteTaskInput = { taskId, decision: this.toWorkflowDecision(row, body.decision), by: actorOf(user), reason: body.reason };
     await this.sendDecision(row, decided);
-    await this.recordDecision(decided);
+    await this.recordDecision(decided, 'complete');
     return toView((await this.tasks.findById(taskId)) as HumanTaskEntity);
   }
 
   /** Activity: the workflow's copy of an accepted decision; a no-op when the inbox already has it. */
   async confirmDecision(input: CompleteTaskInput): Promise<{ recorded: boolean }> {
-    return { recorded: await this.recordDecision(input) };
+    return { recorded: await this.recordDecision(input, 'confirm-decision') };
   }
 
-  private recordDecision({ taskId, decision, by, reason }: CompleteTaskInput): Promise<boolean> {
+  private recordDecision({ taskId, decision, by, reason }: CompleteTaskInput, via: RecordedDecision['via']): Promise<boolean> {
     return this.tasks.transaction(async (manager) => {
       const row = await this.tasks.findById(taskId, manager);
       if (!row) return false;
       const completed = { status: 'completed' as const, assignee: row.assignee ?? by, decision: decision as object, reason, completedBy: by, completedAt: new Date() };
+      // The conditional update is the once-only gate: the second path finds the task completed and stops here.
       if (!(await this.tasks.changeIf(manager, taskId, OPEN, completed))) return false;
       await this.tasks.addEvent(manager, taskId, 'completed', by, reason, { decision });
+      const hook = this.options.onDecisionRecorded?.[row.kind];
+      if (hook) await hook({ taskId, workflowId: row.workflowId, journeyRef: row.journeyRef, kind: row.kind, decision, by, reason, via }, manager);
       return true;
     });
   }

@@ -22,6 +22,11 @@ const POLICE_ACTIONS = ['prosecute-original-offence', 'other-action'] as const;
 const fail = (error: string): Check => ({ ok: false, error });
 const pass = (decision: unknown): Check => ({ ok: true, decision });
 
+const text = (v: unknown): boolean => typeof v === 'string' && v.trim() !== '';
+/** A supervisor's override, when present, names itself, who, what changed and why: the journey keeps these (see JourneyRecord). */
+const OVERRIDE_FIELDS = ['overrideId', 'target', 'from', 'to', 'reason', 'by', 'at', 'rulesOutcome'] as const;
+const validOverride = (v: unknown): boolean => v === undefined || (isObj(v) && OVERRIDE_FIELDS.every((f) => text(v[f])));
+
 const RULES: Record<TaskKind, (d: Obj) => Check> = {
   'eligibility-screening': (d) =>
     !oneOf(d.outcome, ['eligible', 'ineligible', 'needs-case-discussion'])
@@ -30,7 +35,9 @@ const RULES: Record<TaskKind, (d: Obj) => Check> = {
         ? fail('riskLevel: must be standard, medium, high or very-high')
         : typeof d.reason !== 'string' || d.reason.trim() === ''
           ? fail('reason: the rules give a reason')
-          : pass(d),
+          : !validOverride(d.override)
+            ? fail(`override: needs ${OVERRIDE_FIELDS.join(', ')}`)
+            : pass(d),
   'triage-decision': (d) =>
     !oneOf(d.outcome, ['refer-to-easi', 'no-further-action'])
       ? fail('outcome: must be refer-to-easi or no-further-action')

@@ -3,6 +3,7 @@ import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import {
   SEARCH_ATTRIBUTE_KEYS,
   type ChildProgress,
+  type EligibilityOverrideSummary,
   type JourneyOutcome,
   type JourneyStage,
   type JourneyState,
@@ -114,6 +115,12 @@ export class JourneyRecord {
       { key: SEARCH_ATTRIBUTE_KEYS.awaitedQueue, value: next ? next.queue : null },
       { key: SEARCH_ATTRIBUTE_KEYS.nextDeadline, value: next ? new Date(next.dueAt) : null },
     ]);
+  }
+
+  /** A supervisor overrode the eligibility rules: kept as data (not only in the timeline's words), without the facts the note may carry. */
+  eligibilityOverridden(note: EligibilityOverrideSummary): void {
+    const { overrideId, target, from, to, reason, by, at, rulesOutcome } = note;
+    this.state.eligibilityOverride = { overrideId, target, from, to, reason, by, at, rulesOutcome };
   }
 
   close(outcome: JourneyOutcome, reason: string, by: string): void {

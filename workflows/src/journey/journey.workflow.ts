@@ -175,7 +175,9 @@ export async function perpetratorJourney(input: JourneyInput): Promise<JourneySt
       screened = await screen();
     }
     if (!screened) return exitOf(exit);
-    const { outcome, riskLevel, reason } = screened.decision;
+    const { outcome, riskLevel, reason, override } = screened.decision;
+    // State only, no command: journeys already running (and their histories) replay unchanged.
+    if (override) journey.eligibilityOverridden(override);
     journey.attributes({ riskLevel });
     journey.record(`Screened: risk ${riskLevel}; eligibility ${outcome} — ${reason}`, screened.by);
     if (riskLevel === 'high' || riskLevel === 'very-high') {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AuditEntry } from '../audit/audit.repository';
 
 export type NewOverrideRow = {
   id: string;
@@ -27,37 +28,51 @@ const COLUMNS = `id::text AS id, task_id::text AS "taskId", journey_ref AS "jour
   overridden_by AS "overriddenBy", overridden_by_roles AS "overriddenByRoles", overridden_at AS "overriddenAt", rules_outcome AS "rulesOutcome",
   final_outcome AS "finalOutcome", risk_level AS "riskLevel", facts, rules_result AS "rulesResult", overridden_result AS "overriddenResult", correlation_id AS "correlationId"`;
 
+/**
+ * Writes an override and its audit row in the caller's transaction, once: the row's id is the
+ * override id, so a second path recording the same decision inserts nothing, and the audit row is
+ * written only with the row. (The audit row is written here rather than through AuditService so it
+ * shares the transaction that records the task's decision.)
+ */
+export const recordOverrideOnce = async (manager: EntityManager, row: NewOverrideRow, audit: AuditEntry): Promise<boolean> => {
+  const inserted: unknown[] = await manager.query(
+    `INSERT INTO eligibility_override (id, task_id, journey_ref, target, from_result, to_result, reason, overridden_by, overridden_by_roles, overridden_at,
+       rules_outcome, final_outcome, risk_level, facts, rules_result, overridden_result, correlation_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+     ON CONFLICT (id) DO NOTHING
+     RETURNING id`,
+    [
+      row.id,
+      row.taskId,
+      row.journeyRef,
+      row.target,
+      row.fromResult,
+      row.toResult,
+      row.reason,
+      row.overriddenBy,
+      row.overriddenByRoles,
+      row.overriddenAt,
+      row.rulesOutcome,
+      row.finalOutcome,
+      row.riskLevel,
+      JSON.stringify(row.facts),
+      JSON.stringify(row.rulesResult),
+      JSON.stringify(row.overriddenResult),
+      row.correlationId,
+    ],
+  );
+  if (inserted.length === 0) return false;
+  await manager.query(
+    `INSERT INTO audit_log (actor, agency, roles, action, subject_type, subject_ref, reason, correlation_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [audit.actor, audit.agency, audit.roles, audit.action, audit.subjectType, audit.subjectRef, audit.reason, audit.correlationId ?? null],
+  );
+  return true;
+};
+
 /** Supervisors' eligibility overrides, append-only (the table refuses UPDATE and DELETE). */
 @Injectable()
 export class EligibilityOverrideRepository {
   constructor(private readonly dataSource: DataSource) {}
-
-  async insert(row: NewOverrideRow): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO eligibility_override (id, task_id, journey_ref, target, from_result, to_result, reason, overridden_by, overridden_by_roles, overridden_at,
-         rules_outcome, final_outcome, risk_level, facts, rules_result, overridden_result, correlation_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
-      [
-        row.id,
-        row.taskId,
-        row.journeyRef,
-        row.target,
-        row.fromResult,
-        row.toResult,
-        row.reason,
-        row.overriddenBy,
-        row.overriddenByRoles,
-        row.overriddenAt,
-        row.rulesOutcome,
-        row.finalOutcome,
-        row.riskLevel,
-        JSON.stringify(row.facts),
-        JSON.stringify(row.rulesResult),
-        JSON.stringify(row.overriddenResult),
-        row.correlationId,
-      ],
-    );
-  }
 
   forJourney(journeyRef: string): Promise<OverrideRow[]> {
     return this.dataSource.query(`SELECT ${COLUMNS} FROM eligibility_override WHERE journey_ref = $1 ORDER BY overridden_at DESC, id`, [journeyRef]);

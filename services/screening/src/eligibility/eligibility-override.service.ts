@@ -36,32 +36,14 @@ export class EligibilityOverrideService {
   async override(user: AuthenticatedUser, taskId: string, body: OverrideBody): Promise<{ override: OverrideNote; task: TaskView }> {
     const task = await asHttp(() => this.tasks.get(user, taskId));
     if (task.kind !== 'eligibility-screening') throw overrideRefusal('not-an-eligibility-task', `task ${taskId} is a ${task.kind} task, not the eligibility screening`);
-    const who = { overrideId: randomUUID(), by: actorOf(user), at: new Date().toISOString() };
+    const correlationId = currentCorrelationId();
+    const who = { overrideId: randomUUID(), by: actorOf(user), at: new Date().toISOString(), roles: user.roles, ...(correlationId ? { correlationId } : {}) };
     const outcome = await asHttp(() => Promise.resolve(overrideOutcome(body, who)));
-    const { note } = outcome;
-    // The journey takes the decision first (its Update may refuse it); only an accepted override is recorded.
-    const completed = await asHttp(() => withPendingOverride(outcome.decision, () => this.tasks.complete(user, taskId, { decision: body.facts, reason: `Supervisor override: ${note.reason}` })));
-    await this.overrides.insert({
-      id: note.overrideId,
-      taskId,
-      journeyRef: task.journeyRef,
-      target: note.target,
-      fromResult: note.from,
-      toResult: note.to,
-      reason: note.reason,
-      overriddenBy: note.by,
-      overriddenByRoles: user.roles,
-      overriddenAt: note.at,
-      rulesOutcome: outcome.original.overall,
-      finalOutcome: outcome.overridden.overall,
-      riskLevel: body.facts.riskLevel,
-      facts: body.facts,
-      rulesResult: outcome.original,
-      overriddenResult: { ...outcome.overridden, original: undefined },
-      correlationId: currentCorrelationId() ?? null,
-    });
-    await this.audit.record(user, { action: 'override-eligibility', subjectType: 'journey', subjectRef: task.journeyRef }, { purpose: `eligibility override: ${note.reason}` });
-    return { override: note, task: completed };
+    // The journey takes the decision first (its Update may refuse it). The decision carries the whole
+    // override, and recording it writes the override row and its audit row in the same transaction
+    // (eligibility.tasks.ts): here once accepted, or by the journey's confirmDecision if we stop first.
+    const completed = await asHttp(() => withPendingOverride(outcome.decision, () => this.tasks.complete(user, taskId, { decision: body.facts, reason: `Supervisor override: ${outcome.note.reason}` })));
+    return { override: outcome.note, task: completed };
   }
 
   async forJourney(user: AuthenticatedUser, journeyRef: string, header: string | undefined): Promise<OverrideView[]> {

@@ -1,3 +1,4 @@
+import { TASK_DECISIONS } from '@easi/contracts';
 import { EligibilityOverrideError } from '@easi/screening-rules';
 import { OverrideBody, overrideOutcome } from './eligibility-override';
 
@@ -13,7 +14,8 @@ const facts = {
   participation: 'willing' as const,
   cognitiveAbility: 'concerns' as const,
 };
-const who = { overrideId: '7f0c1c2e-5d2a-4a4e-9a49-0d7c1f3b2a10', by: 'police:sgt-17', at: '2026-11-25T10:00:00.000Z' };
+const who = { overrideId: '7f0c1c2e-5d2a-4a4e-9a49-0d7c1f3b2a10', by: 'police:sgt-17', at: '2026-11-25T10:00:00.000Z', roles: ['supervisor'], correlationId: 'corr-1' };
+const summary = { overrideId: who.overrideId, by: who.by, at: who.at };
 
 describe('OverrideBody', () => {
   const issuesOf = (body: unknown): string[] => {
@@ -44,8 +46,17 @@ describe('overrideOutcome', () => {
       outcome: 'eligible',
       riskLevel: 'medium',
       reason: expect.stringMatching(/^Supervisor override of cognitive-ability \(needs-discussion → met\): Psychologist confirmed he can engage\./),
-      override: { ...who, target: 'cognitive-ability', from: 'needs-discussion', to: 'met', reason: 'Psychologist confirmed he can engage.', rulesOutcome: 'needs-case-discussion' },
+      override: { ...summary, target: 'cognitive-ability', from: 'needs-discussion', to: 'met', reason: 'Psychologist confirmed he can engage.', rulesOutcome: 'needs-case-discussion' },
     });
+  });
+
+  it('should carry the whole override record in the decision and keep the facts out of the note when the route answers', () => {
+    const body = OverrideBody.parse({ facts, override: { target: 'overall', result: 'eligible', reason: 'Psychologist confirmed he can engage.' } });
+    const { decision, note, original } = overrideOutcome(body, who);
+    expect(decision.override).toMatchObject({ byRoles: ['supervisor'], correlationId: 'corr-1', basis: { facts, rulesResult: original, overriddenResult: { overall: 'eligible' } } });
+    expect(decision.override?.basis?.overriddenResult).not.toHaveProperty('original');
+    expect(TASK_DECISIONS['eligibility-screening'].safeParse(decision).success).toBe(true);
+    expect(Object.keys(note).sort()).toEqual(['at', 'by', 'from', 'overrideId', 'reason', 'rulesOutcome', 'target', 'to']);
   });
 
   it('should refuse when high risk would be overridden into case discussion', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { EligibilityOverrideNote } from '@easi/contracts';
 import {
   ELIGIBILITY_CRITERIA,
   applyCriterionOverride,
@@ -39,8 +40,8 @@ export const OverrideBody = z.object({ facts: EligibilityFactsBody, override: Ov
 export type OverrideBody = z.infer<typeof OverrideBody>;
 
 /**
- * What the journey receives beside the outcome: enough to show on its timeline who overrode what
- * and why, without the facts (the journey keeps pseudonymous data only).
+ * The override as the route answers it and the journey shows it: who overrode what and why,
+ * without the facts (the journey keeps pseudonymous data only).
  */
 export type OverrideNote = {
   overrideId: string;
@@ -53,12 +54,20 @@ export type OverrideNote = {
   rulesOutcome: EligibilityOutcome;
 };
 
-export type EligibilityDecision = { outcome: EligibilityOutcome; riskLevel: string; reason: string; rulesVersion: string; override?: OverrideNote };
+/**
+ * The decision the journey receives. Its `override` is the whole override record (the summary, the
+ * supervisor's roles, the facts and both results), so the override row can be written from the
+ * decision on whichever path records it: see eligibility.tasks.ts.
+ */
+export type EligibilityDecision = { outcome: EligibilityOutcome; riskLevel: string; reason: string; rulesVersion: string; override?: EligibilityOverrideNote };
 
 export type OverrideOutcome = { original: EligibilityResult; overridden: OverriddenEligibilityResult; note: OverrideNote; decision: EligibilityDecision };
 
+/** Who overrides, when, under which id, and the request's correlation id (for the record and its audit row). */
+export type OverrideWho = { overrideId: string; by: string; at: string; roles: readonly string[]; correlationId?: string };
+
 /** The rules on the facts, then the supervisor's override; throws EligibilityOverrideError when the rules refuse it. */
-export const overrideOutcome = (body: OverrideBody, who: { overrideId: string; by: string; at: string }): OverrideOutcome => {
+export const overrideOutcome = (body: OverrideBody, who: OverrideWho): OverrideOutcome => {
   const original = assessEligibility(body.facts as EligibilityFacts);
   const { target, result, reason } = body.override;
   const overridden =
@@ -67,10 +76,17 @@ export const overrideOutcome = (body: OverrideBody, who: { overrideId: string; b
       : applyCriterionOverride(original, { by: who.by, reason, criterion: target, status: result as CriterionStatus, at: who.at });
   const from = target === 'overall' ? original.overall : (original.criteria.find((c) => c.criterion === target)?.status ?? 'unknown');
   const note: OverrideNote = { overrideId: who.overrideId, target, from, to: result, reason: overridden.override.reason, by: who.by, at: who.at, rulesOutcome: original.overall };
+  const { original: _previous, ...overriddenResult } = overridden;
+  const full: EligibilityOverrideNote = {
+    ...note,
+    byRoles: [...who.roles],
+    ...(who.correlationId ? { correlationId: who.correlationId } : {}),
+    basis: { facts: body.facts, rulesResult: original, overriddenResult },
+  };
   return {
     original,
     overridden,
     note,
-    decision: { outcome: overridden.overall, riskLevel: body.facts.riskLevel, reason: overridden.reason, rulesVersion: overridden.rulesVersion, override: note },
+    decision: { outcome: overridden.overall, riskLevel: body.facts.riskLevel, reason: overridden.reason, rulesVersion: overridden.rulesVersion, override: full },
   };
 };

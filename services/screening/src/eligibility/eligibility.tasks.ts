@@ -1,6 +1,22 @@
-import { TasksModule } from '@easi/tasks';
+import { Logger } from '@nestjs/common';
+import { TasksModule, type DecisionRecordedHook } from '@easi/tasks';
 import { EligibilityFactsBody, screeningDecision } from './eligibility-facts';
+import { recordOverrideOnce } from './eligibility-override.repository';
+import { overrideRecordingOf } from './override-record';
 import { pendingOverride } from './pending-override';
+
+const logger = new Logger('EligibilityOverride');
+
+/**
+ * A supervisor's override is written with the eligibility decision that carries it, in the
+ * transaction that records the decision: by the override route once the journey has accepted it,
+ * or by the journey's `confirmDecision` when the service stopped in between. Never lost, never twice.
+ */
+const recordOverride: DecisionRecordedHook = async (recorded, manager) => {
+  const recording = overrideRecordingOf(recorded);
+  if (recording.kind === 'record') await recordOverrideOnce(manager, recording.record.row, recording.record.audit);
+  if (recording.kind === 'unrecordable') logger.warn(`override ${recording.overrideId} on task ${recorded.taskId} not written to eligibility_override: ${recording.why}`);
+};
 
 /**
  * The screening service's EASI-team inbox: the journey's screening and eligibility task. The
@@ -13,4 +29,5 @@ export const screeningTasks = TasksModule.forRoot({
   decisionInputs: {
     'eligibility-screening': { schema: EligibilityFactsBody, toWorkflow: (facts) => pendingOverride() ?? screeningDecision(facts as EligibilityFactsBody) },
   },
+  onDecisionRecorded: { 'eligibility-screening': recordOverride },
 });
