@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { dayOf } from '../daily-screening/london-time';
 import type { NonWorkingDays } from '../daily-screening/working-days';
 import { BankHolidayRepository, type BankHolidayRow, type BankHolidaySource } from './bank-holiday.repository';
@@ -20,10 +20,22 @@ const toView = (row: BankHolidayRow): BankHolidayView => ({
 
 /** England and Wales bank holidays: reference data the daily screening's calendar reads. */
 @Injectable()
-export class BankHolidayService {
+export class BankHolidayService implements OnApplicationBootstrap {
   private readonly logger = new Logger(BankHolidayService.name);
 
   constructor(private readonly holidays: BankHolidayRepository) {}
+
+  /**
+   * Fills the horizon before the service answers, so the catch-up's calendar and GET
+   * /bank-holidays see it at once; the Schedule's skip-list rewrites fill it again (daily too).
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      await this.ensureHorizon();
+    } catch (error) {
+      this.logger.warn(`cannot fill the bank holiday horizon at boot (${String(error)}); the Schedule's next skip-list rewrite tries again`);
+    }
+  }
 
   async list(from?: string, to?: string): Promise<BankHolidayView[]> {
     return (await this.holidays.observed(from, to)).map(toView);
