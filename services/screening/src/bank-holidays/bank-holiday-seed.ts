@@ -1,7 +1,8 @@
 /**
  * England and Wales bank holidays 2025–2027 as announced (substitute days where the day falls on a
- * weekend). Seeded once by migration; later years and changes (e.g. a one-off royal occasion) are
- * made by supervisors through the API.
+ * weekend). Seeded once by migration (source 'seed'); later years are added by the service's rolling
+ * horizon from the rule in england-wales-holidays.ts (source 'computed'), and one-off changes (e.g.
+ * a royal occasion) are made by supervisors through the API (source 'supervisor').
  */
 export const ENGLAND_AND_WALES_BANK_HOLIDAYS: readonly { day: string; name: string }[] = [
   { day: '2025-01-01', name: "New Year's Day" },
