@@ -28,7 +28,7 @@ const PORT = 4391;
 /** Screened before the timed run to warm the worker: no report is recorded that early. */
 const WARM_UP_DAY = '1900-01-01';
 
-type Stats = { received: number; stored: number; firstBatchAt: string | null; lastCommitAt: string | null; running: boolean };
+type Stats = { received: number; stored: number; firstBatchAt: string | null; firstFetchAt: string | null; lastCommitAt: string | null; running: boolean };
 type Labelled = { recordedOffence: string; relationship: string; narrative: string; expected: string };
 type Family = CrimeReportV1Input['recordedOffence']['family'];
 
@@ -122,19 +122,42 @@ const produce = async (kafka: Kafka, reports: readonly CrimeReportV1Input[]): Pr
   return (Date.now() - t0) / 1000;
 };
 
-/** Raw kafkajs: a fresh group reading the same messages (from the offsets they were written at) with JSON.parse only. */
-const rawConsume = async (kafka: Kafka, from: { partition: number; offset: string }[], count: number): Promise<number> => {
-  const consumer: Consumer = kafka.consumer({ groupId: `bench-raw-${randomUUID()}`, maxWaitTimeInMs: 500, maxBytesPerPartition: 8 * 1024 * 1024, maxBytes: 32 * 1024 * 1024 });
+type RawConsume = { perSec: number; parseOnlyPerSec: number };
+
+/**
+ * Raw kafkajs: a fresh group reading the same messages (from the offsets they were written at)
+ * with JSON.parse only, with the screening consumer's fetch settings. Timed as the screening
+ * consumer is: from the fetch request that brought the first message to the last message. (The
+ * window from the first message's arrival alone, `parseOnlyPerSec`, is mostly JSON.parse of a
+ * fetch already in memory: it leaves out the fetch, a real part of consuming, and is only logged.)
+ */
+const rawConsume = async (kafka: Kafka, from: { partition: number; offset: string }[], count: number): Promise<RawConsume> => {
+  const groupId = `bench-raw-${randomUUID()}`;
+  // The group starts from committed offsets, as the screening consumer's does: a seek after joining
+  // would make the first fetch a long poll at the end of the topic.
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.setOffsets({ groupId, topic: TOPICS.crimeReports, partitions: from });
+  await admin.disconnect();
+  const consumer: Consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 500, maxBytesPerPartition: 8 * 1024 * 1024, maxBytes: 32 * 1024 * 1024 });
   await consumer.connect();
   await consumer.subscribe({ topics: [TOPICS.crimeReports], fromBeginning: false });
   let seen = 0;
+  let lastFetchStart = 0;
+  let fetchStart = 0;
   let first = 0;
   let last = 0;
+  consumer.on(consumer.events.FETCH_START, () => {
+    lastFetchStart = Date.now();
+  });
   const done = new Promise<void>((resolve) => {
     void consumer.run({
       partitionsConsumedConcurrently: 3,
       eachBatch: async ({ batch }) => {
-        if (first === 0) first = Date.now();
+        if (first === 0) {
+          first = Date.now();
+          fetchStart = lastFetchStart || first;
+        }
         for (const message of batch.messages) {
           if (message.value) JSON.parse(message.value.toString('utf8'));
           seen += 1;
@@ -144,10 +167,9 @@ const rawConsume = async (kafka: Kafka, from: { partition: number; offset: strin
       },
     });
   });
-  for (const p of from) consumer.seek({ topic: TOPICS.crimeReports, partition: p.partition, offset: p.offset });
   await Promise.race([done, new Promise((_, reject) => setTimeout(() => reject(new Error(`raw consumer saw ${seen} of ${count}`)), 120_000))]);
   await consumer.disconnect();
-  return count / ((last - first) / 1000);
+  return { perSec: count / (Math.max(1, last - fetchStart) / 1000), parseOnlyPerSec: count / (Math.max(1, last - first) / 1000) };
 };
 
 /**
@@ -179,8 +201,10 @@ const measureIngest = async (get: <T>(path: string) => Promise<T>, databaseUrl: 
       50,
     );
     if (outcome.kind === 'own') {
-      const seconds = (Date.parse(outcome.stats.lastCommitAt!) - Date.parse(outcome.stats.firstBatchAt!)) / 1000;
-      log(`ingested ${outcome.stats.received} (${outcome.stats.stored} new) in ${seconds.toFixed(2)} s`);
+      // Timed as the raw consumer is: from the fetch that brought the first report to the last commit.
+      const seconds = (Date.parse(outcome.stats.lastCommitAt!) - Date.parse(outcome.stats.firstFetchAt!)) / 1000;
+      const fromArrival = (Date.parse(outcome.stats.lastCommitAt!) - Date.parse(outcome.stats.firstBatchAt!)) / 1000;
+      log(`ingested ${outcome.stats.received} (${outcome.stats.stored} new) in ${seconds.toFixed(2)} s from the first fetch (${fromArrival.toFixed(2)} s from the first report's arrival)`);
       return seconds;
     }
     const seconds = (outcome.seenAt - outcome.first.getTime()) / 1000;
@@ -228,8 +252,9 @@ export const run = async (ctx: BenchContext): Promise<BenchFigures> => {
   const produceSeconds = await produce(kafka, reports);
   ctx.log(`produced ${NATIONAL_DAY} reports in ${produceSeconds.toFixed(2)} s`);
 
-  const rawConsumePerSec = await rawConsume(kafka, from, NATIONAL_DAY);
-  ctx.log(`raw kafkajs consume: ${Math.round(rawConsumePerSec)} msg/s`);
+  const raw = await rawConsume(kafka, from, NATIONAL_DAY);
+  const rawConsumePerSec = raw.perSec;
+  ctx.log(`raw kafkajs consume: ${Math.round(rawConsumePerSec)} msg/s from the first fetch (${Math.round(raw.parseOnlyPerSec)} msg/s from the first message's arrival)`);
 
   screening = await startScreening();
   try {

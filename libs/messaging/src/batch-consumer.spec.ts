@@ -100,7 +100,11 @@ describe('BatchConsumer (real Postgres and Kafka)', () => {
     });
     await waitFor('two stored and two dead letters', () => consumer.stats.received === 4);
     expect(consumer.stats).toMatchObject({ received: 4, processed: 2, duplicates: 0, deadLettered: 2, failedBatches: 0 });
-    expect(consumer.stats.lastCommitAt).not.toBeNull();
+    // The consume window starts at the fetch that brought the first message, before it arrived and before the commit.
+    const { firstFetchAt, firstBatchAt, lastCommitAt } = consumer.stats;
+    expect(firstFetchAt).not.toBeNull();
+    expect(Date.parse(firstFetchAt!)).toBeLessThanOrEqual(Date.parse(firstBatchAt!));
+    expect(Date.parse(firstBatchAt!)).toBeLessThanOrEqual(Date.parse(lastCommitAt!));
     expect(await received(topic)).toEqual(good.map((g) => g.eventId).sort());
 
     const dead = await readMessages(kafka, deadLetterTopic(topic), 2, 300);

@@ -87,8 +87,14 @@ export type BatchConsumerStats = {
   deadLettered: number;
   /** Failed tries of a slice (rolled back or dead letters not acknowledged); each is retried. */
   failedBatches: number;
-  /** When the first message arrived and when offsets were last committed (throughput = received / span). */
+  /** When the first message arrived and when offsets were last committed. */
   firstBatchAt: string | null;
+  /**
+   * When the fetch that brought the first message was sent to the broker (the most recent fetch
+   * request before it arrived): a consume rate counts the fetch too (throughput = received / span
+   * from here to lastCommitAt).
+   */
+  firstFetchAt: string | null;
   lastCommitAt: string | null;
 };
 
@@ -120,6 +126,8 @@ export class BatchConsumer<T> {
   private running = false;
   private readonly counters = { received: 0, processed: 0, duplicates: 0, deadLettered: 0, failedBatches: 0 };
   private firstBatchAt: Date | null = null;
+  private firstFetchAt: Date | null = null;
+  private lastFetchStartedAt: Date | null = null;
   private lastCommitAt: Date | null = null;
 
   constructor(options: BatchConsumerOptions<T>) {
@@ -132,7 +140,12 @@ export class BatchConsumer<T> {
   }
 
   get stats(): BatchConsumerStats {
-    return { ...this.counters, firstBatchAt: this.firstBatchAt?.toISOString() ?? null, lastCommitAt: this.lastCommitAt?.toISOString() ?? null };
+    return {
+      ...this.counters,
+      firstBatchAt: this.firstBatchAt?.toISOString() ?? null,
+      firstFetchAt: this.firstFetchAt?.toISOString() ?? null,
+      lastCommitAt: this.lastCommitAt?.toISOString() ?? null,
+    };
   }
 
   isRunning(): boolean {
@@ -160,6 +173,9 @@ export class BatchConsumer<T> {
         off();
         resolve();
       });
+    });
+    consumer.on(consumer.events.FETCH_START, () => {
+      this.lastFetchStartedAt = new Date();
     });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       this.logger.error({ err: payload.error, restart: payload.restart }, 'consumer crashed');
@@ -200,7 +216,10 @@ export class BatchConsumer<T> {
   private async handleFetched(payload: EachBatchPayload): Promise<void> {
     const { batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary } = payload;
     if (batch.messages.length === 0) return;
-    this.firstBatchAt ??= new Date();
+    if (this.firstBatchAt === null) {
+      this.firstBatchAt = new Date();
+      this.firstFetchAt = this.lastFetchStartedAt ?? this.firstBatchAt;
+    }
     // Slice n+1 is decoded (CPU here) while slice n is written (work in Postgres); offsets are
     // resolved strictly in order, each after its own slice committed.
     let writing: Promise<void> | undefined;

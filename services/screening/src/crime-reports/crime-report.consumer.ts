@@ -12,8 +12,9 @@ export type CrimeReportConsumerStats = {
   duplicates: number;
   deadLettered: number;
   failedBatches: number;
-  /** When the first batch arrived and the last was committed (throughput = received / span). */
+  /** When the first batch arrived, when the fetch that brought it was sent, and when the last batch was committed (throughput = received / (lastCommitAt - firstFetchAt)). */
   firstBatchAt: string | null;
+  firstFetchAt: string | null;
   lastCommitAt: string | null;
 };
 
@@ -57,8 +58,8 @@ export class CrimeReportConsumer implements OnApplicationBootstrap, OnApplicatio
   }
 
   get stats(): CrimeReportConsumerStats {
-    const { received, processed, duplicates, deadLettered, failedBatches, firstBatchAt, lastCommitAt } = this.consumer.stats;
-    return { received, stored: processed - duplicates, duplicates, deadLettered, failedBatches, firstBatchAt, lastCommitAt };
+    const { received, processed, duplicates, deadLettered, failedBatches, firstBatchAt, firstFetchAt, lastCommitAt } = this.consumer.stats;
+    return { received, stored: processed - duplicates, duplicates, deadLettered, failedBatches, firstBatchAt, firstFetchAt, lastCommitAt };
   }
 
   isRunning(): boolean {

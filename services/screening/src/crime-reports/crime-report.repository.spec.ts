@@ -8,6 +8,7 @@ import { createDataSource, runMigrations } from '@easi/persistence';
 import { Initial1764100000000 } from '../migrations/1764100000000-initial';
 import { CrimeScreening1764200000000 } from '../migrations/1764200000000-crime-screening';
 import { LeanIngestIndexes1764400000000 } from '../migrations/1764400000000-lean-ingest-indexes';
+import { RefCollationC1764660000000 } from '../migrations/1764660000000-ref-collation-c';
 import { CrimeReportRepository } from './crime-report.repository';
 
 jest.setTimeout(60_000);
@@ -41,7 +42,7 @@ describe('CrimeReportRepository (real Postgres)', () => {
       url: DATABASE_URL,
       schema,
       entities: MESSAGING_ENTITIES,
-      migrations: [Initial1764100000000, CrimeScreening1764200000000, LeanIngestIndexes1764400000000],
+      migrations: [Initial1764100000000, CrimeScreening1764200000000, LeanIngestIndexes1764400000000, RefCollationC1764660000000],
       poolSize: 4,
     }).initialize();
     await runMigrations(dataSource);
@@ -51,6 +52,24 @@ describe('CrimeReportRepository (real Postgres)', () => {
   afterAll(async () => {
     await dataSource.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     await dataSource.destroy();
+  });
+
+  it('should compare refs byte by byte (collation C) in the ingest tables and their indexes, and undo that when migrated down', async () => {
+    const collations = async (): Promise<string[]> =>
+      (
+        (await dataSource.query(
+          `SELECT table_name || '.' || column_name || '=' || coalesce(collation_name, 'default') AS c FROM information_schema.columns
+           WHERE table_schema = $1 AND ((table_name = 'crime_report_version' AND column_name = 'report_ref') OR (table_name = 'crime_report_party' AND column_name IN ('report_ref', 'suspect_ref', 'victim_ref')))
+           ORDER BY 1`,
+          [schema],
+        )) as { c: string }[]
+      ).map((r) => r.c);
+    expect(await collations()).toEqual(['crime_report_party.report_ref=C', 'crime_report_party.suspect_ref=C', 'crime_report_party.victim_ref=C', 'crime_report_version.report_ref=C']);
+    await dataSource.undoLastMigration();
+    expect(await collations()).toEqual(['crime_report_party.report_ref=default', 'crime_report_party.suspect_ref=default', 'crime_report_party.victim_ref=default', 'crime_report_version.report_ref=default']);
+    await runMigrations(dataSource);
+    expect(await collations()).toHaveLength(4);
+    expect((await collations()).every((c) => c.endsWith('=C'))).toBe(true);
   });
 
   const parties = async (ref: string): Promise<{ suspect_ref: string; victim_ref: string }[]> =>
