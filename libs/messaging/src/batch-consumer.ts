@@ -226,14 +226,21 @@ export class BatchConsumer<T> {
     const done = { received: 0, processed: 0, duplicates: 0, deadLettered: 0 };
     for (let start = 0; start < batch.messages.length; start += this.maxBatchSize) {
       if (!isRunning() || isStale()) break;
+      const decodeStart = performance.now();
       const slice = this.decode(batch.messages.slice(start, start + this.maxBatchSize));
+      const decodeMs = performance.now() - decodeStart;
       await writing;
       if (!isRunning() || isStale()) {
         writing = undefined;
         break;
       }
+      const writeStart = performance.now();
       writing = this.apply(batch.topic, batch.partition, slice, heartbeat, () => isRunning() && !isStale()).then((duplicates) => {
         resolveOffset(slice.lastOffset);
+        this.logger.debug(
+          { partition: batch.partition, toOffset: slice.lastOffset, messages: slice.items.length + slice.repeats + slice.dead.length, decodeMs: Math.round(decodeMs), writeMs: Math.round(performance.now() - writeStart) },
+          'slice committed',
+        );
         done.received += slice.items.length + slice.repeats + slice.dead.length;
         done.processed += slice.items.length + slice.repeats;
         done.duplicates += duplicates + slice.repeats;

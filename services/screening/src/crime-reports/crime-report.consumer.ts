@@ -1,9 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { CrimeReportV1, TOPICS } from '@easi/contracts';
 import { BatchConsumer, defineBatchHandler } from '@easi/messaging';
-import { KAFKA } from '@easi/service-kit';
+import type { Logger as PinoLogger } from '@easi/logging';
+import { KAFKA, SERVICE_LOGGER } from '@easi/service-kit';
 import { CrimeReportService } from './crime-report.service';
 
 export type CrimeReportConsumerStats = {
@@ -34,9 +35,16 @@ export class CrimeReportConsumer implements OnApplicationBootstrap, OnApplicatio
   private stopped = false;
   private retryTimer?: NodeJS.Timeout;
 
-  constructor(@Inject(KAFKA) kafka: Kafka, dataSource: DataSource, service: CrimeReportService) {
+  constructor(
+    @Inject(KAFKA) kafka: Kafka,
+    dataSource: DataSource,
+    service: CrimeReportService,
+    // The service's JSON logger, so the consumer's lines carry the service name and LOG_LEVEL.
+    @Optional() @Inject(SERVICE_LOGGER) serviceLogger?: PinoLogger,
+  ) {
     this.consumer = new BatchConsumer({
       kafka,
+      ...(serviceLogger ? { logger: serviceLogger } : {}),
       dataSource,
       groupId: this.groupId,
       topic: TOPICS.crimeReports,
