@@ -119,6 +119,17 @@ describe('custody event reads', () => {
 });
 
 describe('bank holidays', () => {
+  /** The test's own days leave no withdrawn row behind in a shared database (the API keeps a withdrawal as a row). */
+  const forget = async (day: string): Promise<void> => {
+    const pg = new PgClient({ connectionString: process.env.DATABASE_URL ?? 'postgres://easi:easi@127.0.0.1:5432/easi' });
+    await pg.connect();
+    try {
+      await pg.query(`DELETE FROM screening.bank_holiday WHERE day = $1 AND name LIKE '%(e2e)'`, [day]);
+    } finally {
+      await pg.end();
+    }
+  };
+
   it('should hold the England and Wales bank holidays and let only supervisors change them, the Schedule following', async () => {
     const year = await http<Holiday[]>('GET', screening('/bank-holidays?from=2026-01-01&to=2026-12-31'), { token: investigator });
     expect(year.body.map((h) => h.day)).toEqual(['2026-01-01', '2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25', '2026-08-31', '2026-12-25', '2026-12-28']);
@@ -135,6 +146,7 @@ describe('bank holidays', () => {
       expect(spec.skip?.some((c) => c.year[0]?.start === 2030 && c.month[0]?.start === 'JUNE' && c.dayOfMonth[0]?.start === 3 && c.hour[0]?.end === 23)).toBe(true);
     } finally {
       expect((await http('DELETE', screening(`/bank-holidays/${day}`), { token: supervisor })).status).toBe(200);
+      await forget(day);
     }
     const after = await http<{ bankHolidaysSkipped: string[] }>('GET', screening('/screening/schedule'), { token: supervisor });
     expect(after.body.bankHolidaysSkipped).not.toContain(day);
@@ -169,6 +181,7 @@ describe('bank holidays', () => {
       expect((await http('GET', screening(`/screening/runs/${d2}`), { token: supervisor })).status).toBe(404);
     } finally {
       await http('DELETE', screening(`/bank-holidays/${d2}`), { token: supervisor });
+      await forget(d2);
     }
   });
 });

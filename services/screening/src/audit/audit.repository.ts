@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 export type AuditEntry = {
   actor: string;
@@ -14,15 +14,20 @@ export type AuditEntry = {
 
 export type AuditRow = AuditEntry & { id: string; at: Date };
 
+/** Writes one audit row through the given connection or transaction (a decision's row commits with the decision). */
+export const insertAuditEntry = async (manager: Pick<EntityManager, 'query'>, entry: AuditEntry): Promise<void> => {
+  await manager.query(
+    `INSERT INTO audit_log (actor, agency, roles, action, subject_type, subject_ref, reason, correlation_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [entry.actor, entry.agency, entry.roles, entry.action, entry.subjectType, entry.subjectRef, entry.reason, entry.correlationId ?? null],
+  );
+};
+
 @Injectable()
 export class AuditRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(entry: AuditEntry): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO audit_log (actor, agency, roles, action, subject_type, subject_ref, reason, correlation_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [entry.actor, entry.agency, entry.roles, entry.action, entry.subjectType, entry.subjectRef, entry.reason, entry.correlationId ?? null],
-    );
+  insert(entry: AuditEntry): Promise<void> {
+    return insertAuditEntry(this.dataSource.manager, entry);
   }
 
   forSubject(subjectType: string, subjectRef: string, limit: number): Promise<AuditRow[]> {

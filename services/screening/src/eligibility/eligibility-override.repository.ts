@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AuditEntry } from '../audit/audit.repository';
+import { insertAuditEntry, type AuditEntry } from '../audit/audit.repository';
 
 export type NewOverrideRow = {
   id: string;
@@ -62,10 +62,7 @@ export const recordOverrideOnce = async (manager: EntityManager, row: NewOverrid
     ],
   );
   if (inserted.length === 0) return false;
-  await manager.query(
-    `INSERT INTO audit_log (actor, agency, roles, action, subject_type, subject_ref, reason, correlation_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [audit.actor, audit.agency, audit.roles, audit.action, audit.subjectType, audit.subjectRef, audit.reason, audit.correlationId ?? null],
-  );
+  await insertAuditEntry(manager, audit);
   return true;
 };
 
