@@ -269,6 +269,28 @@ describe('daily screening', () => {
     expect(log.body[0]).toMatchObject({ actor: expect.any(String), reason: 'screening review' });
   });
 
+  it('should screen every report of a day exactly once when the lanes read it in chunks of three', async () => {
+    const tag = uniqueRef('PART');
+    const day = dayString(safeMonday(), 2);
+    // 23 reports (and any earlier unscreened ones) over 3 lanes in chunks of 3: lanes end on full and short chunks.
+    const reports = Array.from({ length: 23 }, (_, i) =>
+      sampleCrimeReport({ reportRef: `P${i}-${tag}`, recordedOffence: { family: 'stalking', homeOfficeCode: '8Q' }, suspects: [{ personRef: `S${i}-${tag}` }], victimRefs: [`V${i}-${tag}`], occurredAt: `${day}T05:00:00Z`, recordedAt: `${day}T05:00:00Z` }),
+    );
+    await send(reports);
+    for (const r of reports) await stored(r.reportRef);
+    const expected = reports.map((r) => `${r.reportRef}@1`).sort();
+
+    const small = await runWorkflow({ day, chunkSize: 3, lanes: 3 });
+    expect(refsOf(await listOf(day), tag)).toEqual(expected);
+    const run = await runOf(day);
+    expect(small.days[0]).toMatchObject({ day, reports: run.reportsTotal });
+    expect(run).toMatchObject({ status: 'completed', reportsScreened: run.reportsTotal });
+    const ids = (await listOf(day)).items.filter((h) => h.sourceRef.includes(tag)).map((h) => h.id);
+
+    await runWorkflow({ day });
+    expect((await listOf(day)).items.filter((h) => h.sourceRef.includes(tag)).map((h) => h.id)).toEqual(ids);
+  });
+
   it('should keep the reviewer\'s confirmation and rejection and count them when misclassification flags are reviewed', async () => {
     const tag = uniqueRef('REV');
     const day = dayString(safeMonday(), 1);
