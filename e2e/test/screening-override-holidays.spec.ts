@@ -134,6 +134,7 @@ describe('bank holidays', () => {
     const year = await http<Holiday[]>('GET', screening('/bank-holidays?from=2026-01-01&to=2026-12-31'), { token: investigator });
     expect(year.body.map((h) => h.day)).toEqual(['2026-01-01', '2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25', '2026-08-31', '2026-12-25', '2026-12-28']);
     expect((await http('PUT', screening('/bank-holidays/2030-06-03'), { token: investigator, body: { name: 'Coronation' } })).status).toBe(403);
+    expect((await http('GET', screening('/bank-holidays?withdrawn=yes'), { token: investigator })).status).toBe(400);
     const bad = await http<Refusal>('PUT', screening('/bank-holidays/2030-02-30'), { token: supervisor, body: { name: 'Coronation' } });
     expect(bad.status).toBe(400);
 
@@ -146,7 +147,11 @@ describe('bank holidays', () => {
       expect(spec.skip?.some((c) => c.year[0]?.start === 2030 && c.month[0]?.start === 'JUNE' && c.dayOfMonth[0]?.start === 3 && c.hour[0]?.end === 23)).toBe(true);
     } finally {
       expect((await http('DELETE', screening(`/bank-holidays/${day}`), { token: supervisor })).status).toBe(200);
+      const withdrawn = await http<(Holiday & { observed: boolean })[]>('GET', screening(`/bank-holidays?from=${day}&to=${day}&withdrawn=include`), { token: investigator });
+      const observedOnly = await http<Holiday[]>('GET', screening(`/bank-holidays?from=${day}&to=${day}`), { token: investigator });
       await forget(day);
+      expect(withdrawn.body).toEqual([expect.objectContaining({ day, observed: false })]);
+      expect(observedOnly.body).toEqual([]);
     }
     const after = await http<{ bankHolidaysSkipped: string[] }>('GET', screening('/screening/schedule'), { token: supervisor });
     expect(after.body.bankHolidaysSkipped).not.toContain(day);

@@ -7,7 +7,9 @@ import { ScreeningScheduleService } from '../daily-screening/screening-schedule.
 import { BankHolidayService, type BankHolidayView } from './bank-holiday.service';
 
 const Day = z.iso.date({ message: 'must be a day YYYY-MM-DD' });
-const ListQuerySchema = z.object({ from: Day.optional(), to: Day.optional() }).strict();
+const ListQuerySchema = z
+  .object({ from: Day.optional(), to: Day.optional(), withdrawn: z.enum(['include', 'exclude'], { message: 'withdrawn: include or exclude' }).optional() })
+  .strict();
 type ListQueryParams = z.infer<typeof ListQuerySchema>;
 const HolidaySchema = z.object({ name: z.string().trim().min(3, 'name: say which holiday, e.g. Spring bank holiday').max(200) }).strict();
 type HolidayBody = z.infer<typeof HolidaySchema>;
@@ -23,9 +25,9 @@ export class BankHolidayController {
 
   @Get()
   @RequireRole('investigator', 'supervisor', 'tactical-lead', 'operator')
-  @ApiOperation({ summary: 'England and Wales bank holidays the daily screening does not run on (optionally from/to YYYY-MM-DD)' })
+  @ApiOperation({ summary: 'England and Wales bank holidays the daily screening does not run on (optionally from/to YYYY-MM-DD; withdrawn=include lists withdrawn days too, observed false)' })
   list(@Query(new ZodValidationPipe(ListQuerySchema, 'query')) query: ListQueryParams): Promise<BankHolidayView[]> {
-    return this.holidays.list(query.from, query.to);
+    return this.holidays.list(query.from, query.to, query.withdrawn === 'include');
   }
 
   @Put(':day')

@@ -18,9 +18,14 @@ export class BankHolidayRepository {
 
   /** Observed bank holidays between two days (inclusive), or all of them. */
   observed(from?: string, to?: string): Promise<BankHolidayRow[]> {
+    return this.between(from, to, false);
+  }
+
+  /** Every row between two days, withdrawn ones too (a supervisor checking what was withdrawn, and by whom). */
+  between(from: string | undefined, to: string | undefined, includeWithdrawn: boolean): Promise<BankHolidayRow[]> {
     return this.dataSource.query(
-      `SELECT ${COLUMNS} FROM bank_holiday WHERE observed AND ($1::date IS NULL OR "day" >= $1) AND ($2::date IS NULL OR "day" <= $2) ORDER BY "day"`,
-      [from ?? null, to ?? null],
+      `SELECT ${COLUMNS} FROM bank_holiday WHERE ($3 OR observed) AND ($1::date IS NULL OR "day" >= $1) AND ($2::date IS NULL OR "day" <= $2) ORDER BY "day"`,
+      [from ?? null, to ?? null, includeWithdrawn],
     );
   }
 

@@ -101,6 +101,14 @@ describe('BankHolidayService horizon (real Postgres)', () => {
     expect([await row('2026-12-28'), await row('2027-05-03')]).toEqual(seededChanges);
     expect(await service.ensureHorizon('2027-01-04')).toEqual([]);
 
+    // Withdrawn days are listed only when asked for, marked not observed, with who withdrew them.
+    expect((await service.list('2028-05-01', '2028-05-31')).map((h) => h.day)).toEqual(['2028-05-05', '2028-05-29']);
+    expect((await service.list('2028-05-01', '2028-05-31', true)).map((h) => [h.day, h.observed, h.updatedBy])).toEqual([
+      ['2028-05-01', false, 'police:sup-1'],
+      ['2028-05-05', true, 'police:sup-1'],
+      ['2028-05-29', true, 'computed'],
+    ]);
+
     const calendar = await service.nonWorkingDays('2028-01-01', '2029-12-31');
     expect(calendar.has('2028-05-01')).toBe(false);
     expect(calendar.has('2028-05-05')).toBe(true);

@@ -4,7 +4,8 @@ import type { NonWorkingDays } from '../daily-screening/working-days';
 import { BankHolidayRepository, type BankHolidayRow, type BankHolidaySource } from './bank-holiday.repository';
 import { bankHolidaysOfYears, regularBankHoliday } from './england-wales-holidays';
 
-export type BankHolidayView = { day: string; name: string; region: string; source: BankHolidaySource; updatedAt: string; updatedBy: string };
+/** `observed: false` is a withdrawn day (listed only when asked for): the daily screening runs on it. */
+export type BankHolidayView = { day: string; name: string; region: string; observed: boolean; source: BankHolidaySource; updatedAt: string; updatedBy: string };
 
 /** The current year and the next two: the regular holidays the table always holds. */
 export const HORIZON_YEARS = 3;
@@ -13,6 +14,7 @@ const toView = (row: BankHolidayRow): BankHolidayView => ({
   day: row.day,
   name: row.name,
   region: row.region,
+  observed: row.observed,
   source: row.source,
   updatedAt: new Date(row.updatedAt).toISOString(),
   updatedBy: row.updatedBy,
@@ -37,8 +39,8 @@ export class BankHolidayService implements OnApplicationBootstrap {
     }
   }
 
-  async list(from?: string, to?: string): Promise<BankHolidayView[]> {
-    return (await this.holidays.observed(from, to)).map(toView);
+  async list(from?: string, to?: string, includeWithdrawn = false): Promise<BankHolidayView[]> {
+    return (await this.holidays.between(from, to, includeWithdrawn)).map(toView);
   }
 
   /** The bank holidays as a set of days, for the working-day calendar. */
