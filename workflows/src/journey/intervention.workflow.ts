@@ -20,8 +20,8 @@ export async function factIntervention(input: InterventionInput): Promise<Interv
   const { policy, journeyRef } = input;
   const report = new ParentReport(input.parentWorkflowId);
   const say = (what: string, by = 'system'): void => report.say(what, by);
-  let attended = 0;
-  let missed = 0;
+  // Counted by the version-1 loop as it goes; version 2 counts in bookedSessions and reports when it returns.
+  const tally: Tally = { attended: 0, missed: 0, session: 1, attempt: 1 };
   const tasks = new TaskBook(
     childTaskHooks(report, { journeyRef, stage: () => 'intervention', riskLevel: () => input.riskLevel, escalationGrace: policy.escalationGrace }),
   );
@@ -43,72 +43,83 @@ export async function factIntervention(input: InterventionInput): Promise<Interv
     }
     if (pre) say(`Pre-treatment psychometrics taken (${pre.decision.instruments.join(', ')}).`, pre.by);
 
-    let session = 1;
-    let attempt = 1;
     let recorded: Promise<unknown> = Promise.resolve();
     if (booked) {
       const sessions = await bookedSessions(input, tasks, report);
-      attended = sessions.attended;
-      missed = sessions.missed;
+      tally.attended = sessions.attended;
+      tally.missed = sessions.missed;
       recorded = sessions.recorded;
       if (sessions.nonCompliant) {
         await recorded;
-        await Promise.all([intervention.closeInterventionEpisode({ journeyRef, status: 'non-compliant', sessionsAttended: attended }), report.flush(), tasks.settled()]);
-        return { outcome: 'non-compliant', sessionsAttended: attended, sessionsMissed: missed };
+        await Promise.all([intervention.closeInterventionEpisode({ journeyRef, status: 'non-compliant', sessionsAttended: tally.attended }), report.flush(), tasks.settled()]);
+        return { outcome: 'non-compliant', sessionsAttended: tally.attended, sessionsMissed: tally.missed };
       }
     }
-    while (!booked && attended < policy.maxSessions) {
+    while (!booked && tally.attended < policy.maxSessions) {
+      const { session: current, attempt } = tally;
       // Tell the journey what happened before waiting for the next session (the signal and the timer share a workflow task).
-      if (session > 1 || attempt > 1) await Promise.all([report.flush(), sleep(policy.sessionSpacing)]);
-      const current = session;
+      if (current > 1 || attempt > 1) await Promise.all([report.flush(), sleep(policy.sessionSpacing)]);
       const outcome = await tasks.ask({
         kind: 'session-outcome',
         queue: 'psychology',
         title: `Record the outcome of fACT session ${current} of ${policy.maxSessions}`,
         due: policy.sessionDeadline,
         context: { sessionNumber: current, attempt, maxSessions: policy.maxSessions },
-        rule: (d) => {
-          if (d.sessionNumber > policy.maxSessions) return `fACT has at most ${policy.maxSessions} sessions: a ${ordinal(d.sessionNumber)} session cannot be recorded`;
-          if (d.sessionNumber !== current) return `this task records session ${current}, not session ${d.sessionNumber}`;
-          return undefined;
-        },
+        rule: (d) => sessionRule(policy, current, d),
       });
       if (!outcome) continue;
       const { decision, by } = outcome;
       const recorded = intervention.recordSession({ journeyRef, sessionNumber: current, attempt, outcome: decision.outcome, recordedBy: by });
       await alertDisclosure(journeyRef, { session: current, attempt, disclosure: decision.riskDisclosure, by }, report);
       await recorded;
-      if (decision.outcome === 'attended') {
-        attended += 1;
-        session += 1;
-        attempt = 1;
-        report.add({ entry: { what: `Session ${current} attended (${attended} of ${policy.maxSessions}).`, by }, sessionsAttended: attended });
-      } else if (decision.outcome === 'rescheduled') {
-        attempt += 1;
-        say(`Session ${current} rescheduled.`, by);
-      } else {
-        missed += 1;
-        attempt += 1;
-        say(`Session ${current} missed (${missed} missed; ${policy.maxMissedSessions} ends the intervention).`, by);
-        if (missed >= policy.maxMissedSessions) {
-          await Promise.all([intervention.closeInterventionEpisode({ journeyRef, status: 'non-compliant', sessionsAttended: attended }), report.flush()]);
-          return { outcome: 'non-compliant', sessionsAttended: attended, sessionsMissed: missed };
-        }
+      if (countOutcome(tally, current, decision.outcome, by, policy, report)) {
+        await Promise.all([intervention.closeInterventionEpisode({ journeyRef, status: 'non-compliant', sessionsAttended: tally.attended }), report.flush()]);
+        return { outcome: 'non-compliant', sessionsAttended: tally.attended, sessionsMissed: tally.missed };
       }
     }
     const [post] = await Promise.all([tasks.ask({ kind: 'psychometrics-post', queue: 'psychology', title: 'Post-treatment psychometrics', due: policy.psychometricsDeadline }), recorded]);
     if (post) say(`Post-treatment psychometrics taken (${post.decision.instruments.join(', ')}).`, post.by);
-    await Promise.all([intervention.closeInterventionEpisode({ journeyRef, status: 'completed', sessionsAttended: attended }), report.flush(), tasks.settled()]);
-    return { outcome: 'completed', sessionsAttended: attended, sessionsMissed: missed };
+    await Promise.all([intervention.closeInterventionEpisode({ journeyRef, status: 'completed', sessionsAttended: tally.attended }), report.flush(), tasks.settled()]);
+    return { outcome: 'completed', sessionsAttended: tally.attended, sessionsMissed: tally.missed };
   } catch (error) {
     if (isCancellation(error)) {
-      await CancellationScope.nonCancellable(() => Promise.all([intervention.closeInterventionEpisode({ journeyRef, status: 'stopped', sessionsAttended: attended }), report.flush()]));
+      await CancellationScope.nonCancellable(() => Promise.all([intervention.closeInterventionEpisode({ journeyRef, status: 'stopped', sessionsAttended: tally.attended }), report.flush()]));
     }
     throw error;
   }
 }
 
-/** `recorded` settles when every session's record is written (awaited with the next step, not before it). */
+/** Why a recorded session number is refused: past the maximum, or not this task's session. */
+const sessionRule = (policy: JourneyPolicy, current: number, d: TaskDecision<'session-outcome'>): string | undefined => {
+  if (d.sessionNumber > policy.maxSessions) return `fACT has at most ${policy.maxSessions} sessions: a ${ordinal(d.sessionNumber)} session cannot be recorded`;
+  if (d.sessionNumber !== current) return `this task records session ${current}, not session ${d.sessionNumber}`;
+  return undefined;
+};
+
+type Tally = { attended: number; missed: number; session: number; attempt: number };
+
+/**
+ * A session's outcome counted and told to the journey: attended moves to the next session,
+ * rescheduled and missed try the same one again. True when the missed sessions end the intervention.
+ */
+function countOutcome(tally: Tally, current: number, outcome: TaskDecision<'session-outcome'>['outcome'], by: string, policy: JourneyPolicy, report: ParentReport): boolean {
+  if (outcome === 'attended') {
+    tally.attended += 1;
+    tally.session += 1;
+    tally.attempt = 1;
+    report.add({ entry: { what: `Session ${current} attended (${tally.attended} of ${policy.maxSessions}).`, by }, sessionsAttended: tally.attended });
+    return false;
+  }
+  tally.attempt += 1;
+  if (outcome === 'rescheduled') {
+    report.say(`Session ${current} rescheduled.`, by);
+    return false;
+  }
+  tally.missed += 1;
+  report.say(`Session ${current} missed (${tally.missed} missed; ${policy.maxMissedSessions} ends the intervention).`, by);
+  return tally.missed >= policy.maxMissedSessions;
+}
+
 type Disclosure = { session: number; attempt: number; disclosure: TaskDecision<'session-outcome'>['riskDisclosure']; by: string };
 
 /** A risk disclosed in a session: an alert to police and the agencies concerned at once, and a line for the journey. */
@@ -140,15 +151,11 @@ type SessionTally = { attended: number; missed: number; nonCompliant: boolean; r
  */
 async function bookedSessions(input: InterventionInput, tasks: TaskBook, report: ParentReport): Promise<SessionTally> {
   const { policy, journeyRef } = input;
-  const say = (what: string, by = 'system'): void => report.say(what, by);
   const records: Promise<unknown>[] = [];
-  let attended = 0;
-  let missed = 0;
-  let session = 1;
-  let attempt = 1;
+  const tally: Tally = { attended: 0, missed: 0, session: 1, attempt: 1 };
   let gap = 0;
-  while (attended < policy.maxSessions) {
-    const current = session;
+  while (tally.attended < policy.maxSessions) {
+    const { session: current, attempt } = tally;
     const at = Date.now() + gap;
     const scheduledFor = new Date(at).toISOString();
     const outcome = await tasks.ask({
@@ -157,32 +164,14 @@ async function bookedSessions(input: InterventionInput, tasks: TaskBook, report:
       title: `Record the outcome of fACT session ${current} of ${policy.maxSessions}`,
       due: `${gap + toMs(policy.sessionDeadline)} ms`,
       context: { sessionNumber: current, attempt, maxSessions: policy.maxSessions, scheduledFor },
-      rule: (d) => {
-        if (d.sessionNumber > policy.maxSessions) return `fACT has at most ${policy.maxSessions} sessions: a ${ordinal(d.sessionNumber)} session cannot be recorded`;
-        if (d.sessionNumber !== current) return `this task records session ${current}, not session ${d.sessionNumber}`;
-        if (Date.now() < at) return `session ${current} is booked for ${scheduledFor}: its outcome can be recorded once it has taken place`;
-        return undefined;
-      },
+      rule: (d) => sessionRule(policy, current, d) ?? (Date.now() < at ? `session ${current} is booked for ${scheduledFor}: its outcome can be recorded once it has taken place` : undefined),
     });
     gap = toMs(policy.sessionSpacing);
     if (!outcome) continue;
     const { decision, by } = outcome;
     records.push(handled(intervention.recordSession({ journeyRef, sessionNumber: current, attempt, outcome: decision.outcome, recordedBy: by })));
     await alertDisclosure(journeyRef, { session: current, attempt, disclosure: decision.riskDisclosure, by }, report);
-    if (decision.outcome === 'attended') {
-      attended += 1;
-      session += 1;
-      attempt = 1;
-      report.add({ entry: { what: `Session ${current} attended (${attended} of ${policy.maxSessions}).`, by }, sessionsAttended: attended });
-    } else if (decision.outcome === 'rescheduled') {
-      attempt += 1;
-      say(`Session ${current} rescheduled.`, by);
-    } else {
-      missed += 1;
-      attempt += 1;
-      say(`Session ${current} missed (${missed} missed; ${policy.maxMissedSessions} ends the intervention).`, by);
-      if (missed >= policy.maxMissedSessions) return { attended, missed, nonCompliant: true, recorded: handled(Promise.all(records)) };
-    }
+    if (countOutcome(tally, current, decision.outcome, by, policy, report)) return { attended: tally.attended, missed: tally.missed, nonCompliant: true, recorded: handled(Promise.all(records)) };
   }
-  return { attended, missed, nonCompliant: false, recorded: handled(Promise.all(records)) };
+  return { attended: tally.attended, missed: tally.missed, nonCompliant: false, recorded: handled(Promise.all(records)) };
 }
