@@ -4,7 +4,7 @@ export { TASK_ENTITIES, createTaskTables, dropTaskTables } from './task-tables';
 export { TaskRepository, type TaskFilter } from './task.repository';
 export { TASKS_OPTIONS, TaskService, refusalOf, type DecisionInput, type DecisionRecordedHook, type Page, type RecordedDecision, type TaskQuery, type TaskView, type TasksOptions } from './task.service';
 export { TaskError, toHttp, type TaskErrorCode } from './task.exception';
-export { QUEUE_ACCESS, actorOf, isSupervisor, mayUseQueue } from './queue-access';
+export { QUEUE_ACCESS, actorOf, actorParts, isSupervisor, mayUseQueue } from './queue-access';
 export { createTaskController, type TaskAccess } from './task.controller';
 export { TasksModule, taskActivities, type TasksModuleOptions } from './tasks.module';
 export { notifyTask, type TaskNotificationType } from './task-notifications';

@@ -1,5 +1,5 @@
 import type { AuthenticatedUser } from '@easi/auth';
-import { actorOf, isSupervisor, mayUseQueue } from './queue-access';
+import { actorOf, actorParts, isSupervisor, mayUseQueue } from './queue-access';
 import { TaskError, toHttp } from './task.exception';
 
 const user = (agency: AuthenticatedUser['agency'], ...roles: AuthenticatedUser['roles']): AuthenticatedUser => ({ subject: 'staff-1', agency, roles });
@@ -33,5 +33,11 @@ describe('toHttp', () => {
   it('should pass other errors through unchanged', () => {
     const error = new Error('boom');
     expect(toHttp(error)).toBe(error);
+  });
+});
+
+describe('actorParts', () => {
+  it('should split the agency from the subject when the subject itself holds a colon', () => {
+    expect(actorParts('police:sgt:17')).toEqual({ agency: 'police', subject: 'sgt:17' });
   });
 });

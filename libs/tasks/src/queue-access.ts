@@ -19,3 +19,9 @@ export const isSupervisor = (user: AuthenticatedUser): boolean => user.agency ==
 
 /** Staff reference written to timelines and audit rows: pseudonymous subject and agency, no names. */
 export const actorOf = (user: AuthenticatedUser): string => `${user.agency}:${user.subject}`;
+
+/** The agency and subject of an `actorOf` reference (the subject may itself hold a colon; a bare subject is police staff). */
+export const actorParts = (actor: string): { agency: string; subject: string } => {
+  const colon = actor.indexOf(':');
+  return colon > 0 ? { agency: actor.slice(0, colon), subject: actor.slice(colon + 1) } : { agency: 'police', subject: actor };
+};

@@ -1,5 +1,5 @@
 import { OverrideBody, overrideOutcome } from './eligibility-override';
-import { overrideRecordingOf, supervisorOf } from './override-record';
+import { overrideRecordingOf } from './override-record';
 
 const facts = {
   riskLevel: 'standard' as const,
@@ -68,11 +68,5 @@ describe('overrideRecordingOf', () => {
     const { basis: _basis, ...bare } = decision.override ?? { basis: undefined };
     expect(overrideRecordingOf({ ...task, decision: { ...decision, override: bare } })).toMatchObject({ kind: 'unrecordable', overrideId: who.overrideId });
     expect(overrideRecordingOf({ ...task, decision: { ...decision, override: { overrideId: 'not-a-uuid' } } })).toMatchObject({ kind: 'unrecordable', overrideId: 'not-a-uuid' });
-  });
-});
-
-describe('supervisorOf', () => {
-  it('should split the agency from the subject when the subject itself holds a colon', () => {
-    expect(supervisorOf('police:sgt:17')).toEqual({ agency: 'police', subject: 'sgt:17' });
   });
 });

@@ -1,5 +1,5 @@
-import { TASK_DECISIONS } from '@easi/contracts';
-import type { RecordedDecision } from '@easi/tasks';
+import { describeIssues, TASK_DECISIONS } from '@easi/contracts';
+import { actorParts, type RecordedDecision } from '@easi/tasks';
 import type { AuditEntry } from '../audit/audit.repository';
 import type { NewOverrideRow } from './eligibility-override.repository';
 
@@ -7,12 +7,6 @@ export type OverrideRecord = { row: NewOverrideRow; audit: AuditEntry };
 
 /** What a recorded eligibility decision asks of the override table: nothing, a row and its audit, or a note too incomplete to record. */
 export type OverrideRecording = { kind: 'none' } | { kind: 'record'; record: OverrideRecord } | { kind: 'unrecordable'; overrideId: string; why: string };
-
-/** The supervisor's agency and pseudonymous subject from the note's `by`, written as `actorOf` writes it (`<agency>:<subject>`). */
-export const supervisorOf = (by: string): { agency: string; subject: string } => {
-  const colon = by.indexOf(':');
-  return colon > 0 ? { agency: by.slice(0, colon), subject: by.slice(colon + 1) } : { agency: 'police', subject: by };
-};
 
 const idOf = (decision: unknown): string => {
   const override = typeof decision === 'object' && decision !== null ? (decision as { override?: { overrideId?: unknown } }).override : undefined;
@@ -28,7 +22,7 @@ export const overrideRecordingOf = (recorded: Pick<RecordedDecision, 'taskId' | 
   const parsed = TASK_DECISIONS['eligibility-screening'].safeParse(recorded.decision);
   if (!parsed.success) {
     const hasOverride = typeof recorded.decision === 'object' && recorded.decision !== null && 'override' in recorded.decision;
-    return hasOverride ? { kind: 'unrecordable', overrideId: idOf(recorded.decision), why: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') } : { kind: 'none' };
+    return hasOverride ? { kind: 'unrecordable', overrideId: idOf(recorded.decision), why: describeIssues(parsed.error).join('; ') } : { kind: 'none' };
   }
   const decision = parsed.data;
   const note = decision.override;
@@ -36,7 +30,8 @@ export const overrideRecordingOf = (recorded: Pick<RecordedDecision, 'taskId' | 
   // A note sent before overrides carried their basis: that version's request wrote its own row.
   if (!note.basis) return { kind: 'unrecordable', overrideId: note.overrideId, why: 'the note carries no facts and rules results (sent by an earlier version)' };
   const roles = note.byRoles ?? [];
-  const { agency, subject } = supervisorOf(note.by);
+  // The supervisor's agency and subject, from the note's `by` as `actorOf` wrote it.
+  const { agency, subject } = actorParts(note.by);
   const correlationId = note.correlationId ?? null;
   return {
     kind: 'record',
