@@ -22,6 +22,8 @@ export class FakeServices {
   readonly sessions = new Map<string, RecordSessionInput>();
   readonly closed = new Map<string, { outcome: string; reason: string }>();
   readonly episodes = new Map<string, string>();
+  /** Sessions attended as each episode was closed. */
+  readonly episodeSessions = new Map<string, number>();
 
   openTask(journeyRef: string, kind: TaskKind): FakeTask | undefined {
     return [...this.tasks.values()].find((t) => t.journeyRef === journeyRef && t.kind === kind && t.status === 'open');
@@ -95,6 +97,7 @@ export class FakeServices {
         },
         closeInterventionEpisode: async (input) => {
           this.episodes.set(input.journeyRef, input.status);
+          this.episodeSessions.set(input.journeyRef, input.sessionsAttended);
           return { closed: true };
         },
       };

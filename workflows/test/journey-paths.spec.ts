@@ -89,6 +89,7 @@ describe('journey workflow on a real Temporal server (every path)', () => {
     expect(await result(handle)).toMatchObject({ outcome: 'consent-withdrawn', sessionsAttended: 1 });
     expect(h.services.tasks.get(open.taskId)?.status).toBe('cancelled');
     expect(h.services.episodes.get(journeyRef)).toBe('stopped');
+    expect(h.services.episodeSessions.get(journeyRef)).toBe(1);
     await recordHistory('journey-consent-withdrawn', handle);
   });
 

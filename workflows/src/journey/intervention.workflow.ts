@@ -20,7 +20,7 @@ export async function factIntervention(input: InterventionInput): Promise<Interv
   const { policy, journeyRef } = input;
   const report = new ParentReport(input.parentWorkflowId);
   const say = (what: string, by = 'system'): void => report.say(what, by);
-  // Counted by the version-1 loop as it goes; version 2 counts in bookedSessions and reports when it returns.
+  // Counted as sessions are recorded, so a stopped intervention closes its episode with the sessions attended so far.
   const tally: Tally = { attended: 0, missed: 0, session: 1, attempt: 1 };
   const tasks = new TaskBook(
     childTaskHooks(report, { journeyRef, stage: () => 'intervention', riskLevel: () => input.riskLevel, escalationGrace: policy.escalationGrace }),
@@ -45,9 +45,7 @@ export async function factIntervention(input: InterventionInput): Promise<Interv
 
     let recorded: Promise<unknown> = Promise.resolve();
     if (booked) {
-      const sessions = await bookedSessions(input, tasks, report);
-      tally.attended = sessions.attended;
-      tally.missed = sessions.missed;
+      const sessions = await bookedSessions(input, tasks, report, tally);
       recorded = sessions.recorded;
       if (sessions.nonCompliant) {
         await recorded;
@@ -141,7 +139,7 @@ const handled = <T>(promise: Promise<T>): Promise<T> => {
   return promise;
 };
 
-type SessionTally = { attended: number; missed: number; nonCompliant: boolean; recorded: Promise<unknown> };
+type BookedOutcome = { nonCompliant: boolean; recorded: Promise<unknown> };
 
 /**
  * Sessions booked one after another: when an outcome is recorded, the next session is booked at
@@ -149,10 +147,9 @@ type SessionTally = { attended: number; missed: number; nonCompliant: boolean; r
  * that; the session's record is written while the next one waits. An outcome recorded before its
  * session's time is refused.
  */
-async function bookedSessions(input: InterventionInput, tasks: TaskBook, report: ParentReport): Promise<SessionTally> {
+async function bookedSessions(input: InterventionInput, tasks: TaskBook, report: ParentReport, tally: Tally): Promise<BookedOutcome> {
   const { policy, journeyRef } = input;
   const records: Promise<unknown>[] = [];
-  const tally: Tally = { attended: 0, missed: 0, session: 1, attempt: 1 };
   let gap = 0;
   while (tally.attended < policy.maxSessions) {
     const { session: current, attempt } = tally;
@@ -171,7 +168,7 @@ async function bookedSessions(input: InterventionInput, tasks: TaskBook, report:
     const { decision, by } = outcome;
     records.push(handled(intervention.recordSession({ journeyRef, sessionNumber: current, attempt, outcome: decision.outcome, recordedBy: by })));
     await alertDisclosure(journeyRef, { session: current, attempt, disclosure: decision.riskDisclosure, by }, report);
-    if (countOutcome(tally, current, decision.outcome, by, policy, report)) return { attended: tally.attended, missed: tally.missed, nonCompliant: true, recorded: handled(Promise.all(records)) };
+    if (countOutcome(tally, current, decision.outcome, by, policy, report)) return { nonCompliant: true, recorded: handled(Promise.all(records)) };
   }
-  return { attended: tally.attended, missed: tally.missed, nonCompliant: false, recorded: handled(Promise.all(records)) };
+  return { nonCompliant: false, recorded: handled(Promise.all(records)) };
 }
