@@ -1,5 +1,6 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ScheduleAlreadyRunning, ScheduleNotFoundError, type CalendarSpec, type Client, type ScheduleOptions } from '@temporalio/client';
+import { DataSource } from 'typeorm';
 import { DAILY_SCREENING_SCHEDULE_ID, DAILY_SCREENING_WORKFLOW_TYPE, TASK_QUEUES, type DailyScreeningInput } from '@easi/contracts';
 import { TEMPORAL_CLIENT } from '@easi/temporal';
 import { BankHolidayService } from '../bank-holidays/bank-holiday.service';
@@ -57,23 +58,32 @@ const skippedDays = (skip: { year: { start: number }[]; month: { start: string }
     })
     .sort();
 
-export const scheduleOptions = (s: ScreeningScheduleSettings, bankHolidays: readonly string[] = []): ScheduleOptions => ({
-  scheduleId: DAILY_SCREENING_SCHEDULE_ID,
+export const scheduleOptions = (s: ScreeningScheduleSettings, bankHolidays: readonly string[] = [], scheduleId: string = DAILY_SCREENING_SCHEDULE_ID): ScheduleOptions => ({
+  scheduleId,
   spec: { calendars: [{ dayOfWeek: s.weekdays, hour: s.hour, minute: s.minute }], skip: holidaySkips(bankHolidays), timezone: s.timeZone },
   action: {
     type: 'startWorkflow',
     workflowType: DAILY_SCREENING_WORKFLOW_TYPE,
     taskQueue: TASK_QUEUES.journeys,
-    workflowId: DAILY_SCREENING_SCHEDULE_ID,
+    workflowId: scheduleId,
     args: [{} satisfies DailyScreeningInput],
   },
   policies: { overlap: 'BUFFER_ALL', catchupWindow: s.catchupWindow, pauseOnFailure: false },
   state: { paused: s.paused, note: 'Daily force-wide crime screening (EASI).' },
 });
 
+/** Which Schedule the service keeps: `screening-daily`, or a test's own. */
+export const SCREENING_SCHEDULE_ID = Symbol('SCREENING_SCHEDULE_ID');
+
 /**
  * Creates the `screening-daily` Schedule when the service boots, once: an existing Schedule is
  * left as it is, so a force's changes (through the API) survive restarts.
+ *
+ * Every write to the Schedule (creation, a skip-list rewrite, a settings change) holds one
+ * PostgreSQL advisory lock from reading the bank holidays to the Schedule's update, across all
+ * instances: Temporal's Schedule update is a whole-spec replace with no conflict check, so two
+ * writers interleaving could otherwise put back a skip list read before a supervisor's new bank
+ * holiday, or the times and days a settings change had just replaced.
  */
 @Injectable()
 export class ScreeningScheduleService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -82,10 +92,24 @@ export class ScreeningScheduleService implements OnApplicationBootstrap, OnAppli
   private refresher?: NodeJS.Timeout;
   private stopped = false;
 
+  private readonly scheduleId: string;
+
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     private readonly holidays: BankHolidayService,
-  ) {}
+    private readonly dataSource: DataSource,
+    @Optional() @Inject(SCREENING_SCHEDULE_ID) scheduleId?: string,
+  ) {
+    this.scheduleId = scheduleId ?? DAILY_SCREENING_SCHEDULE_ID;
+  }
+
+  /** Runs one write to the Schedule while holding its lock (waits for any other instance's write to finish). */
+  private async exclusively<R>(write: () => Promise<R>): Promise<R> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`easi-screening-schedule:${this.scheduleId}`]);
+      return write();
+    });
+  }
 
   /**
    * Bank holidays from a month back (inside any catch-up window) onwards: older ones can no longer
@@ -112,39 +136,47 @@ export class ScreeningScheduleService implements OnApplicationBootstrap, OnAppli
   private refreshHolidays(): void {
     this.syncBankHolidays().catch((error: unknown) => {
       // A missing Schedule is ensure()'s job; the next refresh (or boot) tries again.
-      if (!this.stopped) this.logger.warn(`cannot refresh the bank holidays of ${DAILY_SCREENING_SCHEDULE_ID} (${String(error)})`);
+      if (!this.stopped) this.logger.warn(`cannot refresh the bank holidays of ${this.scheduleId} (${String(error)})`);
     });
   }
 
   private ensure(): void {
     this.ensureSchedule().catch((error: unknown) => {
       if (this.stopped) return;
-      this.logger.warn(`cannot create schedule ${DAILY_SCREENING_SCHEDULE_ID} yet (${String(error)}); retrying in ${RETRY_MS} ms`);
+      this.logger.warn(`cannot create schedule ${this.scheduleId} yet (${String(error)}); retrying in ${RETRY_MS} ms`);
       this.timer = setTimeout(() => this.ensure(), RETRY_MS);
     });
   }
 
   /** True when this call created the Schedule; an existing one gets the current bank holidays. */
-  async ensureSchedule(settings: ScreeningScheduleSettings = DEFAULT_SCHEDULE): Promise<boolean> {
+  ensureSchedule(settings: ScreeningScheduleSettings = DEFAULT_SCHEDULE): Promise<boolean> {
+    return this.exclusively(() => this.createOrSync(settings));
+  }
+
+  /** Makes the Schedule skip exactly the bank holidays in the reference table (after a change through the API). */
+  syncBankHolidays(): Promise<void> {
+    return this.exclusively(() => this.writeSkipList());
+  }
+
+  private async createOrSync(settings: ScreeningScheduleSettings): Promise<boolean> {
     try {
-      await this.client.schedule.create(scheduleOptions(settings, await this.holidaysToSkip()));
-      this.logger.log(`schedule ${DAILY_SCREENING_SCHEDULE_ID} created`);
+      await this.client.schedule.create(scheduleOptions(settings, await this.holidaysToSkip(), this.scheduleId));
+      this.logger.log(`schedule ${this.scheduleId} created`);
       return true;
     } catch (error) {
       if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-      await this.syncBankHolidays();
+      await this.writeSkipList();
       return false;
     }
   }
 
-  /** Makes the Schedule skip exactly the bank holidays in the reference table (after a change through the API). */
-  async syncBankHolidays(): Promise<void> {
+  private async writeSkipList(): Promise<void> {
     const skip = holidaySkips(await this.holidaysToSkip());
-    await this.client.schedule.getHandle(DAILY_SCREENING_SCHEDULE_ID).update((previous) => ({ ...previous, spec: { ...previous.spec, skip } }));
+    await this.client.schedule.getHandle(this.scheduleId).update((previous) => ({ ...previous, spec: { ...previous.spec, skip } }));
   }
 
   async describe(): Promise<ScreeningScheduleSettings & { nextRuns: string[]; recentRuns: string[]; bankHolidaysSkipped: string[] }> {
-    const description = await this.client.schedule.getHandle(DAILY_SCREENING_SCHEDULE_ID).describe();
+    const description = await this.client.schedule.getHandle(this.scheduleId).describe();
     const calendar = description.spec.calendars?.[0];
     const weekdays = (calendar?.dayOfWeek ?? []).flatMap((range) => {
       const start = DAYS.indexOf(range.start);
@@ -167,17 +199,18 @@ export class ScreeningScheduleService implements OnApplicationBootstrap, OnAppli
   }
 
   /** Replaces the time, days, zone, catch-up window or paused state; the action stays the daily screening. */
-  async update(settings: ScreeningScheduleSettings): Promise<void> {
-    const handle = this.client.schedule.getHandle(DAILY_SCREENING_SCHEDULE_ID);
-    const bankHolidays = await this.holidaysToSkip();
-    try {
-      await handle.update((previous) => {
-        const next = scheduleOptions(settings, bankHolidays);
-        return { ...previous, spec: next.spec, policies: { ...previous.policies, ...next.policies }, state: { ...previous.state, paused: settings.paused } };
-      });
-    } catch (error) {
-      if (!(error instanceof ScheduleNotFoundError)) throw error;
-      await this.ensureSchedule(settings);
-    }
+  update(settings: ScreeningScheduleSettings): Promise<void> {
+    return this.exclusively(async () => {
+      const bankHolidays = await this.holidaysToSkip();
+      try {
+        await this.client.schedule.getHandle(this.scheduleId).update((previous) => {
+          const next = scheduleOptions(settings, bankHolidays, this.scheduleId);
+          return { ...previous, spec: next.spec, policies: { ...previous.policies, ...next.policies }, state: { ...previous.state, paused: settings.paused } };
+        });
+      } catch (error) {
+        if (!(error instanceof ScheduleNotFoundError)) throw error;
+        await this.createOrSync(settings);
+      }
+    });
   }
 }
