@@ -79,7 +79,55 @@ describe('screenReport', () => {
   });
 });
 
+describe('screenReport with the crime system\'s own links', () => {
+  const borderline = { recordedFamily: 'malicious-communications' as const, relationship: 'former-partner' as const, victimRefs: ['V-1'], narrative: 'The suspect messaged the victim asking to meet. She has told him to stop.' };
+
+  it('should not count the recording officer\'s links as earlier reports with the same suspect and victim when the detector reads the report', () => {
+    expect(screenReport(report({ ...borderline, sourceLinkedReports: ['CR-8', 'CR-9'] }), families.get('malicious-communications'))).toBeNull();
+    const samePair = screenReport(report({ ...borderline, samePairReports: ['CR-8', 'CR-9'] }), families.get('malicious-communications'));
+    expect(samePair?.flags.find((f) => f.code === 'possible-misclassification')?.linkedReportRefs).toEqual(['CR-8', 'CR-9']);
+  });
+
+  it('should show the recording officer\'s links as their own flag and not as the same suspect and victim when a listed report has them', () => {
+    const hit = screenReport(report({ ...borderline, recordedFamily: 'harassment', samePairReports: ['CR-2'], sourceLinkedReports: ['CR-2', 'CR-9'] }), families.get('harassment'));
+    expect(hit?.flags.find((f) => f.code === 'linked-reports')).toEqual({
+      code: 'linked-reports',
+      text: '1 other report about the same suspect and victim: CR-2. Together they may show a course of conduct.',
+      linkedReportRefs: ['CR-2'],
+    });
+    expect(hit?.flags.find((f) => f.code === 'source-linked-reports')).toEqual({
+      code: 'source-linked-reports',
+      text: 'Linked by the recording officer in the crime system to 1 other report: CR-9. These links may be about other people; read them before treating them as the same suspect and victim.',
+      linkedReportRefs: ['CR-9'],
+    });
+    expect(hit?.linkedReportRefs).toEqual(['CR-2', 'CR-9']);
+  });
+
+  it('should not suggest an SPO on the strength of the recording officer\'s links alone when a stalking report has no other report with the same pair', () => {
+    const hit = screenReport(report({ recordedFamily: 'stalking', relationship: 'acquaintance', victimRefs: ['V-1'], sourceLinkedReports: ['CR-9'] }), families.get('stalking'));
+    expect(hit?.suggestedActions).not.toContain('consider-interim-or-full-spo');
+    expect(hit?.flags.map((f) => f.code)).toEqual(['screened-offence', 'source-linked-reports']);
+  });
+});
+
+describe('screenReport suggesting no further action', () => {
+  it('should suggest no further action beside recording on the list when nothing else applies to a screened offence', () => {
+    const hit = screenReport(report({ recordedFamily: 'harassment', victimRefs: [] }), families.get('harassment'));
+    expect(hit?.suggestedActions).toEqual(['record-on-list', 'no-further-action']);
+  });
+
+  it('should not suggest no further action when another action applies', () => {
+    const hit = screenReport(report({ recordedFamily: 'harassment', victimRefs: ['V-1'] }), families.get('harassment'));
+    expect(hit?.suggestedActions).toEqual(['record-on-list', 'victim-contact-and-isac-referral']);
+  });
+});
+
 describe('screenCustodyRecord', () => {
+  it('should suggest no further action when a custody record has no victim, report, order breach or partner', () => {
+    const hit = screenCustodyRecord({ eventId: 'CE-3', eventType: 'charged', relationship: 'stranger', families: ['harassment'], victimRefs: [], crimeReportRefs: [] }, families);
+    expect(hit?.suggestedActions).toEqual(['record-on-list', 'no-further-action']);
+  });
+
   it('should list a live custody record for a screened offence with its linked reports', () => {
     const hit = screenCustodyRecord({ eventId: 'CE-1', eventType: 'arrested', relationship: 'former-partner', families: ['stalking'], victimRefs: ['V-1'], crimeReportRefs: ['CR-1'] }, families);
     expect(hit?.flags.map((f) => f.code)).toEqual(['custody-record', 'linked-reports']);

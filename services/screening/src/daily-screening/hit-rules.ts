@@ -4,7 +4,15 @@ import { detectMisclassifiedStalking, type DetectorOptions, type Explanation } f
 /** Reference data for one offence family, as configured in the offence_family table. */
 export type FamilyInfo = { family: string; label: string; screened: boolean; legislation: string; homeOfficeCodes: string[] };
 
-export type FlagCode = 'screened-offence' | 'possible-misclassification' | 'linked-reports' | 'suspect-other-victims' | 'amended-version' | 'custody-record';
+export type FlagCode =
+  | 'screened-offence'
+  | 'possible-misclassification'
+  | 'linked-reports'
+  | 'source-linked-reports'
+  | 'suspect-other-victims'
+  | 'amended-version'
+  | 'custody-record'
+  | 'under-review';
 
 /** One reason a report is on the list, in words an investigator would accept. */
 export type Flag = {
@@ -26,7 +34,10 @@ export type ReportForScreening = {
   victimRefs: string[];
   /** Other reports, recorded no later than this one, with the same suspect and victim. */
   samePairReports: string[];
-  /** The source system's own links. */
+  /**
+   * The crime system's own links, made by the recording officer: they may be about other people,
+   * so they are shown as such and never count as the same suspect and victim.
+   */
   sourceLinkedReports: string[];
   /** Other reports naming the same suspect with a different victim, and how many victims. */
   sameSuspectOtherVictimReports: string[];
@@ -47,7 +58,13 @@ const describeFamily = (info: FamilyInfo): string => {
   return `${info.label}${law}`;
 };
 
+/**
+ * The list's actions in the team's order. A hit that calls for nothing beyond being recorded on
+ * the list (a screened offence with no victim to contact, no links, no reclassification) is marked
+ * no further action, so the reviewer sees that as the suggestion rather than an empty choice.
+ */
 const orderActions = (actions: Set<SuggestedAction>): SuggestedAction[] => {
+  if (actions.size === 1 && actions.has('record-on-list')) actions.add('no-further-action');
   const order: SuggestedAction[] = [
     'record-on-list',
     'reclassification-submission',
@@ -68,7 +85,9 @@ const orderActions = (actions: Set<SuggestedAction>): SuggestedAction[] => {
 export const screenReport = (report: ReportForScreening, family: FamilyInfo | undefined, detector: DetectorOptions = {}): ReportHit | null => {
   const flags: Flag[] = [];
   const actions = new Set<SuggestedAction>();
-  const linked = [...new Set([...report.samePairReports, ...report.sourceLinkedReports])].sort();
+  const samePair = [...new Set(report.samePairReports)].sort();
+  const samePairSet = new Set(samePair);
+  const sourceOnly = [...new Set(report.sourceLinkedReports)].filter((ref) => !samePairSet.has(ref) && ref !== report.reportRef).sort();
   let confidence: number | null = null;
 
   if (family?.screened) {
@@ -76,7 +95,8 @@ export const screenReport = (report: ReportForScreening, family: FamilyInfo | un
   }
   if (report.recordedFamily !== 'stalking') {
     const result = detectMisclassifiedStalking(
-      { recordedOffence: report.recordedFamily, relationship: report.relationship, narrative: report.narrative, linkedReports: linked.length },
+      // The detector's linkedReports are earlier reports with the same suspect and victim, found by linking.
+      { recordedOffence: report.recordedFamily, relationship: report.relationship, narrative: report.narrative, linkedReports: samePair.length },
       detector,
     );
     if (result.flagged) {
@@ -85,6 +105,7 @@ export const screenReport = (report: ReportForScreening, family: FamilyInfo | un
         code: 'possible-misclassification',
         text: `Reads as stalking but is recorded as ${family?.label ?? report.recordedFamily} (confidence ${confidence.toFixed(2)}); the reasons, with the words they rest on, are listed with this flag.`,
         explanations: result.explanations.map((e) => ({ rule: e.rule, text: e.text, matched: e.matched, weight: e.weight })),
+        ...(samePair.length > 0 ? { linkedReportRefs: samePair } : {}),
         confidence,
       });
       actions.add('reclassification-submission');
@@ -96,13 +117,20 @@ export const screenReport = (report: ReportForScreening, family: FamilyInfo | un
   if (report.changeType !== 'recorded' && report.version > 1) {
     flags.push({ code: 'amended-version', text: `Version ${report.version} of this report (${report.changeType}); earlier versions are kept.` });
   }
-  if (linked.length > 0) {
+  if (samePair.length > 0) {
     flags.push({
       code: 'linked-reports',
-      text: `${plural(linked.length, 'other report')} about the same suspect and victim: ${linked.join(', ')}. Together they may show a course of conduct.`,
-      linkedReportRefs: linked,
+      text: `${plural(samePair.length, 'other report')} about the same suspect and victim: ${samePair.join(', ')}. Together they may show a course of conduct.`,
+      linkedReportRefs: samePair,
     });
     actions.add('link-to-other-reports');
+  }
+  if (sourceOnly.length > 0) {
+    flags.push({
+      code: 'source-linked-reports',
+      text: `Linked by the recording officer in the crime system to ${plural(sourceOnly.length, 'other report')}: ${sourceOnly.join(', ')}. These links may be about other people; read them before treating them as the same suspect and victim.`,
+      linkedReportRefs: sourceOnly,
+    });
   }
   if (report.otherVictims > 0) {
     flags.push({
@@ -117,12 +145,12 @@ export const screenReport = (report: ReportForScreening, family: FamilyInfo | un
   const stalkingLike = report.recordedFamily === 'stalking' || confidence !== null;
   const conduct = stalkingLike || CONDUCT_FAMILIES.has(report.recordedFamily);
   if (conduct && report.victimRefs.length > 0) actions.add('victim-contact-and-isac-referral');
-  if (ORDER_BREACHES.has(report.recordedFamily) || (stalkingLike && linked.length > 0)) actions.add('consider-interim-or-full-spo');
+  if (ORDER_BREACHES.has(report.recordedFamily) || (stalkingLike && samePair.length > 0)) actions.add('consider-interim-or-full-spo');
   if (stalkingLike && INTIMATE.has(report.relationship)) {
     actions.add('possible-easi-candidate');
     actions.add('refer-to-triage-clinic');
   }
-  return { flags, suggestedActions: orderActions(actions), linkedReportRefs: linked, misclassificationConfidence: confidence };
+  return { flags, suggestedActions: orderActions(actions), linkedReportRefs: [...samePair, ...sourceOnly], misclassificationConfidence: confidence };
 };
 
 export type CustodyForScreening = {
