@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isStorableDateTime, storableText, UNSTORABLE_DATE_TIME_MESSAGE } from './storable';
 
 /**
  * A pseudonymous reference issued by the source system (never a name, date of birth or
@@ -12,7 +13,10 @@ export const PoliceArea = z
   .string()
   .regex(/^[A-Za-z0-9-]{2,16}$/, 'must be a police area code: 2-16 letters, digits or -');
 
-export const IsoDateTime = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time with offset, e.g. 2026-11-25T09:30:00Z' });
+/** Refines out what `timestamptz` cannot hold (year 0000, offsets beyond ±15:59), so it is a 400 or a dead letter, not a database error. */
+export const IsoDateTime = z.iso
+  .datetime({ offset: true, message: 'must be an ISO-8601 date-time with offset, e.g. 2026-11-25T09:30:00Z' })
+  .refine(isStorableDateTime, UNSTORABLE_DATE_TIME_MESSAGE);
 
 /** Offence families read by screening (Home Office families plus the wider set the detector reads). */
 export const OFFENCE_FAMILIES = [
@@ -52,7 +56,7 @@ export const Offence = z.object({
   /** Home Office classification code where the source system has one, e.g. "8Q". */
   homeOfficeCode: z.string().regex(/^[A-Za-z0-9/.-]{1,16}$/, 'must be a Home Office code such as 8Q').optional(),
   /** Act and section as recorded, e.g. "PHA 1997 s2A". */
-  legislation: z.string().max(120).optional(),
+  legislation: storableText(120).optional(),
 });
 export type Offence = z.infer<typeof Offence>;
 

@@ -1,6 +1,7 @@
 export * from './names';
 export * from './search-attributes';
 export * from './common';
+export * from './storable';
 export * from './events/custody-event.v1';
 export * from './events/crime-report.v1';
 export * from './notifications';

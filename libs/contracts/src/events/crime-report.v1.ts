@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateTime, Offence, PoliceArea, PseudoRef, Relationship, Suspect } from '../common';
+import { storableInteger, storableText } from '../storable';
 
 /**
  * A crime report version from the force's crime recording system (schema version 1).
@@ -9,7 +10,8 @@ export const CrimeReportV1 = z
   .object({
     schemaVersion: z.literal(1),
     reportRef: PseudoRef,
-    version: z.number().int().min(1),
+    /** Stored in an `integer` column: 1 to 2147483647. */
+    version: storableInteger(1),
     changeType: z.enum(['recorded', 'amended', 'reclassified']),
     policeArea: PoliceArea,
     recordedOffence: Offence,
@@ -17,7 +19,7 @@ export const CrimeReportV1 = z
     victimRefs: z.array(PseudoRef).max(20).default([]),
     relationshipToVictim: Relationship,
     /** Free-text account as recorded; read by the misclassified-stalking detector. */
-    narrative: z.string().max(20_000).default(''),
+    narrative: storableText(20_000).default(''),
     linkedReportRefs: z.array(PseudoRef).max(200).default([]),
     occurredAt: IsoDateTime,
     recordedAt: IsoDateTime,
