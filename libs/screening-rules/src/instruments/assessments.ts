@@ -12,7 +12,7 @@ import type {
 } from './instrument-types';
 import { scoreAnswers, validateAnswers, type AnswerIssue } from './scoring';
 
-export type AssessmentErrorCode = 'invalid-answers' | 'missing-entry' | 'reason-required' | 'unknown-definition' | 'no-change';
+export type AssessmentErrorCode = 'invalid-answers' | 'unanswered-items' | 'missing-entry' | 'reason-required' | 'unknown-definition' | 'no-change';
 
 export class AssessmentError extends Error {
   constructor(
@@ -47,6 +47,42 @@ const dashOutcome = (definition: InstrumentDefinition, answers: Answers, entries
         : `${countReason}: ${grade}, confirmed by professional judgement.`;
   const opensStalkingScreen = definition.items.some((item) => item.opens === 's-dash' && answers[item.id] === 'yes');
   return { kind: 'dash', yesCount, notKnownCount, unanswered, suggestedGrade, grade, gradeReason, opensStalkingScreen };
+};
+
+const UNANSWERED = 'not answered: yes, no or not-known';
+
+/** Items of a definition that must be answered and are not (the ex-partner questions only in an ex-partner case). */
+const unansweredItems = (definition: InstrumentDefinition, answers: Answers, entries: RaterEntries): AnswerIssue[] => {
+  if (definition.answersRequired !== 'all') return [];
+  return definition.items
+    .filter((item) => !item.onlyWhenExPartner || entries.exPartnerCase === true)
+    .filter((item) => answers[item.id] === null || answers[item.id] === undefined)
+    .map((item) => ({ item: item.id, message: definition.scale.kind === 'yes-no-not-known' || definition.scale.kind === 'choice' ? UNANSWERED : 'not answered' }));
+};
+
+/** What the rater must enter besides the answers: the instrument's output is theirs, never a default. */
+const missingEntries = (definition: InstrumentDefinition, entries: RaterEntries): AnswerIssue[] => {
+  switch (definition.instrument) {
+    case 'dash':
+      return entries.professionalJudgement
+        ? []
+        : [{ item: 'professionalJudgement', message: 'the assessor’s professional judgement (grade and reason) is required: below the "yes" threshold the grade is the assessor’s judgement' }];
+    case 'sash':
+      return entries.concernLevel ? [] : [{ item: 'concernLevel', message: 'the rater’s concern level (low, moderate or high) is required' }];
+    case 'dara':
+      return entries.riskGrade ? [] : [{ item: 'riskGrade', message: 'the risk grade entered by the assessor is required' }];
+    default:
+      return [];
+  }
+};
+
+const incompleteMessage = (definition: InstrumentDefinition, unanswered: AnswerIssue[], entries: AnswerIssue[]): string => {
+  const label = definition.instrument.toUpperCase();
+  const parts = [
+    unanswered.length > 0 ? `every question needs an answer (yes, no or not known); unanswered: ${unanswered.map((i) => i.item).join(', ')}` : undefined,
+    ...entries.map((i) => i.message),
+  ].filter((part): part is string => part !== undefined);
+  return `${label} incomplete: ${parts.join('; ')}.`;
 };
 
 const outcomeFor = (definition: InstrumentDefinition, answers: Answers, entries: RaterEntries, scores: ScoreResult[]): AssessmentOutcome => {
@@ -99,6 +135,11 @@ const build = (
   }
   if (entries.professionalJudgement && entries.professionalJudgement.reason.trim() === '') {
     throw new AssessmentError('reason-required', 'A professional judgement needs its reason recorded.');
+  }
+  const unanswered = unansweredItems(definition, answers, entries);
+  const missing = missingEntries(definition, entries);
+  if (unanswered.length > 0 || missing.length > 0) {
+    throw new AssessmentError(unanswered.length > 0 ? 'unanswered-items' : 'missing-entry', incompleteMessage(definition, unanswered, missing), [...unanswered, ...missing]);
   }
   const kept = cleanAnswers(answers);
   const scores = scoreAnswers(definition, kept);

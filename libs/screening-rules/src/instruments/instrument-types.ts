@@ -51,6 +51,12 @@ export type InstrumentDefinition = {
   notes?: readonly string[];
   /** DASH only: yes-count thresholds that suggest a grade. */
   grading?: { highAtYes: number; mediumAtYes?: number };
+  /**
+   * `all`: a submission (and a correction) must answer every item that applies ("not known" is an
+   * answer, a blank is not), so a missing answer can never count silently (as not "yes", or not at
+   * all) towards a grade or a rater's level read from the form.
+   */
+  answersRequired?: 'all';
 };
 
 export type Answer = 'yes' | 'no' | 'not-known' | number | string;

@@ -38,6 +38,7 @@ const toHttp = (error: AssessmentError): HttpException => {
   const body = { code: error.code, message: error.message, issues: error.issues.map((i) => `${i.item}: ${i.message}`) };
   switch (error.code) {
     case 'invalid-answers':
+    case 'unanswered-items':
     case 'missing-entry':
     case 'reason-required':
     case 'unknown-definition':

@@ -46,8 +46,10 @@ export const DASH_V2009: InstrumentDefinition = {
   items: DASH_ITEMS,
   scores: [{ id: 'yes-count', label: 'Number of "yes" answers', method: 'count-yes', items: DASH_ITEMS.map((i) => i.id), missing: { kind: 'count-answered' } }],
   grading: { highAtYes: 14 },
+  answersRequired: 'all',
   notes: [
     '14 or more "yes" suggests high risk; below that the grade is the assessor’s professional judgement (no published yes-count for medium).',
+    'Every question is answered (yes, no or not known) and the professional judgement (grade and reason) is always recorded; judgement can raise the grade, never lower it.',
     'Item wording paraphrased; use the force’s form for the exact questions.',
   ],
 };
@@ -74,5 +76,6 @@ export const S_DASH_V1: InstrumentDefinition = {
   scale: { kind: 'yes-no-not-known' },
   items: S_DASH_ITEMS,
   scores: [{ id: 'yes-count', label: 'Number of "yes" answers', method: 'count-yes', items: S_DASH_ITEMS.map((i) => i.id), missing: { kind: 'count-answered' } }],
-  notes: ['Item wording paraphrased and configurable; no scoring threshold is applied.'],
+  answersRequired: 'all',
+  notes: ['Item wording paraphrased and configurable; no scoring threshold is applied.', 'Every question is answered (yes, no or not known).'],
 };

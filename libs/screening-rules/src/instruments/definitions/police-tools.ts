@@ -16,7 +16,12 @@ export const SASH_V1: InstrumentDefinition = {
   items: [...placeholders('q', 'SASH question', 13), ...placeholders('x', 'SASH ex-partner question', 3, { onlyWhenExPartner: true })],
   scores: [],
   provisional: true,
-  notes: ['Licensed tool: configure item text from the licensed form.', 'Output is the rater’s concern level (low / moderate / high); there is deliberately no scoring rule.'],
+  answersRequired: 'all',
+  notes: [
+    'Licensed tool: configure item text from the licensed form.',
+    'Output is the rater’s concern level (low / moderate / high); there is deliberately no scoring rule.',
+    'Every question is answered (yes, no or not known), the ex-partner questions too in an ex-partner case, so the concern level never rests on a blank form.',
+  ],
 };
 
 /**
@@ -46,5 +51,6 @@ export const DARA_V1: InstrumentDefinition = {
   items: placeholders('q', 'DARA question', 18),
   scores: [],
   provisional: true,
-  notes: ['Item set not public: configure from the force’s form. The risk grade is the assessor’s entry.'],
+  answersRequired: 'all',
+  notes: ['Item set not public: configure from the force’s form. The risk grade is the assessor’s entry.', 'Every question is answered (yes, no or not known), so the grade never rests on a blank form.'],
 };
