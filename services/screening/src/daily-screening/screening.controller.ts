@@ -8,29 +8,9 @@ import type { MonthFigure } from '../review-tasks/review-task.repository';
 import { ReviewTaskService } from '../review-tasks/review-task.service';
 import { toCsv } from './csv-export';
 import type { HitRow, ScreeningRunRow } from './screening-run.repository';
-import { DEFAULT_SCHEDULE, ScreeningScheduleService, type ScreeningScheduleSettings } from './screening-schedule.service';
+import { Day, FiguresQuery, ListQuery, ScheduleSchema, StartRunSchema, type FiguresQueryParams, type ListQueryParams, type ScheduleBody, type StartRunBody } from './screening-params';
+import { ScreeningScheduleService, type ScreeningScheduleSettings } from './screening-schedule.service';
 import { ScreeningListService, type ScreeningDayView, type StartedRun } from './screening-list.service';
-
-const Day = z.iso.date({ message: 'must be a day YYYY-MM-DD' });
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
-
-const ListQuery = z.object({ limit: z.coerce.number().int().min(1).max(20_000).default(1000), offset: z.coerce.number().int().min(0).default(0) });
-type ListQueryParams = z.infer<typeof ListQuery>;
-const FiguresQuery = z.object({ from: Month, to: Month });
-type FiguresQueryParams = z.infer<typeof FiguresQuery>;
-const StartRunSchema = z.object({ day: Day, chunkSize: z.number().int().min(100).max(20_000).optional() }).strict();
-type StartRunBody = z.infer<typeof StartRunSchema>;
-const ScheduleSchema = z
-  .object({
-    hour: z.number().int().min(0).max(23).default(DEFAULT_SCHEDULE.hour),
-    minute: z.number().int().min(0).max(59).default(DEFAULT_SCHEDULE.minute),
-    timeZone: z.string().min(1).max(64).default(DEFAULT_SCHEDULE.timeZone),
-    weekdays: z.array(z.enum(['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'])).min(1).default(DEFAULT_SCHEDULE.weekdays),
-    catchupWindow: z.string().regex(/^\d+ (seconds|minutes|hours|days)$/).default(DEFAULT_SCHEDULE.catchupWindow),
-    paused: z.boolean().default(false),
-  })
-  .strict();
-type ScheduleBody = z.infer<typeof ScheduleSchema>;
 
 @ApiTags('daily screening')
 @Controller('screening')
@@ -93,7 +73,11 @@ export class ScreeningController {
 
   @Get('figures/misclassified')
   @RequireRole('investigator', 'supervisor', 'tactical-lead')
-  @ApiOperation({ summary: 'Misclassified stalking reports per month: flagged by screening, confirmed and rejected by reviewers' })
+  @ApiOperation({
+    summary: 'Misclassified stalking reports per month: reports flagged by screening, confirmed and rejected by reviewers',
+    description:
+      'Counts reports, not versions: `flagged` is the number of distinct crime reports first flagged as possibly misclassified in that month (an amended version flagged again is not counted again); `confirmed` and `rejected` are the distinct reports whose reclassification review was last decided that way in that month. `from` and `to` are months YYYY-MM from 2000-01 to this month.',
+  })
   misclassified(@Query(new ZodValidationPipe(FiguresQuery, 'query')) query: FiguresQueryParams): Promise<MonthFigure[]> {
     return this.reviews.misclassifiedByMonth(`${query.from}-01`, `${query.to}-01`);
   }

@@ -69,3 +69,20 @@ describe('planDays', () => {
     expect(planDays('2026-12-28', new Set(['2026-12-24']), '2026-12-24', 10, holidays)).toEqual(['2026-12-28']);
   });
 });
+
+describe('planDays on the days the Schedule is set to', () => {
+  const tuesdayToSaturday = new Set([2, 3, 4, 5, 6]);
+
+  it('should catch up a missed Saturday and not a Monday when the Schedule runs Tuesday to Saturday', () => {
+    // Last completed Friday 20 November 2026; the run is Tuesday 24th: Saturday 21st was missed, Monday 23rd is not a screening day.
+    expect(planDays('2026-11-24', new Set(['2026-11-20']), '2026-11-20', 10, new Set(), tuesdayToSaturday)).toEqual(['2026-11-21', '2026-11-24']);
+  });
+
+  it('should count only the configured weekdays against the catch-up limit when walking back', () => {
+    expect(previousWorkingDays('2026-11-25', 3, new Set(), new Set([1, 3]))).toEqual(['2026-11-23', '2026-11-18', '2026-11-16']);
+  });
+
+  it('should stop walking back when no day can ever be a working day', () => {
+    expect(previousWorkingDays('2026-11-25', 3, new Set(), new Set())).toEqual([]);
+  });
+});
