@@ -12,7 +12,7 @@ export type FlagCode =
   | 'suspect-other-victims'
   | 'amended-version'
   | 'custody-record'
-  | 'under-review';
+  | 'earlier-review';
 
 /** One reason a report is on the list, in words an investigator would accept. */
 export type Flag = {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { OffenceFamily, Relationship } from '@easi/contracts';
+import { foldIntoEarlierReviews, type EarlierReview } from './earlier-reviews';
 import type { CustodyForScreening, Flag, ReportForScreening } from './hit-rules';
 
 export type ScreeningRunRow = {
@@ -31,7 +32,8 @@ export type NewHit = {
   flags: Flag[];
   misclassificationConfidence: number | null;
   suggestedActions: string[];
-  taskKind: 'screening-review' | 'reclassification-review';
+  /** The review task the hit opens; null when it joins the report's earlier review (see earlier-reviews.ts). */
+  taskKind: 'screening-review' | 'reclassification-review' | null;
 };
 
 export type HitRow = Omit<NewHit, 'taskKind' | 'day'> & {
@@ -159,9 +161,44 @@ export class ScreeningRunRepository {
     }));
   }
 
-  /** Inserts hits not stored yet and one review task for each new hit, in one statement. */
+  /**
+   * Inserts hits not stored yet and a review task for each new hit that opens one. A report gets
+   * one reclassification review, not one per version: while a hit of the report is written, its
+   * earlier reviews are read and the report is locked (per report, in lock-id order so two lanes
+   * cannot deadlock), so two lanes screening two versions at once still open one task.
+   */
   async insertHits(hits: readonly NewHit[], queue: string, manager: EntityManager = this.dataSource.manager): Promise<number> {
     if (hits.length === 0) return 0;
+    const reviewed = [...new Set(hits.filter((h) => h.source === 'crime-report' && h.taskKind === 'reclassification-review').map((h) => h.sourceRef))];
+    if (reviewed.length === 0) return this.writeHits(hits, queue, manager);
+    return manager.transaction(async (m) => {
+      await m.query(
+        `SELECT pg_advisory_xact_lock(lock_id) FROM (SELECT DISTINCT hashtext('easi-screening-reclassification:' || ref) AS lock_id FROM unnest($1::text[]) ref ORDER BY 1) locks`,
+        [reviewed],
+      );
+      return this.writeHits(foldIntoEarlierReviews(hits, await this.earlierReviews(reviewed, m)), queue, m);
+    });
+  }
+
+  /** Each report's latest reclassification review task (open, or its latest confirm or reject decision). */
+  private async earlierReviews(reportRefs: readonly string[], m: EntityManager): Promise<EarlierReview[]> {
+    return (await m.query(
+      `SELECT DISTINCT ON (h.source_ref) h.source_ref AS "sourceRef", h.source_version AS version, t.id AS "taskId", t.status,
+              d.decision, d.decided_at AS "decidedAt", d.reclassification_ref AS "reclassificationRef"
+       FROM screening_hit h
+       JOIN review_task t ON t.hit_id = h.id AND t.kind = 'reclassification-review'
+       LEFT JOIN LATERAL (
+         SELECT decision, decided_at, reclassification_ref FROM review_decision
+         WHERE task_id = t.id AND decision IN ('confirm-misclassification', 'reject-misclassification')
+         ORDER BY decided_at DESC, id DESC LIMIT 1
+       ) d ON true
+       WHERE h.source = 'crime-report' AND h.source_ref = ANY($1::text[])
+       ORDER BY h.source_ref, (t.status = 'open') DESC, t.created_at DESC, t.id DESC`,
+      [reportRefs],
+    )) as EarlierReview[];
+  }
+
+  private async writeHits(hits: readonly NewHit[], queue: string, manager: EntityManager): Promise<number> {
     const rows = hits.map((h) => ({
       screening_day: h.day,
       source: h.source,
@@ -199,6 +236,7 @@ export class ScreeningRunRepository {
          INSERT INTO review_task (hit_id, kind, queue)
          SELECT ins.id, input.task_kind, $2 FROM ins
          JOIN input ON input.source = ins.source AND input.source_ref = ins.source_ref AND input.source_version = ins.source_version
+         WHERE input.task_kind IS NOT NULL
          ON CONFLICT ON CONSTRAINT uq_review_task_hit DO NOTHING
          RETURNING id
        )

@@ -68,15 +68,22 @@ export class ReviewTaskRepository {
   }
 
   /**
-   * Per month: reports flagged as possibly misclassified (by screening day) and reviewers'
-   * confirmations and rejections (by decision date; a task's latest decision counts).
+   * Per month, counted in reports, not versions: reports first flagged as possibly misclassified
+   * that month (by screening day; an amended version flagged again is the same report, and is not
+   * counted again), and reports whose reclassification review was confirmed or rejected that month
+   * (by decision date, London time; a task's latest decision counts, a report once per month).
    */
   misclassifiedByMonth(from: string, to: string): Promise<MonthFigure[]> {
     return this.dataSource.query(
       `WITH months AS (SELECT to_char(m, 'YYYY-MM') AS month FROM generate_series(date_trunc('month', $1::date), date_trunc('month', $2::date), interval '1 month') m),
+       first_flag AS (
+         SELECT source_ref, min(screening_day) AS day FROM screening_hit
+         WHERE misclassification_confidence IS NOT NULL AND source = 'crime-report'
+         GROUP BY source_ref
+       ),
        flagged AS (
-         SELECT to_char(screening_day, 'YYYY-MM') AS month, count(*)::int AS n FROM screening_hit
-         WHERE misclassification_confidence IS NOT NULL AND screening_day BETWEEN date_trunc('month', $1::date) AND (date_trunc('month', $2::date) + interval '1 month - 1 day')
+         SELECT to_char(day, 'YYYY-MM') AS month, count(*)::int AS n FROM first_flag
+         WHERE day BETWEEN date_trunc('month', $1::date) AND (date_trunc('month', $2::date) + interval '1 month - 1 day')
          GROUP BY 1
        ),
        latest AS (
@@ -85,14 +92,24 @@ export class ReviewTaskRepository {
          ORDER BY d.task_id, d.decided_at DESC, d.id DESC
        ),
        decided AS (
-         SELECT to_char(decided_at AT TIME ZONE 'Europe/London', 'YYYY-MM') AS month,
-                count(*) FILTER (WHERE decision = 'confirm-misclassification')::int AS confirmed,
-                count(*) FILTER (WHERE decision = 'reject-misclassification')::int AS rejected
-         FROM latest GROUP BY 1
+         SELECT to_char(latest.decided_at AT TIME ZONE 'Europe/London', 'YYYY-MM') AS month,
+                count(DISTINCT h.source_ref) FILTER (WHERE latest.decision = 'confirm-misclassification')::int AS confirmed,
+                count(DISTINCT h.source_ref) FILTER (WHERE latest.decision = 'reject-misclassification')::int AS rejected
+         FROM latest JOIN review_task t ON t.id = latest.task_id JOIN screening_hit h ON h.id = t.hit_id
+         GROUP BY 1
        )
        SELECT months.month, COALESCE(flagged.n, 0) AS flagged, COALESCE(decided.confirmed, 0) AS confirmed, COALESCE(decided.rejected, 0) AS rejected
        FROM months LEFT JOIN flagged USING (month) LEFT JOIN decided USING (month) ORDER BY months.month`,
       [from, to],
+    );
+  }
+
+  /** The report's other hits (its other versions on any day's list), newest version first. */
+  otherVersions(hit: Pick<HitRow, 'id' | 'source' | 'sourceRef'>): Promise<HitRow[]> {
+    return this.dataSource.query(
+      `SELECT ${HIT_COLUMNS} FROM screening_hit h LEFT JOIN review_task t ON t.hit_id = h.id
+       WHERE h.source = $1 AND h.source_ref = $2 AND h.id <> $3 ORDER BY h.source_version DESC, h.screening_day DESC`,
+      [hit.source, hit.sourceRef, hit.id],
     );
   }
 }

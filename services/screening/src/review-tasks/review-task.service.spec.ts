@@ -10,6 +10,8 @@ const task = (kind: string): HitRow =>
 const setup = (kind = 'reclassification-review') => {
   const repo = {
     one: jest.fn().mockResolvedValue(task(kind)),
+    decisions: jest.fn().mockResolvedValue([]),
+    otherVersions: jest.fn().mockResolvedValue([{ id: 'h2', sourceRef: 'CR-1', sourceVersion: 2, taskId: null }]),
     decide: jest.fn().mockImplementation((_id: string, d: object) => Promise.resolve({ id: 'd1', taskId: 't1', ...d })),
   };
   const journeys = { handOver: jest.fn().mockResolvedValue([{ journeyRef: 'jr-1', workflowId: 'journey-jr-1' }]) };
@@ -69,5 +71,14 @@ describe('ReviewTaskService.decide', () => {
     const { service, repo } = setup();
     repo.one.mockResolvedValueOnce(null);
     await expect(service.decide('t9', { decision: 'actions-recorded', actionsTaken: [] }, 'officer-1')).rejects.toMatchObject({ code: 'task-not-found' });
+  });
+});
+
+describe('ReviewTaskService.one', () => {
+  it('should show the report\'s other flagged versions with the task when a newer version joined its review', async () => {
+    const { service, repo } = setup();
+    const view = await service.one('t1');
+    expect(repo.otherVersions).toHaveBeenCalledWith(expect.objectContaining({ id: 'h1', sourceRef: 'CR-1' }));
+    expect(view.otherVersions).toEqual([{ id: 'h2', sourceRef: 'CR-1', sourceVersion: 2, taskId: null }]);
   });
 });

@@ -13,7 +13,8 @@ export type ReviewDecisionInput = {
   reason?: string;
 };
 
-export type ReviewTaskView = HitRow & { decisions: ReviewDecisionRow[] };
+/** A task with its decisions and the report's other flagged versions, so an open review sees a newer version that joined it. */
+export type ReviewTaskView = HitRow & { decisions: ReviewDecisionRow[]; otherVersions: HitRow[] };
 
 /** The decision as stored, and the journeys it reached when the suspect was marked a possible EASI candidate. */
 export type RecordedDecision = ReviewDecisionRow & { journeys: JourneyHandoffResult[] };
@@ -32,7 +33,8 @@ export class ReviewTaskService {
   async one(taskId: string): Promise<ReviewTaskView> {
     const task = await this.tasks.one(taskId);
     if (!task) throw new ReviewTaskError('task-not-found', `no review task ${taskId}`);
-    return { ...task, decisions: await this.tasks.decisions(taskId) };
+    const [decisions, otherVersions] = await Promise.all([this.tasks.decisions(taskId), this.tasks.otherVersions(task)]);
+    return { ...task, decisions, otherVersions };
   }
 
   /**
