@@ -11,6 +11,7 @@ export * from './evaluation/evaluate-detector';
 export * from './eligibility/eligibility-types';
 export * from './eligibility/assess-eligibility';
 export * from './eligibility/criterion-override';
+export * from './eligibility/screening-risk';
 
 export * from './instruments/instrument-types';
 export * from './instruments/definitions';

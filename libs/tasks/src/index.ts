@@ -2,7 +2,7 @@ export { HumanTaskEntity } from './entities/human-task.entity';
 export { HumanTaskEventEntity, TASK_ACTIONS, type TaskAction } from './entities/human-task-event.entity';
 export { TASK_ENTITIES, createTaskTables, dropTaskTables } from './task-tables';
 export { TaskRepository, type TaskFilter } from './task.repository';
-export { TASKS_OPTIONS, TaskService, refusalOf, type DecisionInput, type DecisionRecordedHook, type Page, type RecordedDecision, type TaskQuery, type TaskView, type TasksOptions } from './task.service';
+export { TASKS_OPTIONS, TaskService, refusalOf, type DecisionContext, type DecisionInput, type DecisionRecordedHook, type Page, type RecordedDecision, type TaskQuery, type TaskView, type TasksOptions } from './task.service';
 export { TaskError, toHttp, type TaskErrorCode } from './task.exception';
 export { QUEUE_ACCESS, actorOf, actorParts, isSupervisor, mayUseQueue } from './queue-access';
 export { createTaskController, type TaskAccess } from './task.controller';

@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional, type Type } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import type { EntityManager } from 'typeorm';
@@ -24,8 +25,17 @@ import { TaskError } from './task.exception';
 import { notifyTask } from './task-notifications';
 import { TaskRepository } from './task.repository';
 
-/** How a service turns what a person submits into the decision its workflow takes (e.g. facts → eligibility). */
-export type DecisionInput = { schema: z.ZodType; toWorkflow: (parsed: unknown, task: TaskView) => unknown };
+/**
+ * What `toWorkflow` may use besides the submission: who decides, and the service's providers, for a
+ * decision that depends on records the service holds (e.g. eligibility reads the person's risk assessments).
+ */
+export type DecisionContext = { by: string; get: <T>(type: Type<T>) => T };
+
+/**
+ * How a service turns what a person submits into the decision its workflow takes (e.g. facts → eligibility).
+ * It may read (async) and may refuse by throwing an HttpException, which the caller receives as is.
+ */
+export type DecisionInput = { schema: z.ZodType; toWorkflow: (parsed: unknown, task: TaskView, context: DecisionContext) => unknown };
 
 /** A decision the inbox is recording: the journey has accepted it (its Update validator checked it). */
 export type RecordedDecision = {
@@ -105,6 +115,7 @@ export class TaskService {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(TASKS_OPTIONS) private readonly options: TasksOptions,
     private readonly relay: OutboxRelayHost,
+    @Optional() private readonly moduleRef?: ModuleRef,
   ) {}
 
   // Activities: called by workflows, idempotent under retry.
@@ -240,7 +251,7 @@ export class TaskService {
     this.assertVisible(user, row);
     if (!OPEN.includes(row.status)) throw this.notAvailable(row);
     if (row.status === 'claimed' && row.assignee !== actorOf(user)) throw new TaskError('claimed-by-other', `task ${taskId} is claimed by ${row.assignee}`);
-    const decided: CompleteTaskInput = { taskId, decision: this.toWorkflowDecision(row, body.decision), by: actorOf(user), reason: body.reason };
+    const decided: CompleteTaskInput = { taskId, decision: await this.toWorkflowDecision(row, body.decision, actorOf(user)), by: actorOf(user), reason: body.reason };
     await this.sendDecision(row, decided);
     await this.recordDecision(decided, 'complete');
     return toView((await this.tasks.findById(taskId)) as HumanTaskEntity);
@@ -265,12 +276,18 @@ export class TaskService {
     });
   }
 
-  private toWorkflowDecision(row: HumanTaskEntity, submitted: unknown): unknown {
+  private async toWorkflowDecision(row: HumanTaskEntity, submitted: unknown, by: string): Promise<unknown> {
     const input = this.options.decisionInputs?.[row.kind];
     const schema = input?.schema ?? TASK_DECISIONS[row.kind];
     const parsed = schema.safeParse(submitted);
     if (!parsed.success) throw new TaskError('invalid-decision', `invalid ${row.kind} decision`, describeIssues(parsed.error));
-    return input ? input.toWorkflow(parsed.data, toView(row)) : parsed.data;
+    if (!input) return parsed.data;
+    const moduleRef = this.moduleRef;
+    const get = <T>(type: Type<T>): T => {
+      if (!moduleRef) throw new Error(`no module to resolve ${type.name} from: TaskService was built outside Nest`);
+      return moduleRef.get(type, { strict: false });
+    };
+    return input.toWorkflow(parsed.data, toView(row), { by, get });
   }
 
   private async sendDecision(row: HumanTaskEntity, update: CompleteTaskInput): Promise<void> {

@@ -1,17 +1,20 @@
 import { z } from 'zod';
-import { RELATIONSHIPS, RiskLevelCode } from '@easi/contracts';
-import { DISPOSAL_KINDS, assessEligibility, type EligibilityFacts } from '@easi/screening-rules';
+import { PseudoRef, RELATIONSHIPS, RiskLevelCode } from '@easi/contracts';
+import { DISPOSAL_KINDS, assessEligibility, type EligibilityFacts, type EligibilityResult, type ScreeningRisk } from '@easi/screening-rules';
 
 const evidence = z.string().trim().max(500).optional();
 
 /**
  * What the investigator records to screen a candidate: the facts the eligibility rules read,
- * each with where it came from. The risk level (DASH/DARA, SASH, professional judgement) is required:
- * without it the journey cannot tell a diversion from the full risk response.
+ * each with where it came from, and the person screened (`subjectRef`, as their risk assessments
+ * are filed). The risk level is not a fact typed here: the service works it out from the person's
+ * DASH/DARA and SASH on record. `riskLevel` is only professional judgement raising that level
+ * (with why in `riskEvidence`); a lower one is refused.
  */
 export const EligibilityFactsBody = z
   .object({
-    riskLevel: RiskLevelCode,
+    subjectRef: PseudoRef.describe('The person screened: the reference their DASH (POST /assessments) is filed under, the custody record or crime report suspect'),
+    riskLevel: RiskLevelCode.optional().describe("Only to raise the risk instruments' level on professional judgement (say why in riskEvidence); never lower"),
     riskEvidence: evidence,
     ageYears: z.number().int().min(10).max(120).optional(),
     ageEvidence: evidence,
@@ -34,8 +37,19 @@ export const EligibilityFactsBody = z
   .strict();
 export type EligibilityFactsBody = z.infer<typeof EligibilityFactsBody>;
 
-/** The journey's decision: the rules' outcome on these facts (reasons in plain words), with the risk level. */
-export const screeningDecision = (facts: EligibilityFactsBody): { outcome: string; riskLevel: string; reason: string; rulesVersion: string } => {
-  const result = assessEligibility(facts as EligibilityFacts);
-  return { outcome: result.overall, riskLevel: facts.riskLevel, reason: result.reason, rulesVersion: result.rulesVersion };
+/** The facts the rules read: the submitted ones, with the risk level and its evidence from the risk assessments. */
+export const factsForRules = (facts: EligibilityFactsBody, risk: ScreeningRisk): EligibilityFacts => {
+  const { subjectRef: _person, ...rest } = facts;
+  return { ...rest, riskLevel: risk.level, riskEvidence: risk.evidence };
+};
+
+/** The decision's reason: the rules' (or the override's) reason, then where the risk level came from (assessment ids and versions). */
+export const withRiskSource = (reason: string, risk: ScreeningRisk): string => `${reason} ${risk.summary}`;
+
+export type ScreeningDecision = { outcome: EligibilityResult['overall']; riskLevel: ScreeningRisk['level']; reason: string; rulesVersion: string };
+
+/** The journey's decision: the rules' outcome on these facts (reasons in plain words), with the risk level from the assessments. */
+export const screeningDecision = (facts: EligibilityFactsBody, risk: ScreeningRisk): ScreeningDecision => {
+  const result = assessEligibility(factsForRules(facts, risk));
+  return { outcome: result.overall, riskLevel: risk.level, reason: withRiskSource(result.reason, risk), rulesVersion: result.rulesVersion };
 };

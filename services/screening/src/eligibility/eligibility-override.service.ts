@@ -8,6 +8,7 @@ import { overrideOutcome, type OverrideBody, type OverrideNote } from './eligibi
 import { overrideRefusal, toOverrideHttp } from './eligibility-override.exception';
 import { EligibilityOverrideRepository, type OverrideRow } from './eligibility-override.repository';
 import { withPendingOverride } from './pending-override';
+import { ScreeningRiskService } from './screening-risk.service';
 
 export type OverrideView = Omit<OverrideRow, 'overriddenAt'> & { overriddenAt: string };
 
@@ -21,8 +22,8 @@ const asHttp = async <T>(work: () => Promise<T>): Promise<T> => {
 
 /**
  * A supervisor's override of the eligibility rules on the journey's eligibility task: the rules
- * run on the facts, the override is checked by the rules (reason required, high risk never
- * diverted), the overridden outcome goes to the journey as the task's decision, and the override
+ * run on the facts with the risk level from the person's assessments, the override is checked by
+ * the rules (reason required, high risk never diverted), the overridden outcome goes to the journey as the task's decision, and the override
  * is recorded beside the rules' own result, append-only, with who, when and why.
  */
 @Injectable()
@@ -31,6 +32,7 @@ export class EligibilityOverrideService {
     private readonly tasks: TaskService,
     private readonly overrides: EligibilityOverrideRepository,
     private readonly audit: AuditService,
+    private readonly risk: ScreeningRiskService,
   ) {}
 
   async override(user: AuthenticatedUser, taskId: string, body: OverrideBody): Promise<{ override: OverrideNote; task: TaskView }> {
@@ -38,7 +40,9 @@ export class EligibilityOverrideService {
     if (task.kind !== 'eligibility-screening') throw overrideRefusal('not-an-eligibility-task', `task ${taskId} is a ${task.kind} task, not the eligibility screening`);
     const correlationId = currentCorrelationId();
     const who = { overrideId: randomUUID(), by: actorOf(user), at: new Date().toISOString(), roles: user.roles, ...(correlationId ? { correlationId } : {}) };
-    const outcome = await asHttp(() => Promise.resolve(overrideOutcome(body, who)));
+    // The same risk level as the investigator's path: from the person's assessments on record.
+    const risk = await this.risk.riskFor(body.facts, task.journeyRef, who.by);
+    const outcome = await asHttp(() => Promise.resolve(overrideOutcome(body, who, risk)));
     // The journey takes the decision first (its Update may refuse it). The decision carries the whole
     // override, and recording it writes the override row and its audit row in the same transaction
     // (eligibility.tasks.ts): here once accepted, or by the journey's confirmDecision if we stop first.

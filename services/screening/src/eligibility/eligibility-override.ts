@@ -10,8 +10,9 @@ import {
   type EligibilityOutcome,
   type EligibilityResult,
   type OverriddenEligibilityResult,
+  type ScreeningRisk,
 } from '@easi/screening-rules';
-import { EligibilityFactsBody } from './eligibility-facts';
+import { EligibilityFactsBody, factsForRules, withRiskSource } from './eligibility-facts';
 
 const OUTCOMES = ['eligible', 'ineligible', 'needs-case-discussion'] as const satisfies readonly EligibilityOutcome[];
 const STATUSES = ['met', 'not-met', 'unknown', 'needs-discussion'] as const satisfies readonly CriterionStatus[];
@@ -66,9 +67,13 @@ export type OverrideOutcome = { original: EligibilityResult; overridden: Overrid
 /** Who overrides, when, under which id, and the request's correlation id (for the record and its audit row). */
 export type OverrideWho = { overrideId: string; by: string; at: string; roles: readonly string[]; correlationId?: string };
 
-/** The rules on the facts, then the supervisor's override; throws EligibilityOverrideError when the rules refuse it. */
-export const overrideOutcome = (body: OverrideBody, who: OverrideWho): OverrideOutcome => {
-  const original = assessEligibility(body.facts as EligibilityFacts);
+/**
+ * The rules on the facts, with the risk level from the person's assessments (never the typed one),
+ * then the supervisor's override; throws EligibilityOverrideError when the rules refuse it.
+ */
+export const overrideOutcome = (body: OverrideBody, who: OverrideWho, risk: ScreeningRisk): OverrideOutcome => {
+  const facts: EligibilityFacts = factsForRules(body.facts, risk);
+  const original = assessEligibility(facts);
   const { target, result, reason } = body.override;
   const overridden =
     target === 'overall'
@@ -81,12 +86,13 @@ export const overrideOutcome = (body: OverrideBody, who: OverrideWho): OverrideO
     ...note,
     byRoles: [...who.roles],
     ...(who.correlationId ? { correlationId: who.correlationId } : {}),
-    basis: { facts: body.facts, rulesResult: original, overriddenResult },
+    // The facts as the rules read them: the risk level and the assessments it came from, and the person screened.
+    basis: { facts: { ...facts, subjectRef: body.facts.subjectRef, riskSources: risk.sources }, rulesResult: original, overriddenResult },
   };
   return {
     original,
     overridden,
     note,
-    decision: { outcome: overridden.overall, riskLevel: body.facts.riskLevel, reason: overridden.reason, rulesVersion: overridden.rulesVersion, override: full },
+    decision: { outcome: overridden.overall, riskLevel: risk.level, reason: withRiskSource(overridden.reason, risk), rulesVersion: overridden.rulesVersion, override: full },
   };
 };

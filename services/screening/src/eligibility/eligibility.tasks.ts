@@ -4,6 +4,7 @@ import { EligibilityFactsBody, screeningDecision } from './eligibility-facts';
 import { recordOverrideOnce } from './eligibility-override.repository';
 import { overrideRecordingOf } from './override-record';
 import { pendingOverride } from './pending-override';
+import { ScreeningRiskService } from './screening-risk.service';
 
 const logger = new Logger('EligibilityOverride');
 
@@ -20,14 +21,24 @@ const recordOverride: DecisionRecordedHook = async (recorded, manager) => {
 
 /**
  * The screening service's EASI-team inbox: the journey's screening and eligibility task. The
- * investigator submits facts; the service applies the eligibility rules and sends their outcome,
- * or, when a supervisor completes it through the override route, the overridden outcome.
+ * investigator submits facts and names the person; the service works out the risk level from the
+ * person's risk assessments on record, applies the eligibility rules and sends their outcome, or,
+ * when a supervisor completes it through the override route, the overridden outcome (built there
+ * from the same risk level).
  */
 export const screeningTasks = TasksModule.forRoot({
   queues: ['easi-team', 'supervisors'],
   access: { agencies: ['police'], roles: ['investigator', 'supervisor', 'tactical-lead'] },
   decisionInputs: {
-    'eligibility-screening': { schema: EligibilityFactsBody, toWorkflow: (facts) => pendingOverride() ?? screeningDecision(facts as EligibilityFactsBody) },
+    'eligibility-screening': {
+      schema: EligibilityFactsBody,
+      toWorkflow: async (parsed, task, { by, get }) => {
+        const pending = pendingOverride();
+        if (pending) return pending;
+        const facts = parsed as EligibilityFactsBody;
+        return screeningDecision(facts, await get(ScreeningRiskService).riskFor(facts, task.journeyRef, by));
+      },
+    },
   },
   onDecisionRecorded: { 'eligibility-screening': recordOverride },
 });

@@ -1,8 +1,9 @@
 import { OverrideBody, overrideOutcome } from './eligibility-override';
 import { overrideRecordingOf } from './override-record';
+import { PERSON, dashOnRecord, riskFrom } from './risk-fixtures';
 
 const facts = {
-  riskLevel: 'standard' as const,
+  subjectRef: PERSON,
   ageYears: 29,
   residesInForceArea: true,
   relationshipToVictim: 'former-partner' as const,
@@ -15,7 +16,8 @@ const facts = {
 };
 const who = { overrideId: '0b7c3c41-8f65-4d0e-9a3a-2f5b6a7c8d90', by: 'police:sgt-17', at: '2026-11-25T10:00:00.000Z', roles: ['supervisor', 'investigator'], correlationId: 'corr-9' };
 const task = { taskId: 'c8a4f6e2-1b3d-4c5e-8f7a-9b0c1d2e3f40', journeyRef: 'JR-OVERRIDE-1' };
-const decided = () => overrideOutcome(OverrideBody.parse({ facts, override: { target: 'cognitive-ability', result: 'met', reason: 'Psychologist confirmed he can engage.' } }), who);
+const dash = dashOnRecord('5e2d0a7b-0000-4000-8000-000000000001', 3, 'standard');
+const decided = () => overrideOutcome(OverrideBody.parse({ facts, override: { target: 'cognitive-ability', result: 'met', reason: 'Psychologist confirmed he can engage.' } }), who, riskFrom([dash]));
 
 describe('overrideRecordingOf', () => {
   it('should build the override row and an audit row naming the supervisor when the decision carries an override', () => {
@@ -36,7 +38,7 @@ describe('overrideRecordingOf', () => {
       rulesOutcome: 'needs-case-discussion',
       finalOutcome: 'eligible',
       riskLevel: 'standard',
-      facts,
+      facts: { ...facts, riskLevel: 'standard', riskSources: [{ instrument: 'dash', assessmentId: dash.assessmentId, version: 1, level: 'standard' }] },
       rulesResult: original,
       correlationId: 'corr-9',
     });
