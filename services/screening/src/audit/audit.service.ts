@@ -18,7 +18,7 @@ export class AuditService {
 
   async record(
     user: AuthenticatedUser,
-    what: Pick<AuditEntry, 'action' | 'subjectType' | 'subjectRef'>,
+    what: Pick<AuditEntry, 'action' | 'subjectType' | 'subjectRef' | 'personRefs'>,
     why: { header?: string; purpose: string },
   ): Promise<void> {
     const correlationId = currentCorrelationId();
@@ -33,6 +33,6 @@ export class AuditService {
   }
 
   trail(subjectType: AuditEntry['subjectType'], subjectRef: string): Promise<AuditRow[]> {
-    return this.audit.forSubject(subjectType, subjectRef, 500);
+    return subjectType === 'person' ? this.audit.forPerson(subjectRef, 500) : this.audit.forSubject(subjectType, subjectRef, 500);
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { PseudoRef, SUGGESTED_ACTIONS } from '@easi/contracts';
 import { CurrentUser, RequireAgency, RequireRole, type AuthenticatedUser } from '@easi/auth';
@@ -43,16 +43,34 @@ export class ReviewTaskController {
   @Get()
   @RequireRole('investigator', 'supervisor', 'tactical-lead')
   @ApiOperation({ summary: "The EASI team's screening review queue (one task per hit), oldest first" })
-  list(@Query(new ZodValidationPipe(ListQuery, 'query')) query: ListQueryParams): Promise<HitRow[]> {
-    return this.service.list({ ...(query.status ? { status: query.status } : {}), ...(query.day ? { day: query.day } : {}) }, query.limit, query.offset);
+  @ApiHeader({ name: ACCESS_REASON_HEADER, required: false, description: 'Why the queue is read; written to the audit log' })
+  async list(
+    @Query(new ZodValidationPipe(ListQuery, 'query')) query: ListQueryParams,
+    @CurrentUser() user: AuthenticatedUser,
+    @Headers(ACCESS_REASON_HEADER) reason?: string,
+  ): Promise<HitRow[]> {
+    const tasks = await this.service.list({ ...(query.status ? { status: query.status } : {}), ...(query.day ? { day: query.day } : {}) }, query.limit, query.offset);
+    // The page shows suspects, victims and narrative quotes: the read is audited against everyone on it.
+    const page = `status=${query.status ?? 'any'} day=${query.day ?? 'any'} offset=${query.offset} limit=${query.limit}`;
+    await this.audit.record(
+      user,
+      { action: 'read-review-queue', subjectType: 'review-queue', subjectRef: page, personRefs: tasks.flatMap((t) => [...t.suspectRefs, ...t.victimRefs]) },
+      { header: reason, purpose: 'screening review' },
+    );
+    return tasks;
   }
 
   @Get(':taskId')
   @RequireRole('investigator', 'supervisor', 'tactical-lead')
   @ApiOperation({ summary: 'A review task with its hit (flags, explanations, suggested actions) and every decision (audited)' })
   async one(@Param('taskId', new ParseUUIDPipe()) taskId: string, @CurrentUser() user: AuthenticatedUser, @Headers(ACCESS_REASON_HEADER) reason?: string): Promise<ReviewTaskView> {
-    await this.audit.record(user, { action: 'read-review-task', subjectType: 'review-task', subjectRef: taskId }, { header: reason, purpose: 'screening review' });
-    return this.service.one(taskId).catch(rethrow);
+    const task = await this.service.one(taskId).catch(rethrow);
+    await this.audit.record(
+      user,
+      { action: 'read-review-task', subjectType: 'review-task', subjectRef: taskId, personRefs: [...task.suspectRefs, ...task.victimRefs] },
+      { header: reason, purpose: 'screening review' },
+    );
+    return task;
   }
 
   @Post(':taskId/decisions')
