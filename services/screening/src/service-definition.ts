@@ -11,6 +11,7 @@ import { BankHolidays1764620000000 } from './migrations/1764620000000-bank-holid
 import { BankHolidaySource1764640000000 } from './migrations/1764640000000-bank-holiday-source';
 import { RefCollationC1764660000000 } from './migrations/1764660000000-ref-collation-c';
 import { AuditPersonRefs1764710000000 } from './migrations/1764710000000-audit-person-refs';
+import { OffenceFamilyChanges1764720000000 } from './migrations/1764720000000-offence-family-changes';
 import { EligibilityTasks1764300000000 } from './eligibility/migrations/1764300000000-eligibility-tasks';
 import { TASK_ENTITIES } from '@easi/tasks';
 
@@ -21,5 +22,5 @@ export const serviceDefinition = {
   schema: SERVICE_SCHEMAS.screening,
   taskQueue: TASK_QUEUES.screening,
   entities: [CustodyEventEntity, ...TASK_ENTITIES, ...MESSAGING_ENTITIES],
-  migrations: [Initial1764100000000, CrimeScreening1764200000000, EligibilityTasks1764300000000, LeanIngestIndexes1764400000000, Assessments1764500000000, EligibilityOverrides1764610000000, BankHolidays1764620000000, BankHolidaySource1764640000000, RefCollationC1764660000000, AuditPersonRefs1764710000000],
+  migrations: [Initial1764100000000, CrimeScreening1764200000000, EligibilityTasks1764300000000, LeanIngestIndexes1764400000000, Assessments1764500000000, EligibilityOverrides1764610000000, BankHolidays1764620000000, BankHolidaySource1764640000000, RefCollationC1764660000000, AuditPersonRefs1764710000000, OffenceFamilyChanges1764720000000],
 } satisfies ServiceSchemaDefinition & Record<string, unknown>;

@@ -6,7 +6,7 @@ export type AuditEntry = {
   agency: string;
   roles: string[];
   action: string;
-  subjectType: 'person' | 'crime-report' | 'screening-hit' | 'review-task' | 'review-queue' | 'assessment' | 'screening-list' | 'journey';
+  subjectType: 'person' | 'crime-report' | 'screening-hit' | 'review-task' | 'review-queue' | 'assessment' | 'screening-list' | 'journey' | 'offence-family';
   subjectRef: string;
   reason: string;
   correlationId?: string;

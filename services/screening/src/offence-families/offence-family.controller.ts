@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { OffenceFamily } from '@easi/contracts';
 import { CurrentUser, RequireAgency, RequireRole, type AuthenticatedUser } from '@easi/auth';
 import { ZodValidationPipe } from '@easi/service-kit';
+import { currentCorrelationId } from '@easi/logging';
 import { OffenceFamilyService } from './offence-family.service';
-import type { OffenceFamilyRow } from './offence-family.repository';
+import type { OffenceFamilyChangeRow, OffenceFamilyRow } from './offence-family.repository';
 
 const OffenceFamilyChangeSchema = z
   .object({
@@ -14,9 +15,11 @@ const OffenceFamilyChangeSchema = z
     codeConfidence: z.enum(['known', 'uncertain']).optional(),
     screened: z.boolean().optional(),
     note: z.string().max(1000).optional(),
+    /** Why: kept with the change and in the audit log. */
+    reason: z.string().trim().min(3, 'say why the family changes (3 characters or more)').max(1000),
   })
   .strict()
-  .refine((c) => Object.keys(c).length > 0, 'name at least one field to change');
+  .refine(({ reason: _reason, ...fields }) => Object.keys(fields).length > 0, 'name at least one field to change');
 type OffenceFamilyChangeBody = z.infer<typeof OffenceFamilyChangeSchema>;
 
 @ApiTags('offence families')
@@ -34,15 +37,24 @@ export class OffenceFamilyController {
 
   @Put(':family')
   @RequireRole('supervisor', 'tactical-lead')
-  @ApiOperation({ summary: 'Configure a family: label, Home Office codes (and how sure), screened daily or detector only' })
+  @ApiOperation({ summary: 'Configure a family: label, Home Office codes (and how sure), screened daily or detector only; the reason is kept with the fields before and after, and audited' })
   @ApiBody({ schema: z.toJSONSchema(OffenceFamilyChangeSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown> })
   async update(
     @Param('family', new ZodValidationPipe(OffenceFamily, 'family')) family: string,
     @Body(new ZodValidationPipe(OffenceFamilyChangeSchema, 'offence family change')) change: OffenceFamilyChangeBody,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<OffenceFamilyRow> {
-    const updated = await this.service.update(family, change, user.subject);
+    const { reason, ...fields } = change;
+    const correlationId = currentCorrelationId();
+    const updated = await this.service.update(family, fields, { subject: user.subject, agency: user.agency, roles: user.roles, reason, ...(correlationId ? { correlationId } : {}) });
     if (!updated) throw new NotFoundException(`offence family ${family} is not configurable`);
     return updated;
+  }
+
+  @Get(':family/changes')
+  @RequireRole('investigator', 'supervisor', 'tactical-lead', 'operator')
+  @ApiOperation({ summary: "A family's configuration changes, newest first: who, when, why, the fields before and after" })
+  changes(@Param('family', new ZodValidationPipe(OffenceFamily, 'family')) family: string): Promise<OffenceFamilyChangeRow[]> {
+    return this.service.changes(family);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FamilyInfo } from '../daily-screening/hit-rules';
-import { OffenceFamilyRepository, type OffenceFamilyChange, type OffenceFamilyRow } from './offence-family.repository';
+import { OffenceFamilyRepository, type OffenceFamilyChange, type OffenceFamilyChanger, type OffenceFamilyChangeRow, type OffenceFamilyRow } from './offence-family.repository';
 
 const legislationText = (row: OffenceFamilyRow): string => row.legislation.map((l) => `${l.act} ${l.sections.join(', ')}`).join('; ');
 
@@ -25,7 +25,11 @@ export class OffenceFamilyService {
     return new Map((await this.families.all()).map((row) => [row.family, toFamilyInfo(row)]));
   }
 
-  update(family: string, change: OffenceFamilyChange, by: string): Promise<OffenceFamilyRow | null> {
+  update(family: string, change: OffenceFamilyChange, by: OffenceFamilyChanger): Promise<OffenceFamilyRow | null> {
     return this.families.update(family, change, by);
+  }
+
+  changes(family: string): Promise<OffenceFamilyChangeRow[]> {
+    return this.families.changes(family, 500);
   }
 }
