@@ -5,7 +5,7 @@
  */
 import { mintDevToken } from '@easi/auth';
 import { JOURNEY_POLICY_HEADER, TASK_OWNERS, journeyWorkflowId, type JourneyState, type ServiceName, type TaskKind } from '@easi/contracts';
-import { JourneyDriver, eligibleFacts } from '@easi/tasks';
+import { JourneyDriver } from '@easi/tasks';
 import { APPS, appPort, sampleCustodyEvent } from '@easi/testing';
 
 const PAUSE_MS = Number(process.env.EASI_DEMO_PAUSE_MS ?? 1500);
@@ -68,7 +68,10 @@ const main = async (): Promise<void> => {
   await printTimeline(journeyRef);
 
   await step(journeyRef, 'The ISAC (victim service)', 'isac-contact', { engagement: 'engaged', newRisk: false }, 'victim contacted; safety plan agreed');
-  await step(journeyRef, 'An EASI investigator', 'eligibility-screening', eligibleFacts('medium'), 'DASH medium, SASH low; admitted in interview');
+  driver.screens(journeyRef, event.suspect.personRef);
+  const dash = await driver.assessRisk(journeyRef, 'medium');
+  say(`\n▶ An EASI investigator files a complete DASH for ${event.suspect.personRef} (27 answers, professional judgement medium): assessment ${dash.assessmentId}.`);
+  await step(journeyRef, 'An EASI investigator', 'eligibility-screening', driver.facts(journeyRef), 'facts from custody and interview; risk level from the DASH on record');
   await step(journeyRef, 'The triage clinic', 'triage-decision', { outcome: 'refer-to-easi', actions: ['victim-contact'] }, 'rejected ex-partner; suitable for EASI');
   await step(journeyRef, 'An EASI investigator', 'disposal-decision', { disposal: 'conditional-caution', conditions: [{ code: 'no-contact', description: 'no contact with the victim' }] }, 'conditional caution agreed');
   await step(journeyRef, 'An EASI investigator', 'consent-contract', { consent: 'signed', contractVersion: '1' }, 'contract and information-sharing signed');

@@ -47,12 +47,15 @@ export class JourneyPlatform {
 
   /** Sends a custody event with short timers (`policy` adds overrides, e.g. "cautionConditionDue=2 s") and returns the journey reference. */
   async arrest(overrides: Parameters<typeof sampleCustodyEvent>[0] = {}, policy = ''): Promise<string> {
+    const event = sampleCustodyEvent(overrides);
     const res = await http<IngestResult>('POST', `${this.platform.url('screening')}/custody-events`, {
       token: await this.driver.token('police', 'operator'),
-      body: sampleCustodyEvent(overrides),
+      body: event,
       headers: { [JOURNEY_POLICY_HEADER]: `short${policy ? `; ${policy}` : ''}` },
     });
     if (res.status !== 202 || !res.body.journeyRef) throw new Error(`custody event answered ${res.status}: ${JSON.stringify(res.body)}`);
+    // The driver files the person's DASH and names them on the eligibility form.
+    this.driver.screens(res.body.journeyRef, event.suspect.personRef);
     return res.body.journeyRef;
   }
 

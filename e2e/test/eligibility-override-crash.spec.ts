@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client as PgClient } from 'pg';
 import { completeTaskUpdate, journeyWorkflowId, type EligibilityOverrideNote } from '@easi/contracts';
-import { eligibleFacts } from '@easi/tasks';
 import { waitFor } from '@easi/testing';
 import { JourneyPlatform, http } from '../src';
 
@@ -58,7 +57,7 @@ describe('eligibility override across a crash of the screening service', () => {
     const journeyRef = await p.arrest();
     const inbox = d.inbox('eligibility-screening');
     const task = await inbox.waitForTask(journeyRef, 'eligibility-screening');
-    const facts = { ...eligibleFacts('medium'), cognitiveAbility: 'concerns', cognitiveEvidence: 'custody nurse noted difficulty following the caution' };
+    const facts = d.facts(journeyRef, { cognitiveAbility: 'concerns', cognitiveEvidence: 'custody nurse noted difficulty following the caution' });
     const note: EligibilityOverrideNote = {
       overrideId: randomUUID(),
       target: 'cognitive-ability',
@@ -108,7 +107,8 @@ describe('eligibility override across a crash of the screening service', () => {
   it('should write exactly one override row and one audit row when the route and the journey both record the decision', async () => {
     const journeyRef = await p.arrest();
     const task = await d.inbox('eligibility-screening').waitForTask(journeyRef, 'eligibility-screening');
-    const facts = { ...eligibleFacts('medium'), cognitiveAbility: 'concerns' };
+    const facts = d.facts(journeyRef, { cognitiveAbility: 'concerns' });
+    const { assessmentId } = await d.assessRisk(journeyRef, 'medium');
     const reason = 'Case discussed with the psychologist: suitable for the fACT sessions.';
     const res = await http<{ override: OverrideNote }>('POST', p.url('screening', `/eligibility/tasks/${task.taskId}/override`), {
       token: await d.token('police', 'supervisor'),
@@ -118,7 +118,10 @@ describe('eligibility override across a crash of the screening service', () => {
     const { override } = res.body;
     await confirmed(journeyRef);
 
-    expect(await overrideRows(journeyRef)).toEqual([expect.objectContaining({ id: override.overrideId, taskId: task.taskId, overriddenBy: override.by, roles: ['supervisor'], reason, facts, finalOutcome: 'eligible' })]);
+    // The facts as the rules read them: the risk level and the DASH it came from, not the form's.
+    const { riskEvidence: _typed, ...submitted } = facts;
+    const recorded = { ...submitted, riskLevel: 'medium', riskEvidence: expect.stringContaining(`DASH ${assessmentId} version 1: medium`), riskSources: [{ instrument: 'dash', assessmentId, version: 1, level: 'medium' }] };
+    expect(await overrideRows(journeyRef)).toEqual([expect.objectContaining({ id: override.overrideId, taskId: task.taskId, overriddenBy: override.by, roles: ['supervisor'], reason, facts: recorded, finalOutcome: 'eligible' })]);
     expect(await overrideAudits(journeyRef)).toEqual([expect.objectContaining({ actor: override.by.replace(/^police:/, ''), agency: 'police', roles: ['supervisor'], reason: `eligibility override: ${reason}` })]);
     const state = await p.until(journeyRef, 'the journey to reach triage', (s) => s.stage === 'awaiting-triage');
     expect(state.eligibilityOverride).toEqual(summaryOf(override));

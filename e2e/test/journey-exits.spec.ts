@@ -1,4 +1,4 @@
-import { eligibleFacts } from '@easi/tasks';
+import type { TaskRefusal } from '@easi/tasks';
 import { sampleCustodyEvent } from '@easi/testing';
 import { JourneyPlatform, http } from '../src';
 
@@ -37,15 +37,24 @@ describe('journey exits, decided through the task APIs', () => {
 
   it('should close as ineligible when the rules find a criterion not met', async () => {
     const journeyRef = await p.arrest();
-    await d.decide(journeyRef, 'eligibility-screening', { ...eligibleFacts('standard'), interviewAccount: 'denied' }, 'denied in interview');
+    await d.screen(journeyRef, 'standard', { interviewAccount: 'denied' }, 'denied in interview');
     const state = await p.closed(journeyRef);
     expect(state).toMatchObject({ outcome: 'ineligible' });
     expect(state.closureReason).toContain('admits-stalking');
   });
 
-  it('should hand a high-risk case to the standard risk process instead of diverting it', async () => {
+  it('should hand a high-risk case to the standard risk process instead of diverting it when the DASH is graded high, whatever level is typed', async () => {
     const journeyRef = await p.arrest();
-    await d.decide(journeyRef, 'eligibility-screening', eligibleFacts('high'), 'DASH 15 ticks: high');
+    const { assessmentId } = await d.assessRisk(journeyRef, 'high');
+    const inbox = d.inbox('eligibility-screening');
+    const task = await inbox.waitForTask(journeyRef, 'eligibility-screening');
+    // Typed lower than the DASH: refused, naming the DASH, its grade and its id; the task stays open.
+    const typedLower = await inbox.complete(task.taskId, d.facts(journeyRef, { riskLevel: 'standard' }), 'typed standard');
+    expect(typedLower.status).toBe(422);
+    expect(typedLower.body as unknown as TaskRefusal).toMatchObject({ error: 'risk-level-below-instruments', message: expect.stringContaining(`DASH ${assessmentId} (version 1) graded high`) });
+    expect((await inbox.get(task.taskId)).body).toMatchObject({ status: 'open', decision: null });
+    const screened = await inbox.complete(task.taskId, d.facts(journeyRef), 'DASH 15 ticks: high');
+    expect(screened.body).toMatchObject({ status: 'completed', decision: { outcome: 'ineligible', riskLevel: 'high', reason: expect.stringContaining(`DASH ${assessmentId} version 1: high`) } });
     const state = await p.closed(journeyRef);
     expect(state).toMatchObject({ outcome: 'high-risk', riskLevel: 'high' });
     expect(state.closureReason).toMatch(/standard high-risk process/);
@@ -54,7 +63,7 @@ describe('journey exits, decided through the task APIs', () => {
 
   it('should close as triage-declined when the clinic decides no further EASI action', async () => {
     const journeyRef = await p.arrest();
-    await d.decide(journeyRef, 'eligibility-screening', eligibleFacts('standard'), 'screened');
+    await d.screen(journeyRef, 'standard', {}, 'screened');
     await d.decide(journeyRef, 'triage-decision', { outcome: 'no-further-action', actions: ['apply-spo'] }, 'SPO route instead');
     const state = await p.closed(journeyRef);
     expect(state).toMatchObject({ outcome: 'triage-declined' });
@@ -63,7 +72,7 @@ describe('journey exits, decided through the task APIs', () => {
 
   it('should close as consent-declined when the participant will not sign the contract', async () => {
     const journeyRef = await p.arrest();
-    await d.decide(journeyRef, 'eligibility-screening', eligibleFacts('standard'), 'screened');
+    await d.screen(journeyRef, 'standard', {}, 'screened');
     await d.decide(journeyRef, 'triage-decision', { outcome: 'refer-to-easi' }, 'refer');
     await d.decide(journeyRef, 'disposal-decision', { disposal: 'court-order-requirement' }, 'guilty plea');
     await d.decide(journeyRef, 'consent-contract', { consent: 'declined', contractVersion: '1' }, 'does not want to take part');

@@ -1,5 +1,5 @@
 import { completeTaskUpdate, journeyWorkflowId, type JourneyState } from '@easi/contracts';
-import { eligibleFacts, msUntilActionable, type TaskRefusal, type TaskView } from '@easi/tasks';
+import { msUntilActionable, type TaskRefusal, type TaskView } from '@easi/tasks';
 import { JourneyPlatform, http } from '../src';
 
 const p = new JourneyPlatform(4300);
@@ -60,12 +60,13 @@ describe('task inbox and decisions', () => {
     expect(row.history.filter((h) => h.action === 'completed')).toEqual([expect.objectContaining({ by: 'police:officer-before-the-crash', reason: 'decided as the service stopped' })]);
     await p.until(journeyRef, 'triage', (s) => s.stage === 'awaiting-triage');
     // Completing it again through the inbox is refused: it is decided.
-    expect((await inbox.complete(task.taskId, eligibleFacts('medium'), 'again')).status).toBe(409);
+    await d.assessRisk(journeyRef, 'medium');
+    expect((await inbox.complete(task.taskId, d.facts(journeyRef), 'again')).status).toBe(409);
   });
 
   it('should refuse consent for a closed journey with 409 and change nothing', async () => {
     const journeyRef = await p.arrest();
-    await d.decide(journeyRef, 'eligibility-screening', eligibleFacts('standard'), 'screened');
+    await d.screen(journeyRef, 'standard', {}, 'screened');
     await d.decide(journeyRef, 'triage-decision', { outcome: 'refer-to-easi' }, 'refer');
     await d.decide(journeyRef, 'disposal-decision', { disposal: 'licence-condition' }, 'on licence');
     const consent = await d.inbox('consent-contract').waitForTask(journeyRef, 'consent-contract');
@@ -83,7 +84,7 @@ describe('task inbox and decisions', () => {
 
   it('should refuse a task that was cancelled because the journey closed with 409', async () => {
     const journeyRef = await p.arrest({}, 'cautionConditionDue=1 s');
-    await d.decide(journeyRef, 'eligibility-screening', eligibleFacts('standard'), 'screened');
+    await d.screen(journeyRef, 'standard', {}, 'screened');
     await d.decide(journeyRef, 'triage-decision', { outcome: 'refer-to-easi' }, 'refer');
     await d.decide(journeyRef, 'disposal-decision', { disposal: 'conditional-caution', conditions: [{ code: 'no-contact', description: 'no contact' }] }, 'caution');
     const consent = await d.inbox('consent-contract').waitForTask(journeyRef, 'consent-contract');
@@ -107,20 +108,29 @@ describe('task inbox and decisions', () => {
     const mine = d.inbox('eligibility-screening');
     const other = d.inbox('eligibility-screening', ['police', 'supervisor']);
     const task = await mine.waitForTask(journeyRef, 'eligibility-screening');
+    const { assessmentId } = await d.assessRisk(journeyRef, 'standard');
     expect((await mine.claim(task.taskId)).status).toBe(200);
-    const clash = await other.complete(task.taskId, eligibleFacts('standard'), 'mine now');
+    const clash = await other.complete(task.taskId, d.facts(journeyRef), 'mine now');
     expect(clash.status).toBe(409);
     expect((await other.release(task.taskId, 'investigator on leave')).status).toBe(200);
     const moved = await other.reassign(task.taskId, { assignee: 'police:inv-42', reason: 'workload' });
     expect(moved.body).toMatchObject({ status: 'claimed', assignee: 'police:inv-42' });
     expect((await mine.reassign(task.taskId, { queue: 'supervisors', reason: 'not allowed' })).status).toBe(403);
-    expect((await mine.complete(task.taskId, eligibleFacts('standard'), 'x')).status).toBe(409);
+    expect((await mine.complete(task.taskId, d.facts(journeyRef), 'x')).status).toBe(409);
     expect((await other.reassign(task.taskId, { queue: 'easi-team', reason: 'back to the team' })).status).toBe(200);
     expect((await mine.complete(task.taskId, { riskLevel: 'extreme' }, 'bad')).status).toBe(422);
-    const done = await mine.complete(task.taskId, eligibleFacts('standard'), 'all criteria met on the custody record');
+    // Another person's reference cannot bring their DASH into this journey.
+    const stranger = await mine.complete(task.taskId, d.facts(journeyRef, { subjectRef: 'P-NOT-THIS-ONE' }), 'wrong person');
+    expect(stranger.status).toBe(422);
+    expect((stranger.body as TaskRefusal).error).toBe('not-the-journeys-person');
+    const done = await mine.complete(task.taskId, d.facts(journeyRef), 'all criteria met on the custody record');
     expect(done.status).toBe(200);
     const view = (await mine.get(task.taskId)).body;
-    expect(view).toMatchObject({ status: 'completed', reason: 'all criteria met on the custody record', decision: { outcome: 'eligible', riskLevel: 'standard' } });
+    expect(view).toMatchObject({
+      status: 'completed',
+      reason: 'all criteria met on the custody record',
+      decision: { outcome: 'eligible', riskLevel: 'standard', reason: expect.stringContaining(`DASH ${assessmentId} version 1: standard`) },
+    });
     expect(view.completedBy).toMatch(/^police:/);
     expect(view.history.map((h) => h.action)).toEqual(['created', 'claimed', 'released', 'reassigned', 'reassigned', 'completed']);
     expect(view.history.every((h) => h.by && h.at)).toBe(true);
@@ -162,7 +172,8 @@ describe('task inbox and decisions', () => {
     expect(view.remindedAt).not.toBeNull();
     expect(view.escalatedAt).not.toBeNull();
     expect((await d.inbox('eligibility-screening').list({ journeyRef })).total).toBe(0);
-    expect((await supervisors.complete(task.taskId, eligibleFacts('medium'), 'decided by the sergeant')).status).toBe(200);
+    await d.assessRisk(journeyRef, 'medium');
+    expect((await supervisors.complete(task.taskId, d.facts(journeyRef), 'decided by the sergeant')).status).toBe(200);
     await p.until(journeyRef, 'triage', (s) => s.stage === 'awaiting-triage');
   });
 

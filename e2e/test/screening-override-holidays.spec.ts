@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client as PgClient } from 'pg';
 import { DAILY_SCREENING_SCHEDULE_ID, DAILY_SCREENING_WORKFLOW_TYPE, TASK_QUEUES, type DailyScreeningResult } from '@easi/contracts';
-import { eligibleFacts, type TaskView } from '@easi/tasks';
+import type { TaskView } from '@easi/tasks';
 import { sampleCrimeReport, sampleCustodyEvent, uniqueRef } from '@easi/testing';
 import { JourneyPlatform, http } from '../src';
 
@@ -34,8 +34,17 @@ describe('supervisor override of eligibility', () => {
     const journeyRef = await p.arrest();
     const task = await d.inbox('eligibility-screening').waitForTask(journeyRef, 'eligibility-screening');
     const url = screening(`/eligibility/tasks/${task.taskId}/override`);
-    const facts = { ...eligibleFacts('medium'), cognitiveAbility: 'concerns', cognitiveEvidence: 'custody nurse noted difficulty following the caution' };
+    const facts = d.facts(journeyRef, { cognitiveAbility: 'concerns', cognitiveEvidence: 'custody nurse noted difficulty following the caution' });
     const override = { target: 'cognitive-ability', result: 'met', reason: 'Forensic psychologist assessed him on 20 Nov: able to engage with six sessions.' };
+
+    // No DASH on record yet: the override has no risk level to stand on.
+    const noDash = await http<Refusal>('POST', url, { token: supervisor, body: { facts, override } });
+    expect(noDash.status).toBe(422);
+    expect(noDash.body).toMatchObject({ error: 'risk-assessment-required', message: expect.stringMatching(/submit a complete DASH/) });
+    const { assessmentId } = await d.assessRisk(journeyRef, 'medium');
+    const typedLower = await http<Refusal>('POST', url, { token: supervisor, body: { facts: { ...facts, riskLevel: 'standard' }, override } });
+    expect(typedLower.status).toBe(422);
+    expect(typedLower.body).toMatchObject({ error: 'risk-level-below-instruments', message: expect.stringContaining(`DASH ${assessmentId} (version 1) graded medium`) });
 
     const asInvestigator = await http<Refusal>('POST', url, { token: investigator, body: { facts, override } });
     expect(asInvestigator.status).toBe(403);
@@ -62,6 +71,7 @@ describe('supervisor override of eligibility', () => {
     expect(accepted.body.override).toMatchObject({ target: 'cognitive-ability', from: 'needs-discussion', to: 'met', reason: override.reason, by: expect.stringMatching(/^police:/), rulesOutcome: 'needs-case-discussion' });
     expect(accepted.body.task).toMatchObject({ status: 'completed', decision: { outcome: 'eligible', riskLevel: 'medium', override: { overrideId: accepted.body.override.overrideId } } });
     expect((accepted.body.task.decision as { reason: string }).reason).toMatch(/^Supervisor override of cognitive-ability \(needs-discussion → met\): Forensic psychologist/);
+    expect((accepted.body.task.decision as { reason: string }).reason).toContain(`Risk medium from DASH ${assessmentId} version 1: medium.`);
 
     const state = await p.until(journeyRef, 'the journey to reach triage', (s) => s.stage === 'awaiting-triage');
     expect(state.timeline.map((e) => e.what).join('\n')).toMatch(/Screened: risk medium; eligibility eligible — Supervisor override of cognitive-ability/);

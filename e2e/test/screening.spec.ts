@@ -333,12 +333,19 @@ describe('risk assessments', () => {
   it('should grade a DASH, keep it unchanged when corrected and give the risk level from the newest version', async () => {
     const subjectRef = uniqueRef('P');
     const answers = Object.fromEntries(Array.from({ length: 27 }, (_, i) => [`q${i + 1}`, i < 14 ? 'yes' : 'no']));
-    const submitted = await http<AssessmentView>('POST', screening('/assessments'), { token: police, body: { instrument: 'dash', subjectRef, answers } });
+    const professionalJudgement = { grade: 'standard', reason: 'Victim account and police history read.' };
+    const submitted = await http<AssessmentView>('POST', screening('/assessments'), { token: police, body: { instrument: 'dash', subjectRef, answers, entries: { professionalJudgement } } });
     expect(submitted.status).toBe(201);
     expect(submitted.body.outcome).toMatchObject({ kind: 'dash', yesCount: 14, grade: 'high', opensStalkingScreen: true });
 
     const noReason = await http('POST', screening(`/assessments/${submitted.body.assessmentId}/corrections`), { token: police, body: { answers: { q1: 'no' } } });
     expect(noReason.status).toBe(400);
+    const cleared = await http<{ code: string; issues: string[] }>('POST', screening(`/assessments/${submitted.body.assessmentId}/corrections`), {
+      token: police,
+      body: { answers: { q5: null }, reason: 'Question 5 was not asked.' },
+    });
+    expect(cleared.status).toBe(422);
+    expect(cleared.body).toMatchObject({ code: 'unanswered-items', issues: ['q5: not answered: yes, no or not-known'] });
     const corrected = await http<AssessmentView>('POST', screening(`/assessments/${submitted.body.assessmentId}/corrections`), {
       token: police,
       body: { answers: { q1: 'no', q2: 'no' }, reason: 'Victim clarified questions 1 and 2 on a later call.' },
@@ -357,11 +364,40 @@ describe('risk assessments', () => {
     expect(person.body.history).toHaveLength(2);
   });
 
+  it('should refuse a blank or partly answered DASH and one without the professional judgement, listing what is missing', async () => {
+    const subjectRef = uniqueRef('P');
+    const blank = await http<{ code: string; message: string; issues: string[] }>('POST', screening('/assessments'), {
+      token: police,
+      body: { instrument: 'dash', subjectRef, answers: {}, entries: { professionalJudgement: { grade: 'standard', reason: 'nothing of concern' } } },
+    });
+    expect(blank.status).toBe(422);
+    expect(blank.body.code).toBe('unanswered-items');
+    expect(blank.body.issues).toHaveLength(27);
+    expect(blank.body.message).toContain('unanswered: q1, q2, q3');
+    const all = Object.fromEntries(Array.from({ length: 27 }, (_, i) => [`q${i + 1}`, 'not-known']));
+    const { q27: _skipped, ...partial } = all;
+    const partly = await http<{ code: string; issues: string[] }>('POST', screening('/assessments'), {
+      token: police,
+      body: { instrument: 'dash', subjectRef, answers: partial, entries: { professionalJudgement: { grade: 'standard', reason: 'nothing of concern' } } },
+    });
+    expect(partly.body).toMatchObject({ code: 'unanswered-items', issues: ['q27: not answered: yes, no or not-known'] });
+    const unjudged = await http<{ code: string; issues: string[] }>('POST', screening('/assessments'), { token: police, body: { instrument: 'dash', subjectRef, answers: all } });
+    expect(unjudged.status).toBe(422);
+    expect(unjudged.body.code).toBe('missing-entry');
+    expect(unjudged.body.issues[0]).toMatch(/^professionalJudgement: .*grade and reason/);
+    const person = await http<{ riskLevel: { level: string }; history: AssessmentView[] }>('GET', screening(`/people/${subjectRef}/assessments`), { token: police });
+    expect(person.body).toMatchObject({ riskLevel: { level: 'unknown' }, history: [] });
+  });
+
   it('should refuse a SASH without the rater\'s concern level and refuse assessments from another agency', async () => {
     const subjectRef = uniqueRef('P');
-    const sash = await http<{ code: string }>('POST', screening('/assessments'), { token: police, body: { instrument: 'sash', subjectRef, answers: {} } });
+    const answers = Object.fromEntries(Array.from({ length: 13 }, (_, i) => [`q${i + 1}`, 'no']));
+    const sash = await http<{ code: string }>('POST', screening('/assessments'), { token: police, body: { instrument: 'sash', subjectRef, answers } });
     expect(sash.status).toBe(422);
     expect(sash.body.code).toBe('missing-entry');
+    const blank = await http<{ code: string }>('POST', screening('/assessments'), { token: police, body: { instrument: 'sash', subjectRef, answers: {}, entries: { concernLevel: 'low' } } });
+    expect(blank.status).toBe(422);
+    expect(blank.body.code).toBe('unanswered-items');
     const psych = await http('GET', screening(`/people/${subjectRef}/assessments`), { token: await tokenFor('psychology', 'psychologist') });
     expect(psych.status).toBe(403);
   });

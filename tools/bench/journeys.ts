@@ -28,7 +28,7 @@ import {
   type Role,
   type ServiceName,
 } from '@easi/contracts';
-import { TaskInboxClient, eligibleFacts, msUntilActionable, type TaskView } from '@easi/tasks';
+import { TaskInboxClient, completeDash, eligibleFacts, msUntilActionable, type TaskView } from '@easi/tasks';
 import { easiDataConverter } from '@easi/temporal';
 import { APPS, sampleCustodyEvent, startApp, stopApp, waitForHealth, withPayloadKeys, type RunningApp } from '@easi/testing';
 import { round, type BenchContext, type BenchFigures } from './bench-context';
@@ -110,14 +110,18 @@ const token = (agency: Agency, role: Role): Promise<string> => {
 type Script = 'completed' | 'ineligible' | 'high-risk' | 'triage-declined' | 'consent-declined' | 'non-attendance';
 const MIX: Script[] = ['completed', 'ineligible', 'completed', 'high-risk', 'completed', 'triage-declined', 'completed', 'consent-declined', 'completed', 'non-attendance'];
 
+/** A scripted journey: its exit, and the person it screens (whose DASH the team files). */
+type Scripted = { script: Script; personRef: string };
+
 /** What the scripted team decides for each task, given the journey's script. */
-const decisionFor = (task: TaskView, script: Script): Record<string, unknown> | undefined => {
+const decisionFor = (task: TaskView, { script, personRef }: Scripted): Record<string, unknown> | undefined => {
   switch (task.kind) {
     case 'isac-contact':
       return { engagement: 'declined' };
     case 'eligibility-screening':
-      if (script === 'ineligible') return { ...eligibleFacts('medium'), interviewAccount: 'denied' };
-      return eligibleFacts(script === 'high-risk' ? 'high' : 'medium');
+      // The risk level comes from the DASH filed for the person (high for the high-risk script).
+      if (script === 'ineligible') return { ...eligibleFacts({ subjectRef: personRef }), interviewAccount: 'denied' };
+      return eligibleFacts({ subjectRef: personRef });
     case 'triage-decision':
       return { outcome: script === 'triage-declined' ? 'no-further-action' : 'refer-to-easi', actions: [] };
     case 'disposal-decision':
@@ -149,7 +153,7 @@ const drivenJourneys = async (
     new TaskInboxClient(platform.url('intervention'), () => token('psychology', 'psychologist'), 120_000),
     new TaskInboxClient(platform.url('victim-support'), () => token('victim-service', 'isac'), 120_000),
   ];
-  const ours = new Map<string, Script>();
+  const ours = new Map<string, Scripted>();
   const inFlight = new Set<string>();
   let refusals = 0;
   let failures = 0;
@@ -168,8 +172,8 @@ const drivenJourneys = async (
         if (page.items.length < 200) break;
       }
       for (const t of items) {
-        const script = ours.get(t.journeyRef);
-        const decision = script ? decisionFor(t, script) : undefined;
+        const scripted = ours.get(t.journeyRef);
+        const decision = scripted ? decisionFor(t, scripted) : undefined;
         // A booked session is decided once it has taken place, as the psychologist would.
         if (inFlight.has(t.taskId) || !decision || msUntilActionable(t) > 0) continue;
         inFlight.add(t.taskId);
@@ -200,14 +204,23 @@ const drivenJourneys = async (
     Array.from({ length: JOURNEYS }, (_, i) => i),
     16,
     async (i) => {
+      const event = sampleCustodyEvent({ policeArea: area });
+      const script = MIX[i % MIX.length] as Script;
+      // The investigator files the person's DASH before the screening task is decided.
+      const dash = await fetch(`${platform.url('screening')}/assessments`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await token('police', 'investigator')}`, 'content-type': 'application/json' },
+        body: JSON.stringify(completeDash(event.suspect.personRef, script === 'high-risk' ? 'high' : 'medium')),
+      });
+      if (dash.status !== 201) throw new Error(`DASH answered ${dash.status}: ${await dash.text()}`);
       const res = await fetch(`${platform.url('screening')}/custody-events`, {
         method: 'POST',
         headers: { authorization: `Bearer ${await token('police', 'operator')}`, 'content-type': 'application/json', [JOURNEY_POLICY_HEADER]: policy },
-        body: JSON.stringify(sampleCustodyEvent({ policeArea: area })),
+        body: JSON.stringify(event),
       });
       const body = (await res.json()) as { journeyRef?: string };
       if (res.status !== 202 || !body.journeyRef) throw new Error(`custody event answered ${res.status}: ${JSON.stringify(body)}`);
-      ours.set(body.journeyRef, MIX[i % MIX.length]);
+      ours.set(body.journeyRef, { script, personRef: event.suspect.personRef });
     },
   );
   ctx.log(`(b) ${JOURNEYS} custody events sent in ${((Date.now() - t0) / 1000).toFixed(1)} s; the scripted team decides every task`);
@@ -222,7 +235,7 @@ const drivenJourneys = async (
       .then(
         (state: unknown) => {
           closed += 1;
-          const outcome = `${ours.get(ref)} → ${(state as { outcome?: string }).outcome ?? '?'}`;
+          const outcome = `${ours.get(ref)?.script} → ${(state as { outcome?: string }).outcome ?? '?'}`;
           outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
         },
         () => undefined,

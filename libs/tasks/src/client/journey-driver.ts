@@ -22,10 +22,31 @@ const DECIDER: Record<TaskKind, [Agency, Role]> = {
   'victim-satisfaction': ['victim-service', 'isac'],
 };
 
-/** Facts that make a candidate eligible, with the given risk level. */
-export const eligibleFacts = (riskLevel: 'standard' | 'medium' | 'high' | 'very-high' = 'medium'): Record<string, unknown> => ({
-  riskLevel,
-  riskEvidence: 'DASH 6 ticks; SASH concern low',
+export type DashGrade = 'standard' | 'medium' | 'high';
+
+/** DASH (police version): 27 questions, each answered yes, no or not known. */
+const DASH_QUESTIONS = 27;
+const YES_FOR: Record<DashGrade, number> = { standard: 3, medium: 6, high: 15 };
+
+/**
+ * A complete DASH submission (`POST /assessments` on screening) for a person, graded as asked: 15
+ * "yes" for high, a few "yes" and the assessor's professional judgement for standard or medium.
+ */
+export const completeDash = (subjectRef: string, grade: DashGrade = 'medium'): Record<string, unknown> => ({
+  instrument: 'dash',
+  subjectRef,
+  phase: 'screening',
+  answers: Object.fromEntries(Array.from({ length: DASH_QUESTIONS }, (_, i) => [`q${i + 1}`, i < YES_FOR[grade] ? 'yes' : i === DASH_QUESTIONS - 1 ? 'not-known' : 'no'])),
+  entries: { professionalJudgement: { grade, reason: `Scripted: victim account and police history read; ${grade} risk` } },
+});
+
+/**
+ * Facts that make a candidate eligible, for the person screened (`subjectRef`, as their DASH is filed).
+ * No risk level: the screening service takes it from the person's DASH on record.
+ */
+export const eligibleFacts = (person: { subjectRef: string }): Record<string, unknown> => ({
+  subjectRef: person.subjectRef,
+  riskEvidence: 'DASH and SASH on record',
   ageYears: 34,
   residesInForceArea: true,
   relationshipToVictim: 'former-partner',
@@ -44,6 +65,8 @@ export const eligibleFacts = (riskLevel: 'standard' | 'medium' | 'high' | 'very-
 export class JourneyDriver {
   private readonly tokens = new Map<string, Promise<string>>();
   private readonly clients = new Map<string, TaskInboxClient>();
+  /** The person each journey screens (journey references are hashes: the person is not readable from them). */
+  private readonly people = new Map<string, string>();
 
   constructor(
     private readonly urls: Record<ServiceName, string>,
@@ -69,9 +92,43 @@ export class JourneyDriver {
     return this.inbox(kind).decide(journeyRef, kind, decision, reason, timeoutMs);
   }
 
+  /** Remembers who a journey screens (the custody event's or crime report's suspect). */
+  screens(journeyRef: string, personRef: string): void {
+    this.people.set(journeyRef, personRef);
+  }
+
+  personOf(journeyRef: string): string {
+    const person = this.people.get(journeyRef);
+    if (!person) throw new Error(`no person recorded for journey ${journeyRef}: call screens(journeyRef, personRef) when the journey starts`);
+    return person;
+  }
+
+  /** The investigator files a complete DASH for the journey's person; answers the created assessment's id. */
+  async assessRisk(journeyRef: string, grade: DashGrade = 'medium'): Promise<{ assessmentId: string }> {
+    const res = await fetch(`${this.urls.screening}/assessments`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await this.token('police', 'investigator')}`, 'content-type': 'application/json' },
+      body: JSON.stringify(completeDash(this.personOf(journeyRef), grade)),
+    });
+    const body = (await res.json()) as { assessmentId?: string };
+    if (res.status !== 201 || !body.assessmentId) throw new Error(`POST /assessments answered ${res.status}: ${JSON.stringify(body)}`);
+    return { assessmentId: body.assessmentId };
+  }
+
+  /** Eligible facts for the journey's person, with `changes` (e.g. a denial in interview). */
+  facts(journeyRef: string, changes: Record<string, unknown> = {}): Record<string, unknown> {
+    return { ...eligibleFacts({ subjectRef: this.personOf(journeyRef) }), ...changes };
+  }
+
+  /** The screening task as the investigator does it: a DASH of this grade on record, then the facts (with `changes`). */
+  async screen(journeyRef: string, grade: DashGrade = 'medium', changes: Record<string, unknown> = {}, reason = 'DASH on record; facts from the custody record and interview'): Promise<TaskView> {
+    await this.assessRisk(journeyRef, grade);
+    return this.decide(journeyRef, 'eligibility-screening', this.facts(journeyRef, changes), reason);
+  }
+
   /** Screening → triage → disposal → consent: the journey reaches the intervention. */
   async toIntervention(journeyRef: string, disposal: Record<string, unknown> = { disposal: 'spo-requirement', conditions: [] }): Promise<void> {
-    await this.decide(journeyRef, 'eligibility-screening', eligibleFacts('medium'), 'DASH and SASH done; admitted in interview');
+    await this.screen(journeyRef, 'medium', {}, 'DASH and SASH done; admitted in interview');
     await this.decide(journeyRef, 'triage-decision', { outcome: 'refer-to-easi', actions: ['victim-contact'] }, 'clinic agreed: rejected ex-partner, lower risk');
     await this.decide(journeyRef, 'disposal-decision', disposal, 'agreed at the clinic');
     await this.decide(journeyRef, 'consent-contract', { consent: 'signed', contractVersion: '1' }, 'contract signed at the station');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@easi/auth';
 import { currentCorrelationId } from '@easi/logging';
-import { TaskService, actorOf, toHttp, type TaskView } from '@easi/tasks';
+import { TaskError, TaskService, actorOf, toHttp, type TaskView } from '@easi/tasks';
 import { AuditService } from '../audit/audit.service';
 import { overrideOutcome, type OverrideBody, type OverrideNote } from './eligibility-override';
 import { overrideRefusal, toOverrideHttp } from './eligibility-override.exception';
@@ -38,6 +38,8 @@ export class EligibilityOverrideService {
   async override(user: AuthenticatedUser, taskId: string, body: OverrideBody): Promise<{ override: OverrideNote; task: TaskView }> {
     const task = await asHttp(() => this.tasks.get(user, taskId));
     if (task.kind !== 'eligibility-screening') throw overrideRefusal('not-an-eligibility-task', `task ${taskId} is a ${task.kind} task, not the eligibility screening`);
+    // A decided task is refused as the inbox refuses it, before the person's records are read.
+    if (task.status !== 'open' && task.status !== 'claimed') throw toHttp(new TaskError('not-open', `task ${taskId} is ${task.status}${task.completedBy ? ` (decided by ${task.completedBy})` : ''}`));
     const correlationId = currentCorrelationId();
     const who = { overrideId: randomUUID(), by: actorOf(user), at: new Date().toISOString(), roles: user.roles, ...(correlationId ? { correlationId } : {}) };
     // The same risk level as the investigator's path: from the person's assessments on record.
