@@ -31,8 +31,16 @@ export class PersonHistoryController {
 
   @Get(':personRef/access-log')
   @RequireRole('supervisor', 'tactical-lead')
-  @ApiOperation({ summary: "Who read this person's record, when and why" })
-  accessLog(@Param('personRef', new ZodValidationPipe(PseudoRef, 'personRef')) personRef: string): Promise<AuditRow[]> {
-    return this.audit.trail('person', personRef);
+  @ApiOperation({ summary: "Who read this person's record or data about them, when and why (itself audited)" })
+  @ApiHeader({ name: ACCESS_REASON_HEADER, required: false, description: 'Why the access log is read; written to the audit log' })
+  async accessLog(
+    @Param('personRef', new ZodValidationPipe(PseudoRef, 'personRef')) personRef: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @Headers(ACCESS_REASON_HEADER) reason?: string,
+  ): Promise<AuditRow[]> {
+    const trail = await this.audit.trail('person', personRef);
+    // Who looked at who looked is itself on record (after the read, so a log never lists its own reading).
+    await this.audit.record(user, { action: 'read-person-access-log', subjectType: 'person', subjectRef: personRef }, { header: reason, purpose: 'access log review' });
+    return trail;
   }
 }
