@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { deadLetterTopic } from '@easi/contracts';
 import { createLogger } from '@easi/logging';
 import type { Logger } from '@easi/logging';
+import { classifyDatabaseError, databaseErrorOf, describeDatabaseError } from './database-error';
 import { deadLetterMessage } from './dead-letter';
 import { ensureTopics } from './kafka';
 import { decodeMessage, headersToRecord } from './message-handler';
@@ -18,6 +19,7 @@ export type BatchContext = {
   manager: EntityManager;
   topic: string;
   partition: number;
+  /** Offsets of the first and last item (a part of a slice while a refused message is isolated). */
   firstOffset: string;
   lastOffset: string;
 };
@@ -84,7 +86,10 @@ export type BatchConsumerStats = {
   processed: number;
   /** Of those, the ones handleBatch found already stored, plus repeats of a message id within a batch. */
   duplicates: number;
+  /** Invalid messages and messages the database refused (see refusedByDatabase). */
   deadLettered: number;
+  /** Of the dead letters, valid messages PostgreSQL refused as data (SQLSTATE class 22 or 23). */
+  refusedByDatabase: number;
   /** Failed tries of a slice (rolled back or dead letters not acknowledged); each is retried. */
   failedBatches: number;
   /** When the first message arrived and when offsets were last committed. */
@@ -100,11 +105,16 @@ export type BatchConsumerStats = {
 
 type Slice<T> = {
   items: BatchItem<T>[];
+  /** The Kafka message of each item (same index), for a dead letter if the database refuses it. */
+  sources: KafkaMessage[];
   repeats: number;
   dead: { message: KafkaMessage; reason: string }[];
   firstOffset: string;
   lastOffset: string;
 };
+
+/** Of a slice's valid items: how many were already stored, and how many the database refused (dead-lettered). */
+type WriteOutcome = { duplicates: number; refused: number };
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -114,7 +124,10 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * (the same headers as IdempotentConsumer), the valid ones go to one set-based `handleBatch` call
  * in a transaction, and offsets are committed only after that transaction committed and the dead
  * letters were acknowledged. A failed slice is retried with backoff, then left to kafkajs to
- * redeliver. No processed-message row is written: the handler's own keys make a redelivery a no-op.
+ * redeliver. A message that passes the schema but that PostgreSQL refuses as data (SQLSTATE class
+ * 22 or 23) is not retried forever: it is isolated by halving the slice, dead-lettered with the
+ * SQLSTATE and Postgres's message, and the rest of the slice is stored. No processed-message row
+ * is written: the handler's own keys make a redelivery a no-op.
  */
 export class BatchConsumer<T> {
   private readonly options: BatchConsumerOptions<T>;
@@ -124,7 +137,7 @@ export class BatchConsumer<T> {
   private consumer: Consumer | undefined;
   private producer: Producer | undefined;
   private running = false;
-  private readonly counters = { received: 0, processed: 0, duplicates: 0, deadLettered: 0, failedBatches: 0 };
+  private readonly counters = { received: 0, processed: 0, duplicates: 0, deadLettered: 0, refusedByDatabase: 0, failedBatches: 0 };
   private firstBatchAt: Date | null = null;
   private firstFetchAt: Date | null = null;
   private lastFetchStartedAt: Date | null = null;
@@ -223,7 +236,7 @@ export class BatchConsumer<T> {
     // Slice n+1 is decoded (CPU here) while slice n is written (work in Postgres); offsets are
     // resolved strictly in order, each after its own slice committed.
     let writing: Promise<void> | undefined;
-    const done = { received: 0, processed: 0, duplicates: 0, deadLettered: 0 };
+    const done = { received: 0, processed: 0, duplicates: 0, deadLettered: 0, refusedByDatabase: 0 };
     for (let start = 0; start < batch.messages.length; start += this.maxBatchSize) {
       if (!isRunning() || isStale()) break;
       const decodeStart = performance.now();
@@ -235,16 +248,17 @@ export class BatchConsumer<T> {
         break;
       }
       const writeStart = performance.now();
-      writing = this.apply(batch.topic, batch.partition, slice, heartbeat, () => isRunning() && !isStale()).then((duplicates) => {
+      writing = this.apply(batch.topic, batch.partition, slice, heartbeat, () => isRunning() && !isStale()).then(({ duplicates, refused }) => {
         resolveOffset(slice.lastOffset);
         this.logger.debug(
           { partition: batch.partition, toOffset: slice.lastOffset, messages: slice.items.length + slice.repeats + slice.dead.length, decodeMs: Math.round(decodeMs), writeMs: Math.round(performance.now() - writeStart) },
           'slice committed',
         );
         done.received += slice.items.length + slice.repeats + slice.dead.length;
-        done.processed += slice.items.length + slice.repeats;
+        done.processed += slice.items.length - refused + slice.repeats;
         done.duplicates += duplicates + slice.repeats;
-        done.deadLettered += slice.dead.length;
+        done.deadLettered += slice.dead.length + refused;
+        done.refusedByDatabase += refused;
       });
     }
     await writing;
@@ -255,10 +269,12 @@ export class BatchConsumer<T> {
     this.counters.processed += done.processed;
     this.counters.duplicates += done.duplicates;
     this.counters.deadLettered += done.deadLettered;
+    this.counters.refusedByDatabase += done.refusedByDatabase;
   }
 
   private decode(messages: KafkaMessage[]): Slice<T> {
     const items: BatchItem<T>[] = [];
+    const sources: KafkaMessage[] = [];
     const dead: Slice<T>['dead'] = [];
     const seen = new Set<string>();
     let repeats = 0;
@@ -272,26 +288,33 @@ export class BatchConsumer<T> {
       } else {
         seen.add(decoded.messageId);
         items.push({ parsed: decoded.parsed, messageId: decoded.messageId, headers, offset: message.offset });
+        sources.push(message);
       }
     }
-    return { items, repeats, dead, firstOffset: messages[0]!.offset, lastOffset: messages[messages.length - 1]!.offset };
+    return { items, sources, repeats, dead, firstOffset: messages[0]!.offset, lastOffset: messages[messages.length - 1]!.offset };
   }
 
-  /** Writes the slice and sends its dead letters (at the same time), retrying what failed; returns the duplicates. */
-  private async apply(topic: string, partition: number, slice: Slice<T>, heartbeat: () => Promise<void>, mayRetry: () => boolean): Promise<number> {
+  /**
+   * Writes the slice and sends its dead letters (at the same time), retrying what failed. A write
+   * the database refuses as data (see `classifyDatabaseError`) is not retried as a whole: the
+   * refused messages are isolated and dead-lettered, the rest stored. Returns the duplicates and
+   * how many were refused.
+   */
+  private async apply(topic: string, partition: number, slice: Slice<T>, heartbeat: () => Promise<void>, mayRetry: () => boolean): Promise<WriteOutcome> {
     const maxAttempts = Math.max(1, this.options.maxAttempts ?? 3);
-    let duplicates: number | undefined = slice.items.length === 0 ? 0 : undefined;
+    let outcome: WriteOutcome | undefined = slice.items.length === 0 ? { duplicates: 0, refused: 0 } : undefined;
     let deadLettered = slice.dead.length === 0;
     for (let attempt = 1; ; attempt += 1) {
-      const write = duplicates !== undefined ? Promise.resolve() : this.write(topic, partition, slice).then((n) => void (duplicates = n));
+      const lastTry = attempt >= maxAttempts || !mayRetry();
+      const write = outcome !== undefined ? Promise.resolve() : this.writeIsolating(topic, partition, slice.items, slice.sources, lastTry).then((o) => void (outcome = o));
       const send = deadLettered ? Promise.resolve() : this.deadLetter(topic, partition, slice.dead).then(() => void (deadLettered = true));
       const [written, sent] = await Promise.allSettled([write, send]);
-      if (written.status === 'fulfilled' && sent.status === 'fulfilled') return duplicates ?? 0;
+      if (written.status === 'fulfilled' && sent.status === 'fulfilled') return outcome ?? { duplicates: 0, refused: 0 };
       this.counters.failedBatches += 1;
       const error: unknown = written.status === 'rejected' ? written.reason : (sent as PromiseRejectedResult).reason;
       const last = attempt >= maxAttempts || !mayRetry();
       this.logger.error(
-        { err: error, topic, partition, fromOffset: slice.firstOffset, toOffset: slice.lastOffset, attempt, committed: duplicates !== undefined, deadLettered },
+        { err: error, topic, partition, fromOffset: slice.firstOffset, toOffset: slice.lastOffset, attempt, committed: outcome !== undefined, deadLettered },
         last ? 'handling a batch failed; kafkajs will deliver it again' : 'handling a batch failed; retrying',
       );
       if (last) throw error;
@@ -300,9 +323,36 @@ export class BatchConsumer<T> {
     }
   }
 
-  private async write(topic: string, partition: number, slice: Slice<T>): Promise<number> {
-    const ctx = { topic, partition, firstOffset: slice.firstOffset, lastOffset: slice.lastOffset };
-    const outcome = await this.options.dataSource.transaction((manager) => this.options.handler.handleBatch(slice.items, { ...ctx, manager }));
+  /**
+   * One transaction for the items; when the database refuses it as data, the items are halved and
+   * each half written in its own transaction, down to the single messages it refuses, which are
+   * dead-lettered with the SQLSTATE and Postgres's message (values redacted). About 2·log2(n)
+   * transactions for one refused message in n. A unique violation counts as refused data only on
+   * the last try (`conflictIsPermanent`); any other error is thrown for the retry above.
+   */
+  private async writeIsolating(topic: string, partition: number, items: BatchItem<T>[], sources: KafkaMessage[], conflictIsPermanent: boolean): Promise<WriteOutcome> {
+    try {
+      return { duplicates: await this.write(topic, partition, items), refused: 0 };
+    } catch (error) {
+      const kind = classifyDatabaseError(error);
+      if (kind === 'transient' || (kind === 'conflict' && !conflictIsPermanent)) throw error;
+      if (items.length === 1) {
+        const info = databaseErrorOf(error)!;
+        const reason = `database refused the message: ${describeDatabaseError(info)}`;
+        await this.deadLetter(topic, partition, [{ message: sources[0]!, reason }]);
+        return { duplicates: 0, refused: 1 };
+      }
+      const half = Math.ceil(items.length / 2);
+      this.logger.warn({ topic, partition, fromOffset: items[0]!.offset, toOffset: items[items.length - 1]!.offset, code: databaseErrorOf(error)?.code }, 'the database refused a message of the slice; isolating it');
+      const first = await this.writeIsolating(topic, partition, items.slice(0, half), sources.slice(0, half), conflictIsPermanent);
+      const second = await this.writeIsolating(topic, partition, items.slice(half), sources.slice(half), conflictIsPermanent);
+      return { duplicates: first.duplicates + second.duplicates, refused: first.refused + second.refused };
+    }
+  }
+
+  private async write(topic: string, partition: number, items: BatchItem<T>[]): Promise<number> {
+    const ctx = { topic, partition, firstOffset: items[0]!.offset, lastOffset: items[items.length - 1]!.offset };
+    const outcome = await this.options.dataSource.transaction((manager) => this.options.handler.handleBatch(items, { ...ctx, manager }));
     return outcome.duplicates;
   }
 

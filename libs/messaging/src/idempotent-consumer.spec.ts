@@ -125,7 +125,7 @@ describe('IdempotentConsumer (real Postgres and Kafka)', () => {
     await waitFor('the first delivery', () => consumer.stats.processed === 2);
     await producer.send({ topic, messages: [asMessage(later)] });
     await waitFor('the redelivery', () => consumer.stats.duplicates === 2);
-    expect(consumer.stats).toEqual({ processed: 2, duplicates: 2, deadLettered: 0, failedBatches: 0 });
+    expect(consumer.stats).toEqual({ processed: 2, duplicates: 2, deadLettered: 0, refusedByDatabase: 0, failedBatches: 0 });
     expect((await received(topic)).map((r) => r.message_id).sort()).toEqual([twiceInOneBatch.eventId, later.eventId].sort());
   });
 
@@ -169,7 +169,7 @@ describe('IdempotentConsumer (real Postgres and Kafka)', () => {
     await waitFor('the message published meanwhile', () => second.stats.processed === 1);
     // Give a wrongly uncommitted offset time to show up as a redelivery.
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    expect(second.stats).toEqual({ processed: 1, duplicates: 0, deadLettered: 0, failedBatches: 0 });
+    expect(second.stats).toEqual({ processed: 1, duplicates: 0, deadLettered: 0, refusedByDatabase: 0, failedBatches: 0 });
     expect((await received(topic)).map((r) => r.message_id).sort()).toEqual([before.eventId, meanwhile.eventId].sort());
   });
 

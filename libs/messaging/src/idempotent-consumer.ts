@@ -5,6 +5,7 @@ import { deadLetterTopic, KAFKA_HEADERS } from '@easi/contracts';
 import { createLogger, isSafeCorrelationId, newCorrelationId, runWithCorrelation } from '@easi/logging';
 import type { Logger } from '@easi/logging';
 import { PROCESSED_MESSAGE_UNIQUE, ProcessedMessageEntity } from './entities/processed-message.entity';
+import { classifyDatabaseError, databaseErrorOf, describeDatabaseError } from './database-error';
 import { MAX_DEAD_LETTER_REASON_LENGTH, deadLetterMessage } from './dead-letter';
 import { ensureTopics } from './kafka';
 import { qualifiedTable } from './table-name';
@@ -40,12 +41,15 @@ export type IdempotentConsumerOptions = {
 export type IdempotentConsumerStats = {
   processed: number;
   duplicates: number;
+  /** Invalid messages and messages the database refused (see refusedByDatabase). */
   deadLettered: number;
+  /** Of the dead letters, valid messages PostgreSQL refused as data (SQLSTATE class 22, or 23 other than 23505). */
+  refusedByDatabase: number;
   /** Transactions rolled back because a handler or the database failed; kafkajs redelivers them. */
   failedBatches: number;
 };
 
-type Pending = { parsed: unknown; messageId: string; headers: Record<string, string>; offset: string };
+type Pending = { parsed: unknown; messageId: string; headers: Record<string, string>; offset: string; message: KafkaMessage };
 
 
 const withTimeout = async <T>(promise: Promise<T>, ms: number, what: string): Promise<T> => {
@@ -64,7 +68,9 @@ const withTimeout = async <T>(promise: Promise<T>, ms: number, what: string): Pr
  * A consumer group whose handlers run at most once per message id (processed_message) in the same
  * transaction as their writes; offsets are committed only after that transaction. Messages that
  * cannot be parsed or validated go to the topic's dead-letter twin with the reason, and the group
- * moves on. A handler that throws rolls its transaction back and kafkajs redelivers.
+ * moves on; so do valid messages PostgreSQL refuses as data (isolated from the rest of their
+ * transaction, see applyIsolating). A handler that throws anything else rolls its transaction back
+ * and kafkajs redelivers.
  */
 export class IdempotentConsumer {
   private readonly options: IdempotentConsumerOptions;
@@ -74,7 +80,7 @@ export class IdempotentConsumer {
   private consumer: Consumer | undefined;
   private producer: Producer | undefined;
   private running = false;
-  private readonly counters: IdempotentConsumerStats = { processed: 0, duplicates: 0, deadLettered: 0, failedBatches: 0 };
+  private readonly counters: IdempotentConsumerStats = { processed: 0, duplicates: 0, deadLettered: 0, refusedByDatabase: 0, failedBatches: 0 };
 
   constructor(options: IdempotentConsumerOptions) {
     this.options = options;
@@ -189,7 +195,7 @@ export class IdempotentConsumer {
         resolveOffset(message.offset);
         continue;
       }
-      pending.push({ parsed: decoded.parsed, messageId: decoded.messageId, headers, offset: message.offset });
+      pending.push({ parsed: decoded.parsed, messageId: decoded.messageId, headers, offset: message.offset, message });
       if (pending.length >= this.maxTransactionSize) {
         await flush();
       }
@@ -209,28 +215,9 @@ export class IdempotentConsumer {
       }
     }
     const unique = [...firstById.values()];
-    let processed = 0;
+    let outcome: { processed: number; refused: number };
     try {
-      await this.options.dataSource.transaction(async (manager) => {
-        const inserted = (await manager.query(
-          `INSERT INTO ${this.table} (consumer_group, message_id, topic, "partition", "offset")
-           SELECT $1, m.id, $2, $3, m.off FROM unnest($4::varchar[], $5::bigint[]) AS m(id, off)
-           ON CONFLICT ON CONSTRAINT "${PROCESSED_MESSAGE_UNIQUE}" DO NOTHING
-           RETURNING message_id`,
-          [this.options.groupId, topic, partition, unique.map((u) => u.messageId), unique.map((u) => u.offset)],
-        )) as { message_id: string }[];
-        const fresh = new Set(inserted.map((row) => row.message_id));
-        for (const item of unique) {
-          if (!fresh.has(item.messageId)) {
-            continue;
-          }
-          const header = item.headers[KAFKA_HEADERS.correlationId];
-          const correlationId = isSafeCorrelationId(header) ? header : undefined;
-          const ctx = { manager, headers: item.headers, topic, partition, offset: item.offset, correlationId };
-          await runWithCorrelation(correlationId ?? newCorrelationId(), () => handler.handle(item.parsed, ctx));
-          processed += 1;
-        }
-      });
+      outcome = await this.applyIsolating(handler, topic, partition, unique);
     } catch (error) {
       this.counters.failedBatches += 1;
       this.logger.error(
@@ -239,8 +226,59 @@ export class IdempotentConsumer {
       );
       throw error;
     }
-    this.counters.processed += processed;
-    this.counters.duplicates += chunk.length - processed;
+    this.counters.processed += outcome.processed;
+    this.counters.duplicates += chunk.length - outcome.processed - outcome.refused;
+  }
+
+  /**
+   * The items in one transaction; when PostgreSQL refuses it as data (SQLSTATE class 22, or 23
+   * other than a unique violation), the items are halved, each half in its own transaction, down to
+   * the single messages it refuses, which are dead-lettered with the SQLSTATE and Postgres's message
+   * (values redacted) instead of being redelivered forever. Other errors roll back and are thrown,
+   * so kafkajs redelivers as before.
+   */
+  private async applyIsolating(handler: MessageHandler<unknown>, topic: string, partition: number, items: Pending[]): Promise<{ processed: number; refused: number }> {
+    try {
+      return { processed: await this.runInTransaction(handler, topic, partition, items), refused: 0 };
+    } catch (error) {
+      if (classifyDatabaseError(error) !== 'permanent') throw error;
+      if (items.length === 1) {
+        const reason = `database refused the message: ${describeDatabaseError(databaseErrorOf(error)!)}`;
+        await this.deadLetter(topic, partition, items[0]!.message, reason);
+        this.counters.refusedByDatabase += 1;
+        return { processed: 0, refused: 1 };
+      }
+      const half = Math.ceil(items.length / 2);
+      const first = await this.applyIsolating(handler, topic, partition, items.slice(0, half));
+      const second = await this.applyIsolating(handler, topic, partition, items.slice(half));
+      return { processed: first.processed + second.processed, refused: first.refused + second.refused };
+    }
+  }
+
+  /** Records the message ids as processed and runs the handler for the new ones, in one transaction; returns how many were new. */
+  private async runInTransaction(handler: MessageHandler<unknown>, topic: string, partition: number, unique: Pending[]): Promise<number> {
+    let processed = 0;
+    await this.options.dataSource.transaction(async (manager) => {
+      const inserted = (await manager.query(
+        `INSERT INTO ${this.table} (consumer_group, message_id, topic, "partition", "offset")
+         SELECT $1, m.id, $2, $3, m.off FROM unnest($4::varchar[], $5::bigint[]) AS m(id, off)
+         ON CONFLICT ON CONSTRAINT "${PROCESSED_MESSAGE_UNIQUE}" DO NOTHING
+         RETURNING message_id`,
+        [this.options.groupId, topic, partition, unique.map((u) => u.messageId), unique.map((u) => u.offset)],
+      )) as { message_id: string }[];
+      const fresh = new Set(inserted.map((row) => row.message_id));
+      for (const item of unique) {
+        if (!fresh.has(item.messageId)) {
+          continue;
+        }
+        const header = item.headers[KAFKA_HEADERS.correlationId];
+        const correlationId = isSafeCorrelationId(header) ? header : undefined;
+        const ctx = { manager, headers: item.headers, topic, partition, offset: item.offset, correlationId };
+        await runWithCorrelation(correlationId ?? newCorrelationId(), () => handler.handle(item.parsed, ctx));
+        processed += 1;
+      }
+    });
+    return processed;
   }
 
   private async deadLetter(topic: string, partition: number, message: KafkaMessage, reason: string): Promise<void> {

@@ -14,3 +14,5 @@ export type { Decoded, HandlerContext, HandlerTable, MessageHandler } from './me
 export { BatchConsumer, defineBatchHandler } from './batch-consumer';
 export type { BatchConsumerOptions, BatchConsumerStats, BatchContext, BatchHandler, BatchItem, BatchOutcome } from './batch-consumer';
 export { deadLetterMessage } from './dead-letter';
+export { classifyDatabaseError, databaseErrorOf, describeDatabaseError, redactQuotedValues } from './database-error';
+export type { DatabaseErrorInfo, DatabaseErrorKind } from './database-error';

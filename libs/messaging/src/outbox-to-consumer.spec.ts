@@ -102,7 +102,7 @@ describe('outbox → relay → Kafka → idempotent consumer (real Postgres and 
           `consumer incl. group join ${consumeMs} ms (${rate(consumeMs)}/s)\n`,
       );
       await new Promise((resolve) => setTimeout(resolve, 500));
-      expect(consumer.stats).toEqual({ processed: NATIONAL_DAY, duplicates: 0, deadLettered: 0, failedBatches: 0 });
+      expect(consumer.stats).toEqual({ processed: NATIONAL_DAY, duplicates: 0, deadLettered: 0, refusedByDatabase: 0, failedBatches: 0 });
       const [{ count, distinct }] = (await consumerDb.dataSource.query(
         `SELECT count(*)::int AS count, count(DISTINCT message_id)::int AS distinct FROM "${consumerDb.schema}"."received"`,
       )) as [{ count: number; distinct: number }];
