@@ -2,9 +2,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Injectable } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 
-/** A bulk of 1,000 reports with long narratives needs more than Express's default 100 kB. */
+/** A bulk of 1,000 reports with long narratives (or 1,000 custody events) needs more than Express's default 100 kB. */
 export const BULK_BODY_LIMIT_BYTES = 24 * 1024 * 1024;
 export const BULK_PATH = '/crime-reports/bulk';
+export const CUSTODY_BULK_PATH = '/custody-events/bulk';
 
 type BodyRequest = IncomingMessage & { body?: unknown };
 
@@ -53,6 +54,6 @@ export const bulkJsonParser = (req: BodyRequest, res: ServerResponse, next: (err
 @Injectable()
 export class BulkBodyParser {
   constructor(adapterHost: HttpAdapterHost) {
-    adapterHost.httpAdapter?.use(BULK_PATH, bulkJsonParser);
+    for (const path of [BULK_PATH, CUSTODY_BULK_PATH]) adapterHost.httpAdapter?.use(path, bulkJsonParser);
   }
 }

@@ -12,6 +12,8 @@ export type CrimeReportConsumerStats = {
   stored: number;
   duplicates: number;
   deadLettered: number;
+  /** Of the dead letters, reports the schema accepted but Postgres refused (isolated from their slice). */
+  refusedByDatabase: number;
   failedBatches: number;
   /** When the first batch arrived, when the fetch that brought it was sent, and when the last batch was committed (throughput = received / (lastCommitAt - firstFetchAt)). */
   firstBatchAt: string | null;
@@ -24,7 +26,7 @@ const RETRY_START_MS = 2000;
 /**
  * Crime reports from the force's crime recording system, a batch at a time (`BatchConsumer`):
  * every message validated with `CrimeReportV1`, invalid ones dead-lettered, the valid ones stored
- * set-based. The natural key (report ref, version) makes a redelivered version a no-op, so no
+ * set-based (one the database still refuses is isolated and dead-lettered by BatchConsumer). The natural key (report ref, version) makes a redelivered version a no-op, so no
  * processed-message row is needed.
  */
 @Injectable()
@@ -66,8 +68,8 @@ export class CrimeReportConsumer implements OnApplicationBootstrap, OnApplicatio
   }
 
   get stats(): CrimeReportConsumerStats {
-    const { received, processed, duplicates, deadLettered, failedBatches, firstBatchAt, firstFetchAt, lastCommitAt } = this.consumer.stats;
-    return { received, stored: processed - duplicates, duplicates, deadLettered, failedBatches, firstBatchAt, firstFetchAt, lastCommitAt };
+    const { received, processed, duplicates, deadLettered, refusedByDatabase, failedBatches, firstBatchAt, firstFetchAt, lastCommitAt } = this.consumer.stats;
+    return { received, stored: processed - duplicates, duplicates, deadLettered, refusedByDatabase, failedBatches, firstBatchAt, firstFetchAt, lastCommitAt };
   }
 
   isRunning(): boolean {

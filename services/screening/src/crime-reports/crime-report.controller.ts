@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, NotFoundException, Param, Post, UseFilters } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CrimeReportV1, PseudoRef } from '@easi/contracts';
@@ -8,6 +8,7 @@ import { ACCESS_REASON_HEADER, AuditService } from '../audit/audit.service';
 import type { LinkedReport } from './crime-report.repository';
 import { CrimeReportConsumer, type CrimeReportConsumerStats } from './crime-report.consumer';
 import { CrimeReportService, type CrimeReportIngestResult, type CrimeReportView } from './crime-report.service';
+import { DatabaseRefusalFilter } from './database-refusal.filter';
 
 export const MAX_BULK_REPORTS = 1000;
 const CrimeReportBulk = z.array(CrimeReportV1).min(1, 'at least one report').max(MAX_BULK_REPORTS, `at most ${MAX_BULK_REPORTS} reports per request`);
@@ -19,6 +20,7 @@ type CrimeReportBulkBody = CrimeReportV1[];
 @ApiTags('crime reports')
 @Controller('crime-reports')
 @RequireAgency('police')
+@UseFilters(DatabaseRefusalFilter)
 export class CrimeReportController {
   constructor(
     private readonly service: CrimeReportService,
@@ -32,6 +34,7 @@ export class CrimeReportController {
   @ApiOperation({ summary: 'Receive one crime report version (v1); the same version again is a no-op, a newer version is kept beside the older' })
   @ApiBody({ schema: z.toJSONSchema(CrimeReportV1, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown> })
   @ApiResponse({ status: 400, description: 'Invalid report: `issues` names each bad field.' })
+  @ApiResponse({ status: 422, description: 'Valid by the schema but refused by the database: `issues` says what was refused.' })
   receive(@Body(new ZodValidationPipe(CrimeReportV1, 'crime report')) report: CrimeReportBody): Promise<CrimeReportIngestResult> {
     return this.service.ingest([report], 'http');
   }
@@ -42,6 +45,7 @@ export class CrimeReportController {
   @ApiOperation({ summary: `Receive up to ${MAX_BULK_REPORTS} crime report versions at once; all valid or none stored` })
   @ApiBody({ schema: z.toJSONSchema(CrimeReportBulk, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown> })
   @ApiResponse({ status: 400, description: 'At least one report is invalid: `issues` names each bad field by index; nothing stored.' })
+  @ApiResponse({ status: 422, description: 'Valid by the schema but refused by the database: `issues` says what was refused; nothing stored.' })
   receiveBulk(@Body(new ZodValidationPipe(CrimeReportBulk, 'crime report bulk')) reports: CrimeReportBulkBody): Promise<CrimeReportIngestResult> {
     return this.service.ingest(reports, 'http');
   }

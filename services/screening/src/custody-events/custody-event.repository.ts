@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
 import { CustodyEventEntity } from './entities/custody-event.entity';
 
 export type NewCustodyEvent = Omit<CustodyEventEntity, 'id' | 'receivedAt' | 'journeyNotifiedAt'>;
@@ -20,6 +20,25 @@ export class CustodyEventRepository {
       .execute();
     const row = await this.dataSource.manager.findOneByOrFail(CustodyEventEntity, { eventId: fields.eventId });
     return { row, created: result.raw.length > 0 };
+  }
+
+  /**
+   * Stores the events whose source event ids are not stored yet, in one statement, and returns
+   * every row (new or earlier) with the ids that were new. Event ids must be distinct.
+   */
+  async insertMany(fields: readonly NewCustodyEvent[]): Promise<{ rows: CustodyEventEntity[]; created: Set<string> }> {
+    if (fields.length === 0) return { rows: [], created: new Set() };
+    const result = await this.dataSource.manager
+      .createQueryBuilder()
+      .insert()
+      .into(CustodyEventEntity)
+      .values([...fields])
+      .orIgnore()
+      .returning('event_id')
+      .execute();
+    const created = new Set((result.raw as { event_id: string }[]).map((r) => r.event_id));
+    const rows = await this.dataSource.manager.findBy(CustodyEventEntity, { eventId: In(fields.map((f) => f.eventId)) });
+    return { rows, created };
   }
 
   async markJourneyNotified(id: string): Promise<void> {

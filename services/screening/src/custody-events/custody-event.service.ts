@@ -13,7 +13,7 @@ import {
   type OffenceFamily,
 } from '@easi/contracts';
 import { TEMPORAL_CLIENT } from '@easi/temporal';
-import { CustodyEventRepository } from './custody-event.repository';
+import { CustodyEventRepository, type NewCustodyEvent } from './custody-event.repository';
 import { journeyRefFor } from './journey-ref';
 import type { CustodyEventEntity } from './entities/custody-event.entity';
 
@@ -36,6 +36,17 @@ export type CustodyIngestResult = {
   journeyRef: string | null;
   workflowId: string | null;
 };
+
+export type CustodyBulkResult = {
+  received: number;
+  stored: number;
+  duplicates: number;
+  /** One entry per event sent, in order; `duplicate` when that event id was stored before (or earlier in the request). */
+  items: CustodyIngestResult[];
+};
+
+/** Journeys handed their events at once by a bulk request (each journey's own events stay in order). */
+const JOURNEY_HANDOFF_CONCURRENCY = 8;
 
 export type CustodyEventView = {
   eventId: string;
@@ -64,33 +75,56 @@ export class CustodyEventService {
    * workflow ignores an event id it has seen.
    */
   async ingest(event: CustodyEventV1, via: 'http' | 'kafka', policy: JourneyPolicy = DEFAULT_JOURNEY_POLICY): Promise<CustodyIngestResult> {
-    const screened = event.offences.some((o) => JOURNEY_OFFENCE_FAMILIES.has(o.family));
-    const journeyRef = screened ? journeyRefFor(event.policeArea, event.suspect.personRef) : null;
-    const { row, created } = await this.events.insertOnce({
-      eventId: event.eventId,
-      eventType: event.eventType,
-      custodyRecordRef: event.custodyRecordRef,
-      personRef: event.suspect.personRef,
-      policeArea: event.policeArea,
-      occurredAt: new Date(event.occurredAt),
-      payload: event,
-      journeyRef,
-      receivedVia: via,
-    });
-    const result = { eventId: event.eventId, duplicate: !created, journeyRef: row.journeyRef, workflowId: row.journeyRef ? journeyWorkflowId(row.journeyRef) : null };
-    if (!row.journeyRef || row.journeyNotifiedAt) return result;
+    return (await this.ingestMany([event], via, policy)).items[0]!;
+  }
 
+  /**
+   * `ingest` for many events at once (the bulk route): one insert for all of them, then each
+   * journey is handed its events in the order sent, one event at a time (so the first starts it
+   * and the rest signal it), different journeys in parallel. An event id repeated within the
+   * batch, or already stored and handed over, does nothing; a resent batch starts no journey.
+   */
+  async ingestMany(events: readonly CustodyEventV1[], via: 'http' | 'kafka', policy: JourneyPolicy = DEFAULT_JOURNEY_POLICY): Promise<CustodyBulkResult> {
+    const firstById = new Map<string, CustodyEventV1>();
+    for (const event of events) if (!firstById.has(event.eventId)) firstById.set(event.eventId, event);
+    const unique = [...firstById.values()];
+    const { rows, created } = await this.events.insertMany(unique.map((event) => toNewRow(event, via)));
+    const rowById = new Map(rows.map((row) => [row.eventId, row]));
+
+    // Rows are read back, not taken from the request: an event stored earlier keeps its journey.
+    const byJourney = new Map<string, CustodyEventEntity[]>();
+    for (const event of unique) {
+      const row = rowById.get(event.eventId)!;
+      if (!row.journeyRef || row.journeyNotifiedAt) continue;
+      byJourney.set(row.journeyRef, [...(byJourney.get(row.journeyRef) ?? []), row]);
+    }
+    await inParallel([...byJourney.values()], JOURNEY_HANDOFF_CONCURRENCY, async (journeyRows) => {
+      for (const row of journeyRows) await this.handOver(row, policy);
+    });
+
+    const handled = new Set<string>();
+    const items = events.map((event) => {
+      const row = rowById.get(event.eventId)!;
+      const duplicate = !created.has(event.eventId) || handled.has(event.eventId);
+      handled.add(event.eventId);
+      return { eventId: event.eventId, duplicate, journeyRef: row.journeyRef, workflowId: row.journeyRef ? journeyWorkflowId(row.journeyRef) : null };
+    });
+    const duplicates = items.filter((i) => i.duplicate).length;
+    return { received: events.length, stored: events.length - duplicates, duplicates, items };
+  }
+
+  /** Starts the person's journey or signals the open one with this event, then marks the row handed over. */
+  private async handOver(row: CustodyEventEntity, policy: JourneyPolicy): Promise<void> {
     const trigger = toTrigger(row.payload);
-    const input: JourneyInput = { journeyRef: row.journeyRef, trigger, policy };
+    const input: JourneyInput = { journeyRef: row.journeyRef!, trigger, policy };
     await this.temporal.workflow.signalWithStart(JOURNEY_WORKFLOW_TYPE, {
-      workflowId: journeyWorkflowId(row.journeyRef),
+      workflowId: journeyWorkflowId(row.journeyRef!),
       taskQueue: TASK_QUEUES.journeys,
       args: [input],
       signal: policeEventSignal,
       signalArgs: [trigger],
     });
     await this.events.markJourneyNotified(row.id);
-    return result;
   }
 
   async findByEventId(eventId: string): Promise<CustodyEventView | null> {
@@ -102,6 +136,36 @@ export class CustodyEventService {
     return (await this.events.findByPerson(personRef, 200)).map(toView);
   }
 }
+
+const toNewRow = (event: CustodyEventV1, via: 'http' | 'kafka'): NewCustodyEvent => {
+  const screened = event.offences.some((o) => JOURNEY_OFFENCE_FAMILIES.has(o.family));
+  return {
+    eventId: event.eventId,
+    eventType: event.eventType,
+    custodyRecordRef: event.custodyRecordRef,
+    personRef: event.suspect.personRef,
+    policeArea: event.policeArea,
+    occurredAt: new Date(event.occurredAt),
+    payload: event,
+    journeyRef: screened ? journeyRefFor(event.policeArea, event.suspect.personRef) : null,
+    receivedVia: via,
+  };
+};
+
+/** Runs `work` over the items with at most `limit` at a time; the first failure is thrown once all have settled. */
+const inParallel = async <I>(items: readonly I[], limit: number, work: (item: I) => Promise<void>): Promise<void> => {
+  let next = 0;
+  const failures: unknown[] = [];
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next]!;
+      next += 1;
+      await work(item).catch((error: unknown) => void failures.push(error));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  if (failures.length > 0) throw failures[0];
+};
 
 const toTrigger = (event: CustodyEventV1): JourneyTrigger => ({
   kind: 'custody-event',
