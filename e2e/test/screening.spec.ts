@@ -291,6 +291,68 @@ describe('daily screening', () => {
     expect((await listOf(day)).items.filter((h) => h.sourceRef.includes(tag)).map((h) => h.id)).toEqual(ids);
   });
 
+  it('should refuse with a 400 a day after today or before 2000, months out of range and an unknown time zone when the daily screening is asked for them', async () => {
+    const post = await http<{ issues: string[] }>('POST', screening('/screening/runs'), { token: police, body: { day: '2999-12-31' } });
+    expect(post.status).toBe(400);
+    expect(post.body.issues).toEqual([expect.stringMatching(/^day: must not be after today \(\d{4}-\d{2}-\d{2}, Europe\/London\)$/)]);
+    expect((await http('POST', screening('/screening/runs'), { token: police, body: { day: '0000-01-01' } })).status).toBe(400);
+    const year0 = await http<{ issues: string[] }>('GET', screening('/screening/runs/0000-01-01'), { token: police });
+    expect(year0.status).toBe(400);
+    expect(year0.body.issues).toEqual(['(root): must be 2000-01-01 or later']);
+    expect((await http('GET', screening('/screening/lists/2999-12-31'), { token: police })).status).toBe(400);
+    expect((await http('GET', screening('/screening/figures/misclassified?from=0000-01&to=2001-01'), { token: police })).status).toBe(400);
+    expect((await http('GET', screening('/screening/figures/misclassified?from=2001-01&to=2999-12'), { token: police })).status).toBe(400);
+    const zone = await http<{ issues: string[] }>('PUT', screening('/screening/schedule'), { token: police, body: { timeZone: 'Mars/Olympus_Mons' } });
+    expect(zone.status).toBe(400);
+    expect(zone.body.issues).toEqual(['timeZone: must be an IANA time zone such as Europe/London, or UTC']);
+  });
+
+  it('should catch up on the weekdays the Schedule is set to when a supervisor changes them', async () => {
+    type Settings = { hour: number; minute: number; timeZone: string; weekdays: string[]; catchupWindow: string; paused: boolean };
+    const before = (await http<Settings>('GET', screening('/screening/schedule'), { token: police })).body;
+    const restore = { hour: before.hour, minute: before.minute, timeZone: before.timeZone, weekdays: before.weekdays, catchupWindow: before.catchupWindow, paused: before.paused };
+    const monday = safeMonday();
+    const [friday, saturday, tuesday] = [-3, -2, 1].map((n) => dayString(monday, n)) as [string, string, string];
+    try {
+      expect((await runWorkflow({ day: friday })).days.map((d) => d.day)).toEqual([friday]);
+      const changed = await http('PUT', screening('/screening/schedule'), { token: police, body: { ...restore, weekdays: ['TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'] } });
+      expect(changed.status).toBe(200);
+      const run = await runWorkflow({ scheduledFor: londonSeven(tuesday) });
+      expect(run.days.map((d) => d.day)).toEqual([saturday, tuesday]);
+    } finally {
+      expect((await http('PUT', screening('/screening/schedule'), { token: police, body: restore })).status).toBe(200);
+    }
+  });
+
+  it('should list an amended version flagged again without a second review task and show the recording officer\'s links as theirs', async () => {
+    const tag = uniqueRef('AMD');
+    const monday = safeMonday();
+    const [day, next] = [1, 2].map((n) => dayString(monday, n)) as [string, string];
+    // Strong enough on its own words: this report has no other report with the same suspect and victim.
+    const narrative = 'Since she ended the relationship he has sent over 50 messages a day, keeps turning up at her work and follows her home. She found a tracker under her car and has told him to stop.';
+    const v1 = sampleCrimeReport({ reportRef: `M-${tag}`, recordedOffence: { family: 'public-order' }, narrative, suspects: [{ personRef: `S-${tag}` }], victimRefs: [`V-${tag}`], linkedReportRefs: [`OTHER-${tag}`], recordedAt: `${day}T05:00:00Z`, occurredAt: `${day}T04:00:00Z` });
+    const v2 = { ...v1, version: 2, changeType: 'amended' as const, narrative: `${narrative} She has now changed her phone number.`, recordedAt: `${next}T05:00:00Z` };
+    expect((await http('POST', screening('/crime-reports'), { token: police, body: v1 })).status).toBe(202);
+    await stored(v1.reportRef);
+    await runWorkflow({ day });
+    const first = (await listOf(day)).items.find((h) => h.sourceRef === `M-${tag}`)!;
+    expect(first.taskKind).toBe('reclassification-review');
+    expect(first.flags.map((f) => f.code)).toContain('source-linked-reports');
+    expect(first.flags.map((f) => f.code)).not.toContain('linked-reports');
+    expect(first.flags.find((f) => f.code === 'source-linked-reports')?.text).toMatch(/^Linked by the recording officer in the crime system to 1 other report: OTHER-/);
+
+    expect((await http('POST', screening('/crime-reports'), { token: police, body: v2 })).status).toBe(202);
+    await stored(v1.reportRef, 2);
+    await runWorkflow({ day: next });
+    await runWorkflow({ day: next });
+    const second = (await listOf(next)).items.filter((h) => h.sourceRef === `M-${tag}`);
+    expect(second.map((h) => [h.sourceVersion, h.taskId])).toEqual([[2, null]]);
+    expect(second[0]!.flags.find((f) => f.code === 'earlier-review')?.text).toContain(`task ${first.taskId}`);
+    const open = await http<{ taskStatus: string; otherVersions: { sourceVersion: number; taskId: string | null }[] }>('GET', screening(`/review-tasks/${first.taskId}`), { token: police });
+    expect(open.body.taskStatus).toBe('open');
+    expect(open.body.otherVersions.map((h) => [h.sourceVersion, h.taskId])).toEqual([[2, null]]);
+  });
+
   it('should keep the reviewer\'s confirmation and rejection and count them when misclassification flags are reviewed', async () => {
     const tag = uniqueRef('REV');
     const day = dayString(safeMonday(), 1);
