@@ -37,7 +37,7 @@ describe('messages the database refuses (real Postgres and Kafka)', () => {
     db = await createTestSchema('poison');
     await db.dataSource.query(`CREATE TABLE "${db.schema}"."numbered" (event_id text PRIMARY KEY, topic text NOT NULL, n integer NOT NULL, note text NOT NULL)`);
     kafka = testKafka();
-    topics = await createTestTopics(kafka, ['batch-poison', 'idem-poison', 'batch-transient']);
+    topics = await createTestTopics(kafka, ['batch-poison', 'idem-poison', 'batch-transient', 'batch-conflict']);
     producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
   });
@@ -136,6 +136,29 @@ describe('messages the database refuses (real Postgres and Kafka)', () => {
     await waitFor('both stored after two retries', () => consumer.stats.received === 2);
     expect(consumer.stats).toMatchObject({ processed: 2, deadLettered: 0, refusedByDatabase: 0, failedBatches: 2 });
     expect(await stored(topic)).toEqual([1, 2]);
+  });
+
+  it('should retry a unique violation that escapes the handler and isolate it only when the last try failed too', async () => {
+    const [, , , topic] = topics.topics as [string, string, string, string];
+    const taken = row(2);
+    await db.dataSource.query(`INSERT INTO "${db.schema}"."numbered" (event_id, topic, n, note) VALUES ($1, 'elsewhere', 2, 'first')`, [taken.eventId]);
+    // No ON CONFLICT: a handler that does not resolve duplicates itself.
+    const strict = async (items: readonly BatchItem<Row>[], ctx: BatchContext): Promise<{ duplicates: number }> => {
+      await ctx.manager.query(
+        `INSERT INTO "${db.schema}"."numbered" (event_id, topic, n, note) SELECT id, $4, n, note FROM unnest($1::text[], $2::bigint[], $3::text[]) AS r(id, n, note)`,
+        [items.map((i) => i.parsed.eventId), items.map((i) => i.parsed.n), items.map((i) => i.parsed.note), ctx.topic],
+      );
+      return { duplicates: 0 };
+    };
+    await producer.send({ topic, messages: [row(1), taken, row(3)].map(asMessage) });
+    const consumer = await startBatch(topic, `g-batch-conflict-${randomSuffix()}`, strict);
+    await waitFor('two stored and the conflicting one dead-lettered', () => consumer.stats.received === 3, 30_000);
+    // Tries 1 and 2 retried the whole slice; the third (last) isolated the message.
+    expect(consumer.stats).toMatchObject({ processed: 2, deadLettered: 1, refusedByDatabase: 1, failedBatches: 2 });
+    expect(await stored(topic)).toEqual([1, 3]);
+    const [dead] = await deadLetters(topic, 1);
+    expect(dead!.value).toBe(JSON.stringify(taken));
+    expect(dead!.reason).toMatch(/^database refused the message: SQLSTATE 23505 duplicate key value violates unique constraint "numbered_pkey" \(constraint numbered_pkey\)$/);
   });
 
   it('should dead-letter a valid message Postgres refuses and process the ones around it when an idempotent consumer handles it', async () => {
