@@ -11,7 +11,7 @@ const setup = (kind = 'reclassification-review') => {
   const repo = {
     one: jest.fn().mockResolvedValue(task(kind)),
     decisions: jest.fn().mockResolvedValue([]),
-    otherVersions: jest.fn().mockResolvedValue([{ id: 'h2', sourceRef: 'CR-1', sourceVersion: 2, taskId: null }]),
+    otherVersions: jest.fn().mockResolvedValue([{ id: 'h2', sourceRef: 'CR-1', sourceVersion: 2, taskId: null, suspectRefs: ['S-9'], victimRefs: ['V-9'] }]),
     decide: jest.fn().mockImplementation((_id: string, d: object) => Promise.resolve({ id: 'd1', taskId: 't1', ...d })),
   };
   const journeys = { handOver: jest.fn().mockResolvedValue([{ journeyRef: 'jr-1', workflowId: 'journey-jr-1' }]) };
@@ -75,7 +75,7 @@ describe('ReviewTaskService.decide', () => {
 });
 
 describe('ReviewTaskService.one', () => {
-  it('should show the report\'s other flagged versions with the task when a newer version joined its review', async () => {
+  it('should show the report\'s other flagged versions, without their people, with the task when a newer version joined its review', async () => {
     const { service, repo } = setup();
     const view = await service.one('t1');
     expect(repo.otherVersions).toHaveBeenCalledWith(expect.objectContaining({ id: 'h1', sourceRef: 'CR-1' }));

@@ -13,8 +13,14 @@ export type ReviewDecisionInput = {
   reason?: string;
 };
 
+/**
+ * Another version of the task's report on the list, without its people: the task's read is audited
+ * against the task's own suspects and victims, so a version naming someone else must not show them.
+ */
+export type OtherVersion = Omit<HitRow, 'suspectRefs' | 'victimRefs'>;
+
 /** A task with its decisions and the report's other flagged versions, so an open review sees a newer version that joined it. */
-export type ReviewTaskView = HitRow & { decisions: ReviewDecisionRow[]; otherVersions: HitRow[] };
+export type ReviewTaskView = HitRow & { decisions: ReviewDecisionRow[]; otherVersions: OtherVersion[] };
 
 /** The decision as stored, and the journeys it reached when the suspect was marked a possible EASI candidate. */
 export type RecordedDecision = ReviewDecisionRow & { journeys: JourneyHandoffResult[] };
@@ -33,7 +39,8 @@ export class ReviewTaskService {
   async one(taskId: string): Promise<ReviewTaskView> {
     const task = await this.tasks.one(taskId);
     if (!task) throw new ReviewTaskError('task-not-found', `no review task ${taskId}`);
-    const [decisions, otherVersions] = await Promise.all([this.tasks.decisions(taskId), this.tasks.otherVersions(task)]);
+    const [decisions, versions] = await Promise.all([this.tasks.decisions(taskId), this.tasks.otherVersions(task)]);
+    const otherVersions = versions.map(({ suspectRefs: _suspects, victimRefs: _victims, ...rest }): OtherVersion => rest);
     return { ...task, decisions, otherVersions };
   }
 
