@@ -97,6 +97,19 @@ describe('screeningRisk', () => {
     expect(refusal(() => screeningRisk(PERSON, [original, corrected], { level: 'standard', by: BY })).message).toContain('DASH dash-1 (version 2) graded high');
   });
 
+  it('should refuse a DASH recorded incomplete before every answer and the judgement were required, naming what it lacks', () => {
+    // As stored by the earlier rules: two answers, no judgement, graded standard.
+    const earlier: Assessment = { ...dash('dash-old', 2), answers: { q1: 'yes', q2: 'yes' }, entries: {} };
+    const error = refusal(() => screeningRisk(PERSON, [earlier], { by: BY }));
+    expect(error.code).toBe('risk-assessment-incomplete');
+    expect(error.message).toContain('DASH dash-old (version 1) was recorded incomplete (missing: q3,');
+    expect(error.message).toContain('professionalJudgement');
+    const completed = correctAssessment(earlier, Object.fromEntries(DASH_V2009.items.map((i) => [i.id, 'no'])), 'completed with the victim', {
+      entries: { professionalJudgement: { grade: 'medium', reason: 'repeat victim' } },
+    });
+    expect(screeningRisk(PERSON, [earlier, completed], { by: BY })).toMatchObject({ level: 'medium', sources: [{ assessmentId: 'dash-old', version: 2 }] });
+  });
+
   it('should use the newest DARA over an older DASH and take the highest across instruments', () => {
     const dara = assess('dara-1', DARA_V1, allNo(DARA_V1), { riskGrade: 'medium' }, '2026-03-01T10:00:00Z');
     expect(screeningRisk(PERSON, [dash('dash-1', 2), dara], { by: BY })).toMatchObject({ level: 'medium', instrumentLevel: 'medium' });

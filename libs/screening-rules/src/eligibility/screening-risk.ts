@@ -1,8 +1,8 @@
-import { latestVersions } from '../instruments/assessments';
+import { latestVersions, missingFromRecord } from '../instruments/assessments';
 import type { Assessment } from '../instruments/instrument-types';
 import { RISK_LEVELS, riskLevelFrom, type RiskBasis, type RiskLevel } from '../instruments/risk-level';
 
-export type ScreeningRiskErrorCode = 'risk-assessment-required' | 'risk-level-below-instruments' | 'judgement-reason-required';
+export type ScreeningRiskErrorCode = 'risk-assessment-required' | 'risk-assessment-incomplete' | 'risk-level-below-instruments' | 'judgement-reason-required';
 
 export class ScreeningRiskError extends Error {
   constructor(
@@ -80,6 +80,18 @@ export const screeningRisk = (subjectRef: string, assessments: readonly Assessme
   // A DASH or DARA is on record, so the instruments give a level.
   const instrumentLevel = instruments.level as RiskLevel;
   const byId = new Map(current.map((a) => [a.assessmentId, a]));
+  // Recorded before every answer and the judgement were required: a blank counted silently then, so it cannot set a level now.
+  const incomplete = instruments.basis
+    .map((b) => byId.get(b.assessmentId ?? ''))
+    .filter((a): a is Assessment => a !== undefined)
+    .map((a) => ({ a, missing: missingFromRecord(a) }))
+    .filter(({ missing }) => missing.length > 0);
+  if (incomplete.length > 0) {
+    throw new ScreeningRiskError(
+      'risk-assessment-incomplete',
+      `${incomplete.map(({ a, missing }) => `${LABEL[a.instrument as RiskBasis['instrument']]} ${a.assessmentId} (version ${a.version}) was recorded incomplete (missing: ${missing.map((m) => m.item).join(', ')})`).join('; ')}: correct it (POST /assessments/:id/corrections) with every answer and the judgement before screening.`,
+    );
+  }
   if (entered.level !== undefined && rank(entered.level) < rank(instrumentLevel)) {
     const enteredLevel = entered.level;
     const above = instruments.basis.filter((b) => rank(b.level) > rank(enteredLevel));

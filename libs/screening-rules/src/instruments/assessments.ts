@@ -112,6 +112,18 @@ const outcomeFor = (definition: InstrumentDefinition, answers: Answers, entries:
   }
 };
 
+/**
+ * What a recorded assessment lacks by its definition version's rules: unanswered items and missing
+ * rater entries. Empty for everything submitted since these rules; an earlier record (stored
+ * documents are never re-scored) may lack them, and must be corrected before it is relied on.
+ * An unknown definition version lists nothing (it cannot be judged here).
+ */
+export const missingFromRecord = (assessment: Assessment, definitions: readonly InstrumentDefinition[] = INSTRUMENT_DEFINITIONS): AnswerIssue[] => {
+  const definition = findInstrumentDefinition(assessment.instrument, assessment.definitionVersion, definitions);
+  if (!definition) return [];
+  return [...unansweredItems(definition, assessment.answers, assessment.entries), ...missingEntries(definition, assessment.entries)];
+};
+
 const cleanAnswers = (answers: Answers): Readonly<Record<string, Answer>> =>
   Object.fromEntries(Object.entries(answers).filter((entry): entry is [string, Answer] => entry[1] !== null && entry[1] !== undefined));
 
