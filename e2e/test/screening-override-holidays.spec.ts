@@ -128,6 +128,46 @@ describe('custody event reads', () => {
   });
 });
 
+describe('reads of data about a person', () => {
+  it('should put each read of a crime report or its links on the access log of every suspect and victim in it, and log the reading of the log', async () => {
+    const tag = uniqueRef('READ');
+    const report = sampleCrimeReport({ reportRef: `CR-${tag}`, suspects: [{ personRef: `S-${tag}` }], victimRefs: [`V-${tag}`] });
+    expect((await http('POST', screening('/crime-reports'), { token: investigator, body: report })).status).toBeLessThan(300);
+    const read = await http('GET', screening(`/crime-reports/CR-${tag}`), { token: investigator, headers: { 'x-access-reason': 'reviewing the report before the clinic' } });
+    expect(read.status).toBe(200);
+    expect((await http('GET', screening(`/crime-reports/CR-${tag}/links`), { token: investigator })).status).toBe(200);
+
+    for (const person of [`S-${tag}`, `V-${tag}`]) {
+      const log = await http<(AccessRow & { subjectRef: string })[]>('GET', screening(`/people/${person}/access-log`), { token: supervisor });
+      expect(log.body.map((r) => [r.action, r.subjectType, r.subjectRef, r.reason])).toEqual([['read-crime-report', 'crime-report', `CR-${tag}`, 'reviewing the report before the clinic']]);
+    }
+    // The links read returned no other report, so nobody's data but the report's own was shown through it... and reading the log is on the log.
+    const again = await http<AccessRow[]>('GET', screening(`/people/V-${tag}/access-log`), { token: supervisor });
+    expect(again.body.map((r) => r.action)).toEqual(['read-person-access-log', 'read-crime-report']);
+  });
+});
+
+describe('offence family configuration', () => {
+  type Change = { changedBy: string; reason: string; before: Record<string, unknown>; after: Record<string, unknown> };
+
+  it('should refuse a change without a reason, then keep each change with who, why, before and after', async () => {
+    const url = screening('/offence-families/breach-community-resolution');
+    const refused = await http<Refusal>('PUT', url, { token: supervisor, body: { note: 'no reason given' } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.issues?.join('; ')).toMatch(/reason/);
+
+    const note = `e2e note ${uniqueRef('FAM')}`;
+    const families = await http<{ family: string; note: string | null }[]>('GET', screening('/offence-families'), { token: supervisor });
+    const previous = families.body.find((f) => f.family === 'breach-community-resolution')!.note;
+    expect((await http('PUT', url, { token: supervisor, body: { note, reason: 'clarify for the new reviewers' } })).status).toBe(200);
+    const changes = await http<Change[]>('GET', screening('/offence-families/breach-community-resolution/changes'), { token: investigator });
+    expect(changes.body[0]).toMatchObject({ reason: 'clarify for the new reviewers', before: { note: previous }, after: { note } });
+    expect(changes.body[0]!.changedBy.length).toBeGreaterThan(0);
+    // Put the shared reference data back as it was.
+    expect((await http('PUT', url, { token: supervisor, body: { note: previous ?? '', reason: 'e2e: restore' } })).status).toBe(200);
+  });
+});
+
 describe('bank holidays', () => {
   /** The test's own days leave no withdrawn row behind in a shared database (the API keeps a withdrawal as a row). */
   const forget = async (day: string): Promise<void> => {

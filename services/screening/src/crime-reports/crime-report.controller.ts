@@ -66,8 +66,10 @@ export class CrimeReportController {
     @CurrentUser() user: AuthenticatedUser,
     @Headers(ACCESS_REASON_HEADER) reason?: string,
   ): Promise<CrimeReportView> {
-    await this.audit.record(user, { action: 'read-crime-report', subjectType: 'crime-report', subjectRef: reportRef }, { header: reason, purpose: 'screening review' });
     const found = await this.service.find(reportRef);
+    // Audited against the report and everyone in any of its versions (an attempt at an unknown ref is on record too).
+    const people = (found?.versions ?? []).flatMap((v) => [...v.suspects.map((s) => s.personRef), ...v.victimRefs]);
+    await this.audit.record(user, { action: 'read-crime-report', subjectType: 'crime-report', subjectRef: reportRef, personRefs: people }, { header: reason, purpose: 'screening review' });
     if (!found) throw new NotFoundException(`no crime report ${reportRef}`);
     return found;
   }
@@ -80,7 +82,9 @@ export class CrimeReportController {
     @CurrentUser() user: AuthenticatedUser,
     @Headers(ACCESS_REASON_HEADER) reason?: string,
   ): Promise<LinkedReport[]> {
-    await this.audit.record(user, { action: 'read-crime-report-links', subjectType: 'crime-report', subjectRef: reportRef }, { header: reason, purpose: 'screening review' });
-    return this.service.links(reportRef);
+    const links = await this.service.links(reportRef);
+    const people = links.flatMap((l) => [...l.sharedSuspects, ...l.sharedVictims]);
+    await this.audit.record(user, { action: 'read-crime-report-links', subjectType: 'crime-report', subjectRef: reportRef, personRefs: people }, { header: reason, purpose: 'screening review' });
+    return links;
   }
 }
