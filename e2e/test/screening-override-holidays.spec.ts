@@ -3,7 +3,7 @@ import { Client as PgClient } from 'pg';
 import { DAILY_SCREENING_SCHEDULE_ID, DAILY_SCREENING_WORKFLOW_TYPE, TASK_QUEUES, type DailyScreeningResult } from '@easi/contracts';
 import type { TaskView } from '@easi/tasks';
 import { sampleCrimeReport, sampleCustodyEvent, uniqueRef } from '@easi/testing';
-import { JourneyPlatform, http } from '../src';
+import { JourneyPlatform, dayString, freeScreeningMonday, http } from '../src';
 
 // Its own ports (EASI_E2E_PORT_BASE, default 4600), so it runs beside the other suites.
 const p = new JourneyPlatform(Number(process.env.EASI_E2E_PORT_BASE ?? 4600));
@@ -208,11 +208,8 @@ describe('bank holidays', () => {
   });
 
   it('should not catch up a bank holiday as a missed day and put its reports on the next working day\'s list', async () => {
-    // A Monday in a random past week (never a real screening day), outside the clock-change months.
-    let monday: Date;
-    do monday = new Date(Date.UTC(2000, 0, 3) + Math.floor(Math.random() * 1000) * 7 * 86_400_000); // a Monday from 2000 (the API's earliest day) to 2019
-    while ([3, 10].includes(monday.getUTCMonth() + 1));
-    const [d0, d1, d2, d3] = [0, 1, 2, 3].map((n) => new Date(monday.getTime() + n * 86_400_000).toISOString().slice(0, 10)) as [string, string, string, string];
+    const monday = await freeScreeningMonday(screening, supervisor);
+    const [d0, d1, d2, d3] = [0, 1, 2, 3].map((n) => dayString(monday, n)) as [string, string, string, string];
     const summer = (day: string): boolean => Number(day.slice(5, 7)) >= 4 && Number(day.slice(5, 7)) <= 9;
     const tag = uniqueRef('BH');
     const report = (ref: string, recordedAt: string) =>

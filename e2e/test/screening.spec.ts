@@ -16,7 +16,7 @@ import {
 } from '@easi/contracts';
 import { join } from 'node:path';
 import { APPS, KafkaTap, sampleCrimeReport, sampleCustodyEvent, startApp, stopApp, uniqueRef, waitFor, waitForHealth, type RunningApp } from '@easi/testing';
-import { http, platformTemporalClient, tokenFor } from '../src';
+import { dayString, freeScreeningMonday, http, platformTemporalClient, tokenFor } from '../src';
 
 type Hit = { id: string; sourceRef: string; sourceVersion: number; flags: { code: string; text: string; explanations?: { rule: string; text: string; matched: string[] }[] }[]; suggestedActions: string[]; taskId: string | null; taskKind: string | null };
 type DayList = { day: string; total: number; items: Hit[] };
@@ -44,30 +44,13 @@ const startApps = async (): Promise<void> => {
   await waitForHealth(`${screening('/health')}`, 90_000, () => api.child.exitCode === null && api.child.signalCode === null);
 };
 
-/**
- * A Monday in a random past week, so days this run screens are its own and never real ones: from
- * 2000 (the API refuses earlier days) to 2019, clear of real days and of the bench's 1970s–80s.
- */
-const randomMonday = (): Date => {
-  const base = Date.UTC(2000, 0, 3); // a Monday
-  const weeks = Math.floor(Math.random() * 1000);
-  return new Date(base + weeks * 7 * 86_400_000);
-};
-const dayString = (d: Date, plus = 0): string => new Date(d.getTime() + plus * 86_400_000).toISOString().slice(0, 10);
 /** 07:00 on the London wall clock of a winter or summer day. */
 const londonSeven = (day: string): string => {
   const month = Number(day.slice(5, 7));
   const summer = month >= 4 && month <= 9;
   return `${day}T${summer ? '06' : '07'}:00:00.000Z`;
 };
-/** A day outside the clock-change weeks, so the London offset above is exact. */
-const safeMonday = (): Date => {
-  for (;;) {
-    const monday = randomMonday();
-    const month = monday.getUTCMonth() + 1;
-    if (month !== 3 && month !== 10) return monday;
-  }
-};
+const safeMonday = (): Promise<Date> => freeScreeningMonday(screening, police);
 
 const send = async (reports: (CrimeReportV1Input | string)[]): Promise<void> => {
   await producer.send({
@@ -197,7 +180,7 @@ describe('daily screening', () => {
 
   it('should produce the list with tasks, catch up two missed days once each, add nothing when a day is re-run and put a late report on the next run', async () => {
     const tag = uniqueRef('DAY');
-    const monday = safeMonday();
+    const monday = await safeMonday();
     const [d0, d1, d2, d3] = [0, 1, 2, 3].map((n) => dayString(monday, n)) as [string, string, string, string];
     const person = (p: string): { personRef: string } => ({ personRef: `${p}-${tag}` });
     const report = (ref: string, recordedAt: string, overrides: Partial<CrimeReportV1Input> = {}): CrimeReportV1Input =>
@@ -274,7 +257,7 @@ describe('daily screening', () => {
 
   it('should screen every report of a day exactly once when the lanes read it in chunks of three', async () => {
     const tag = uniqueRef('PART');
-    const day = dayString(safeMonday(), 2);
+    const day = dayString(await safeMonday(), 2);
     // 23 reports (and any earlier unscreened ones) over 3 lanes in chunks of 3: lanes end on full and short chunks.
     const reports = Array.from({ length: 23 }, (_, i) =>
       sampleCrimeReport({ reportRef: `P${i}-${tag}`, recordedOffence: { family: 'stalking', homeOfficeCode: '8Q' }, suspects: [{ personRef: `S${i}-${tag}` }], victimRefs: [`V${i}-${tag}`], occurredAt: `${day}T05:00:00Z`, recordedAt: `${day}T05:00:00Z` }),
@@ -314,7 +297,7 @@ describe('daily screening', () => {
     type Settings = { hour: number; minute: number; timeZone: string; weekdays: string[]; catchupWindow: string; paused: boolean };
     const before = (await http<Settings>('GET', screening('/screening/schedule'), { token: police })).body;
     const restore = { hour: before.hour, minute: before.minute, timeZone: before.timeZone, weekdays: before.weekdays, catchupWindow: before.catchupWindow, paused: before.paused };
-    const monday = safeMonday();
+    const monday = await safeMonday();
     const [friday, saturday, tuesday] = [-3, -2, 1].map((n) => dayString(monday, n)) as [string, string, string];
     try {
       expect((await runWorkflow({ day: friday })).days.map((d) => d.day)).toEqual([friday]);
@@ -329,7 +312,7 @@ describe('daily screening', () => {
 
   it('should list an amended version flagged again without a second review task and show the recording officer\'s links as theirs', async () => {
     const tag = uniqueRef('AMD');
-    const monday = safeMonday();
+    const monday = await safeMonday();
     const [day, next] = [1, 2].map((n) => dayString(monday, n)) as [string, string];
     // Strong enough on its own words: this report has no other report with the same suspect and victim.
     const narrative = 'Since she ended the relationship he has sent over 50 messages a day, keeps turning up at her work and follows her home. She found a tracker under her car and has told him to stop.';
@@ -358,7 +341,7 @@ describe('daily screening', () => {
 
   it('should keep the reviewer\'s confirmation and rejection and count them when misclassification flags are reviewed', async () => {
     const tag = uniqueRef('REV');
-    const day = dayString(safeMonday(), 1);
+    const day = dayString(await safeMonday(), 1);
     const narrative = 'Since the break-up her ex keeps following her to work, waits outside her house every night and has sent hundreds of messages.';
     const reports = ['X', 'Y'].map((r) =>
       sampleCrimeReport({ reportRef: `${r}-${tag}`, recordedOffence: { family: 'public-order' }, narrative, recordedAt: `${day}T05:00:00Z`, occurredAt: `${day}T04:00:00Z` }),

@@ -81,7 +81,7 @@ export class AssessmentController {
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<Assessment> {
     const next = await this.service.correct(assessmentId, { answers: body.answers, reason: body.reason, ...(body.entries ? { entries: body.entries } : {}) }, user.subject);
-    await this.audit.record(user, { action: 'correct-assessment', subjectType: 'assessment', subjectRef: assessmentId }, { purpose: body.reason });
+    await this.audit.record(user, { action: 'correct-assessment', subjectType: 'assessment', subjectRef: assessmentId, personRefs: [next.subjectRef] }, { purpose: body.reason });
     return next;
   }
 
@@ -90,8 +90,14 @@ export class AssessmentController {
   @ApiOperation({ summary: 'Every version of an assessment, newest first (audited)' })
   @ApiHeader({ name: ACCESS_REASON_HEADER, required: false })
   async versions(@Param('assessmentId', new ParseUUIDPipe()) assessmentId: string, @CurrentUser() user: AuthenticatedUser, @Headers(ACCESS_REASON_HEADER) reason?: string): Promise<Assessment[]> {
-    await this.audit.record(user, { action: 'read-assessment', subjectType: 'assessment', subjectRef: assessmentId }, { header: reason, purpose: 'risk assessment review' });
-    return this.service.versions(assessmentId);
+    const versions = await this.service.versions(assessmentId);
+    // Audited against the assessment and the person it is about, so the read is on their access log.
+    await this.audit.record(
+      user,
+      { action: 'read-assessment', subjectType: 'assessment', subjectRef: assessmentId, personRefs: versions.map((v) => v.subjectRef) },
+      { header: reason, purpose: 'risk assessment review' },
+    );
+    return versions;
   }
 
   @Get('people/:subjectRef/assessments')

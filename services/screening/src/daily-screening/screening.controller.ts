@@ -12,6 +12,9 @@ import { Day, FiguresQuery, ListQuery, ScheduleSchema, StartRunSchema, type Figu
 import { ScreeningScheduleService, type ScreeningScheduleSettings } from './screening-schedule.service';
 import { ScreeningListService, type ScreeningDayView, type StartedRun } from './screening-list.service';
 
+/** Everyone a page of the list shows: each read is audited against them, so it reaches their access logs. */
+const peopleOn = (hits: readonly HitRow[]): string[] => hits.flatMap((h) => [...h.suspectRefs, ...h.victimRefs]);
+
 @ApiTags('daily screening')
 @Controller('screening')
 @RequireAgency('police')
@@ -56,8 +59,13 @@ export class ScreeningController {
     @Query(new ZodValidationPipe(ListQuery, 'query')) query: ListQueryParams,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ScreeningDayView> {
-    await this.audit.record(user, { action: 'read-screening-list', subjectType: 'screening-list', subjectRef: day }, { purpose: 'daily screening review' });
-    return this.list.day(day, query.limit, query.offset);
+    const view = await this.list.day(day, query.limit, query.offset);
+    await this.audit.record(
+      user,
+      { action: 'read-screening-list', subjectType: 'screening-list', subjectRef: day, personRefs: peopleOn(view.items) },
+      { purpose: 'daily screening review' },
+    );
+    return view;
   }
 
   @Get('lists/:day/export.csv')
@@ -66,8 +74,8 @@ export class ScreeningController {
   @ApiProduces('text/csv')
   @ApiOperation({ summary: "The day's screening list as CSV (cells that a spreadsheet would run as formulas are neutralised; audited)" })
   async listCsv(@Param('day', new ZodValidationPipe(Day, 'day')) day: string, @CurrentUser() user: AuthenticatedUser): Promise<StreamableFile> {
-    await this.audit.record(user, { action: 'export-screening-list-csv', subjectType: 'screening-list', subjectRef: day }, { purpose: 'daily screening export' });
     const hits: HitRow[] = (await this.list.day(day, 100_000, 0)).items;
+    await this.audit.record(user, { action: 'export-screening-list-csv', subjectType: 'screening-list', subjectRef: day, personRefs: peopleOn(hits) }, { purpose: 'daily screening export' });
     return new StreamableFile(Buffer.from(toCsv(hits), 'utf8'), { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="screening-${day}.csv"` });
   }
 
