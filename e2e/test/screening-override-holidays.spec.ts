@@ -166,6 +166,24 @@ describe('offence family configuration', () => {
     // Put the shared reference data back as it was.
     expect((await http('PUT', url, { token: supervisor, body: { note: previous ?? '', reason: 'e2e: restore' } })).status).toBe(200);
   });
+
+  it('should start a journey from custody for a family only once a supervisor has said it starts journeys', async () => {
+    type Ingested = { journeyRef: string | null; workflowId: string | null };
+    const url = screening('/offence-families/malicious-communications');
+    const custody = () => sampleCustodyEvent({ offences: [{ family: 'malicious-communications' }] });
+    const before = await http<Ingested>('POST', screening('/custody-events'), { token: investigator, body: custody() });
+    expect(before.status).toBe(202);
+    expect(before.body).toMatchObject({ journeyRef: null, workflowId: null });
+    expect((await http('PUT', url, { token: supervisor, body: { startsJourney: true, reason: 'pilot: custody for malicious communications against a former partner' } })).status).toBe(200);
+    try {
+      const after = await http<Ingested>('POST', screening('/custody-events'), { token: investigator, body: custody() });
+      expect(after.status).toBe(202);
+      expect(after.body.journeyRef).toEqual(expect.any(String));
+      await p.temporal.workflow.getHandle(after.body.workflowId!).describe();
+    } finally {
+      expect((await http('PUT', url, { token: supervisor, body: { startsJourney: false, reason: 'e2e: restore' } })).status).toBe(200);
+    }
+  });
 });
 
 describe('bank holidays', () => {

@@ -13,20 +13,11 @@ import {
   type OffenceFamily,
 } from '@easi/contracts';
 import { TEMPORAL_CLIENT } from '@easi/temporal';
+import { OffenceFamilyRepository } from '../offence-families/offence-family.repository';
 import { CustodyEventRepository, type NewCustodyEvent } from './custody-event.repository';
 import { journeyRefFor } from './journey-ref';
 import type { CustodyEventEntity } from './entities/custody-event.entity';
 
-/** Offence families that start (or reach) an EASI journey when a person is in custody for them. */
-export const JOURNEY_OFFENCE_FAMILIES: ReadonlySet<OffenceFamily> = new Set<OffenceFamily>([
-  'stalking',
-  'harassment',
-  'harassment-fear-of-violence',
-  'racially-aggravated-harassment',
-  'breach-non-molestation-order',
-  'breach-community-resolution',
-  'breach-spo',
-]);
 
 export type CustodyIngestResult = {
   eventId: string;
@@ -66,6 +57,7 @@ export class CustodyEventService {
   constructor(
     private readonly events: CustodyEventRepository,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly families: OffenceFamilyRepository,
   ) {}
 
   /**
@@ -88,7 +80,10 @@ export class CustodyEventService {
     const firstById = new Map<string, CustodyEventV1>();
     for (const event of events) if (!firstById.has(event.eventId)) firstById.set(event.eventId, event);
     const unique = [...firstById.values()];
-    const { rows, created } = await this.events.insertMany(unique.map((event) => toNewRow(event, via)));
+    // Which families start journeys is reference data a supervisor can change: read it for each batch
+    // (a handful of rows; custody events come in hundreds a day), so a change applies to the next event.
+    const startingJourneys = await this.families.startingJourneys();
+    const { rows, created } = await this.events.insertMany(unique.map((event) => toNewRow(event, via, startingJourneys)));
     const rowById = new Map(rows.map((row) => [row.eventId, row]));
 
     // Rows are read back, not taken from the request: an event stored earlier keeps its journey.
@@ -137,8 +132,9 @@ export class CustodyEventService {
   }
 }
 
-const toNewRow = (event: CustodyEventV1, via: 'http' | 'kafka'): NewCustodyEvent => {
-  const screened = event.offences.some((o) => JOURNEY_OFFENCE_FAMILIES.has(o.family));
+/** The event as stored; it reaches a journey when any of its offences is in a family that starts journeys. */
+const toNewRow = (event: CustodyEventV1, via: 'http' | 'kafka', startingJourneys: ReadonlySet<string>): NewCustodyEvent => {
+  const screened = event.offences.some((o) => startingJourneys.has(o.family));
   return {
     eventId: event.eventId,
     eventType: event.eventType,

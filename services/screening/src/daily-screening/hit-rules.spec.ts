@@ -1,11 +1,11 @@
 import { screenCustodyRecord, screenReport, type FamilyInfo, type ReportForScreening } from './hit-rules';
 
 const families = new Map<string, FamilyInfo>([
-  ['stalking', { family: 'stalking', label: 'Stalking', screened: true, legislation: 'Protection from Harassment Act 1997 s2A, s4A', homeOfficeCodes: ['8Q'] }],
-  ['harassment', { family: 'harassment', label: 'Harassment', screened: true, legislation: 'Protection from Harassment Act 1997 s2', homeOfficeCodes: ['8L'] }],
-  ['breach-non-molestation-order', { family: 'breach-non-molestation-order', label: 'Breach of a non-molestation order', screened: true, legislation: 'Family Law Act 1996 s42A', homeOfficeCodes: [] }],
-  ['theft', { family: 'theft', label: 'Theft', screened: false, legislation: 'Theft Act 1968 s1', homeOfficeCodes: [] }],
-  ['malicious-communications', { family: 'malicious-communications', label: 'Malicious communications', screened: false, legislation: '', homeOfficeCodes: ['8L'] }],
+  ['stalking', { family: 'stalking', label: 'Stalking', screened: true, courseOfConduct: true, orderBreach: false, legislation: 'Protection from Harassment Act 1997 s2A, s4A', homeOfficeCodes: ['8Q'] }],
+  ['harassment', { family: 'harassment', label: 'Harassment', screened: true, courseOfConduct: true, orderBreach: false, legislation: 'Protection from Harassment Act 1997 s2', homeOfficeCodes: ['8L'] }],
+  ['breach-non-molestation-order', { family: 'breach-non-molestation-order', label: 'Breach of a non-molestation order', screened: true, courseOfConduct: true, orderBreach: true, legislation: 'Family Law Act 1996 s42A', homeOfficeCodes: [] }],
+  ['theft', { family: 'theft', label: 'Theft', screened: false, courseOfConduct: false, orderBreach: false, legislation: 'Theft Act 1968 s1', homeOfficeCodes: [] }],
+  ['malicious-communications', { family: 'malicious-communications', label: 'Malicious communications', screened: false, courseOfConduct: false, orderBreach: false, legislation: '', homeOfficeCodes: ['8L'] }],
 ]);
 
 const report = (overrides: Partial<ReportForScreening> = {}): ReportForScreening => ({
@@ -76,6 +76,14 @@ describe('screenReport', () => {
   it('should suggest considering an SPO when a non-molestation order is breached', () => {
     const hit = screenReport(report({ recordedFamily: 'breach-non-molestation-order', victimRefs: ['V-1'] }), families.get('breach-non-molestation-order'));
     expect(hit?.suggestedActions).toEqual(expect.arrayContaining(['consider-interim-or-full-spo', 'victim-contact-and-isac-referral']));
+  });
+
+  it('should suggest what the family\'s configuration says when a supervisor has marked a family as a course of conduct and an order breach', () => {
+    const configured: FamilyInfo = { ...families.get('malicious-communications')!, screened: true, courseOfConduct: true, orderBreach: true };
+    const hit = screenReport(report({ recordedFamily: 'malicious-communications', relationship: 'stranger', victimRefs: ['V-1'], narrative: 'One abusive email.' }), configured);
+    expect(hit?.suggestedActions).toEqual(expect.arrayContaining(['victim-contact-and-isac-referral', 'consider-interim-or-full-spo']));
+    const plain = screenReport(report({ recordedFamily: 'malicious-communications', relationship: 'stranger', victimRefs: ['V-1'], narrative: 'One abusive email.' }), { ...configured, courseOfConduct: false, orderBreach: false });
+    expect(plain?.suggestedActions).toEqual(['record-on-list', 'no-further-action']);
   });
 });
 

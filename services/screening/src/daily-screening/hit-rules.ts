@@ -2,7 +2,8 @@ import type { OffenceFamily, Relationship, SuggestedAction } from '@easi/contrac
 import { detectMisclassifiedStalking, type DetectorOptions, type Explanation } from '@easi/screening-rules';
 
 /** Reference data for one offence family, as configured in the offence_family table. */
-export type FamilyInfo = { family: string; label: string; screened: boolean; legislation: string; homeOfficeCodes: string[] };
+/** An offence family as the reference table holds it, with what it means to screening (supervisors configure it). */
+export type FamilyInfo = { family: string; label: string; screened: boolean; courseOfConduct: boolean; orderBreach: boolean; legislation: string; homeOfficeCodes: string[] };
 
 export type FlagCode =
   | 'screened-offence'
@@ -46,8 +47,6 @@ export type ReportForScreening = {
 
 export type ReportHit = { flags: Flag[]; suggestedActions: SuggestedAction[]; linkedReportRefs: string[]; misclassificationConfidence: number | null };
 
-const CONDUCT_FAMILIES: ReadonlySet<string> = new Set(['stalking', 'harassment', 'harassment-fear-of-violence', 'racially-aggravated-harassment', 'breach-spo', 'breach-non-molestation-order']);
-const ORDER_BREACHES: ReadonlySet<string> = new Set(['breach-spo', 'breach-non-molestation-order']);
 const INTIMATE: ReadonlySet<Relationship> = new Set(['former-partner', 'partner']);
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
@@ -143,9 +142,9 @@ export const screenReport = (report: ReportForScreening, family: FamilyInfo | un
   }
 
   const stalkingLike = report.recordedFamily === 'stalking' || confidence !== null;
-  const conduct = stalkingLike || CONDUCT_FAMILIES.has(report.recordedFamily);
+  const conduct = stalkingLike || family?.courseOfConduct === true;
   if (conduct && report.victimRefs.length > 0) actions.add('victim-contact-and-isac-referral');
-  if (ORDER_BREACHES.has(report.recordedFamily) || (stalkingLike && samePair.length > 0)) actions.add('consider-interim-or-full-spo');
+  if (family?.orderBreach === true || (stalkingLike && samePair.length > 0)) actions.add('consider-interim-or-full-spo');
   if (stalkingLike && INTIMATE.has(report.relationship)) {
     actions.add('possible-easi-candidate');
     actions.add('refer-to-triage-clinic');
@@ -175,7 +174,7 @@ export const screenCustodyRecord = (record: CustodyForScreening, families: Reado
     actions.add('link-to-other-reports');
   }
   if (record.victimRefs.length > 0) actions.add('victim-contact-and-isac-referral');
-  if (screened.some((f) => ORDER_BREACHES.has(f.family))) actions.add('consider-interim-or-full-spo');
+  if (screened.some((f) => f.orderBreach)) actions.add('consider-interim-or-full-spo');
   if (INTIMATE.has(record.relationship)) {
     actions.add('possible-easi-candidate');
     actions.add('refer-to-triage-clinic');

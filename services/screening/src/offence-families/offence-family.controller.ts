@@ -14,6 +14,9 @@ const OffenceFamilyChangeSchema = z
     homeOfficeCodes: z.array(z.string().regex(/^[A-Za-z0-9/.-]{1,16}$/, 'must be a Home Office code such as 8Q')).max(20).optional(),
     codeConfidence: z.enum(['known', 'uncertain']).optional(),
     screened: z.boolean().optional(),
+    startsJourney: z.boolean().optional().describe("A custody event for the family starts (or joins) the person's EASI journey"),
+    courseOfConduct: z.boolean().optional().describe('The offence is itself a course of conduct: a hit suggests victim contact and an ISAC referral'),
+    orderBreach: z.boolean().optional().describe('A breach of a protective order: a hit suggests considering an interim or full SPO'),
     note: z.string().max(1000).optional(),
     /** Why: kept with the change and in the audit log. */
     reason: z.string().trim().min(3, 'say why the family changes (3 characters or more)').max(1000),
@@ -37,7 +40,10 @@ export class OffenceFamilyController {
 
   @Put(':family')
   @RequireRole('supervisor', 'tactical-lead')
-  @ApiOperation({ summary: 'Configure a family: label, Home Office codes (and how sure), screened daily or detector only; the reason is kept with the fields before and after, and audited' })
+  @ApiOperation({
+    summary:
+      'Configure a family: label, Home Office codes (and how sure), screened daily or detector only, whether custody events start journeys, course of conduct, order breach; the reason is kept with the fields before and after, and audited',
+  })
   @ApiBody({ schema: z.toJSONSchema(OffenceFamilyChangeSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown> })
   async update(
     @Param('family', new ZodValidationPipe(OffenceFamily, 'family')) family: string,

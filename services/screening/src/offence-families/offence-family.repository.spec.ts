@@ -7,6 +7,7 @@ import { AuditRepository } from '../audit/audit.repository';
 import { CrimeScreening1764200000000 } from '../migrations/1764200000000-crime-screening';
 import { AuditPersonRefs1764710000000 } from '../migrations/1764710000000-audit-person-refs';
 import { OffenceFamilyChanges1764720000000 } from '../migrations/1764720000000-offence-family-changes';
+import { OffenceFamilyRoles1764730000000 } from '../migrations/1764730000000-offence-family-roles';
 import { OffenceFamilyRepository, type OffenceFamilyChanger } from './offence-family.repository';
 
 jest.setTimeout(60_000);
@@ -25,7 +26,7 @@ describe('OffenceFamilyRepository changes (real Postgres)', () => {
       url: DATABASE_URL,
       schema,
       entities: [],
-      migrations: [CrimeScreening1764200000000, AuditPersonRefs1764710000000, OffenceFamilyChanges1764720000000],
+      migrations: [CrimeScreening1764200000000, AuditPersonRefs1764710000000, OffenceFamilyChanges1764720000000, OffenceFamilyRoles1764730000000],
       poolSize: 2,
     }).initialize();
     await runMigrations(dataSource);
@@ -65,6 +66,37 @@ describe('OffenceFamilyRepository changes (real Postgres)', () => {
     const row = (await families.all()).find((f) => f.family === 'malicious-communications')!;
     expect(await families.update('malicious-communications', { screened: true }, supervisor('again'))).toEqual(row);
     expect(await families.changes('malicious-communications', 10)).toHaveLength(1);
+  });
+
+  it('should seed each family\'s role as the code decided it before, so the migration changes no behaviour', async () => {
+    const roles = Object.fromEntries((await families.all()).map((f) => [f.family, [f.startsJourney, f.courseOfConduct, f.orderBreach]]));
+    expect(roles).toMatchObject({
+      stalking: [true, true, false],
+      harassment: [true, true, false],
+      'harassment-fear-of-violence': [true, true, false],
+      'racially-aggravated-harassment': [true, true, false],
+      'breach-non-molestation-order': [true, true, true],
+      'breach-community-resolution': [true, false, false],
+      'breach-spo': [true, true, true],
+      'malicious-communications': [false, false, false],
+      theft: [false, false, false],
+    });
+    expect([...(await families.startingJourneys())].sort()).toEqual([
+      'breach-community-resolution',
+      'breach-non-molestation-order',
+      'breach-spo',
+      'harassment',
+      'harassment-fear-of-violence',
+      'racially-aggravated-harassment',
+      'stalking',
+    ]);
+  });
+
+  it('should start journeys for a family once a supervisor says so, keeping the change', async () => {
+    await families.update('malicious-communications', { startsJourney: true }, supervisor('pilot: custody for malicious communications starts a journey'));
+    expect(await families.startingJourneys()).toContain('malicious-communications');
+    const [latest] = await families.changes('malicious-communications', 1);
+    expect(latest).toMatchObject({ before: { startsJourney: false }, after: { startsJourney: true } });
   });
 
   it('should change nothing and answer null for a family that does not exist', async () => {

@@ -9,13 +9,19 @@ export type OffenceFamilyRow = {
   homeOfficeCodes: string[];
   codeConfidence: 'known' | 'uncertain';
   screened: boolean;
+  /** A custody event for the family starts (or joins) the person's journey. */
+  startsJourney: boolean;
+  /** The offence is itself a course of conduct (victim contact and ISAC referral suggested). */
+  courseOfConduct: boolean;
+  /** A breach of a protective order (an interim or full SPO to be considered). */
+  orderBreach: boolean;
   note: string | null;
   configurable: boolean;
   updatedAt: Date;
   updatedBy: string;
 };
 
-export type OffenceFamilyChange = Partial<Pick<OffenceFamilyRow, 'label' | 'homeOfficeCodes' | 'codeConfidence' | 'screened' | 'note'>>;
+export type OffenceFamilyChange = Partial<Pick<OffenceFamilyRow, 'label' | 'homeOfficeCodes' | 'codeConfidence' | 'screened' | 'startsJourney' | 'courseOfConduct' | 'orderBreach' | 'note'>>;
 
 /** Who changes a family and why: the change is kept with the fields before and after, and audited. */
 export type OffenceFamilyChanger = { subject: string; agency: string; roles: string[]; reason: string; correlationId?: string };
@@ -33,7 +39,7 @@ export type OffenceFamilyChangeRow = {
   after: Partial<ConfigurableFields>;
 };
 
-const FIELDS = ['label', 'homeOfficeCodes', 'codeConfidence', 'screened', 'note'] as const;
+const FIELDS = ['label', 'homeOfficeCodes', 'codeConfidence', 'screened', 'startsJourney', 'courseOfConduct', 'orderBreach', 'note'] as const;
 
 /** The fields a change really alters, as they were and as they become (a no-op field is left out). */
 export const changedFields = (row: OffenceFamilyRow, change: OffenceFamilyChange): { before: Partial<ConfigurableFields>; after: Partial<ConfigurableFields> } => {
@@ -48,7 +54,8 @@ export const changedFields = (row: OffenceFamilyRow, change: OffenceFamilyChange
   return { before: before as Partial<ConfigurableFields>, after: after as Partial<ConfigurableFields> };
 };
 
-const COLUMNS = `family, label, legislation, home_office_codes AS "homeOfficeCodes", code_confidence AS "codeConfidence", screened, note,
+const COLUMNS = `family, label, legislation, home_office_codes AS "homeOfficeCodes", code_confidence AS "codeConfidence", screened,
+  starts_journey AS "startsJourney", course_of_conduct AS "courseOfConduct", order_breach AS "orderBreach", note,
   configurable, updated_at AS "updatedAt", updated_by AS "updatedBy"`;
 
 @Injectable()
@@ -73,10 +80,22 @@ export class OffenceFamilyRepository {
       const rows = (await manager.query(
         `UPDATE offence_family SET
            label = COALESCE($2, label), home_office_codes = COALESCE($3, home_office_codes), code_confidence = COALESCE($4, code_confidence),
-           screened = COALESCE($5, screened), note = COALESCE($6, note), updated_at = now(), updated_by = $7
+           screened = COALESCE($5, screened), note = COALESCE($6, note), updated_at = now(), updated_by = $7,
+           starts_journey = COALESCE($8, starts_journey), course_of_conduct = COALESCE($9, course_of_conduct), order_breach = COALESCE($10, order_breach)
          WHERE family = $1
          RETURNING ${COLUMNS}`,
-        [family, change.label ?? null, change.homeOfficeCodes ?? null, change.codeConfidence ?? null, change.screened ?? null, change.note ?? null, by.subject],
+        [
+          family,
+          change.label ?? null,
+          change.homeOfficeCodes ?? null,
+          change.codeConfidence ?? null,
+          change.screened ?? null,
+          change.note ?? null,
+          by.subject,
+          change.startsJourney ?? null,
+          change.courseOfConduct ?? null,
+          change.orderBreach ?? null,
+        ],
       )) as [OffenceFamilyRow[], number];
       await manager.query(`INSERT INTO offence_family_change (family, changed_by, roles, reason, before, after) VALUES ($1, $2, $3, $4, $5, $6)`, [
         family,
@@ -98,6 +117,12 @@ export class OffenceFamilyRepository {
       });
       return rows[0][0] ?? null;
     });
+  }
+
+  /** The families whose custody events start or join the person's journey. */
+  async startingJourneys(): Promise<ReadonlySet<string>> {
+    const rows = (await this.dataSource.query(`SELECT family FROM offence_family WHERE starts_journey`)) as { family: string }[];
+    return new Set(rows.map((r) => r.family));
   }
 
   /** A family's changes, newest first. */

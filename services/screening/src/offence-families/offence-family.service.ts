@@ -8,6 +8,8 @@ export const toFamilyInfo = (row: OffenceFamilyRow): FamilyInfo => ({
   family: row.family,
   label: row.label,
   screened: row.screened,
+  courseOfConduct: row.courseOfConduct,
+  orderBreach: row.orderBreach,
   legislation: legislationText(row),
   homeOfficeCodes: row.homeOfficeCodes,
 });
