@@ -286,6 +286,7 @@ describe('daily screening', () => {
     expect(year0.status).toBe(400);
     expect(year0.body.issues).toEqual(['(root): must be 2000-01-01 or later']);
     expect((await http('GET', screening('/screening/lists/2999-12-31'), { token: police })).status).toBe(400);
+    expect((await http('GET', screening('/review-tasks?day=0000-01-01'), { token: police })).status).toBe(400);
     expect((await http('GET', screening('/screening/figures/misclassified?from=0000-01&to=2001-01'), { token: police })).status).toBe(400);
     expect((await http('GET', screening('/screening/figures/misclassified?from=2001-01&to=2999-12'), { token: police })).status).toBe(400);
     const zone = await http<{ issues: string[] }>('PUT', screening('/screening/schedule'), { token: police, body: { timeZone: 'Mars/Olympus_Mons' } });

@@ -6,6 +6,7 @@ import { CurrentUser, RequireAgency, RequireRole, type AuthenticatedUser } from 
 import { ZodValidationPipe } from '@easi/service-kit';
 import { ACCESS_REASON_HEADER, AuditService } from '../audit/audit.service';
 import type { HitRow } from '../daily-screening/screening-run.repository';
+import { Day } from '../daily-screening/screening-params';
 import { ReviewTaskError, toHttpException } from './review-task.exception';
 import { ReviewTaskService, type RecordedDecision, type ReviewTaskView } from './review-task.service';
 
@@ -21,7 +22,7 @@ type ReviewDecisionBody = z.infer<typeof ReviewDecisionSchema>;
 
 const ListQuery = z.object({
   status: z.enum(['open', 'completed']).optional(),
-  day: z.iso.date().optional(),
+  day: Day.optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });
