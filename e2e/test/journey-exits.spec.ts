@@ -1,4 +1,4 @@
-import type { TaskRefusal } from '@easi/tasks';
+import { completeDash, completeSDash, type TaskRefusal } from '@easi/tasks';
 import { sampleCustodyEvent } from '@easi/testing';
 import { JourneyPlatform, http } from '../src';
 
@@ -59,6 +59,23 @@ describe('journey exits, decided through the task APIs', () => {
     expect(state).toMatchObject({ outcome: 'high-risk', riskLevel: 'high' });
     expect(state.closureReason).toMatch(/standard high-risk process/);
     expect(await alertsOf(journeyRef)).toEqual([expect.objectContaining({ kind: 'high-risk-referral', audiences: ['police', 'risk'] })]);
+  });
+
+  it('should hold the screening until the S-DASH is filed when the DASH answered the stalking question yes', async () => {
+    const journeyRef = await p.arrest();
+    const person = d.personOf(journeyRef);
+    const investigator = await d.token('police', 'investigator');
+    const filed = await http<{ assessmentId: string }>('POST', p.url('screening', '/assessments'), { token: investigator, body: completeDash(person, 'high') });
+    expect(filed.status).toBe(201);
+    const inbox = d.inbox('eligibility-screening');
+    const task = await inbox.waitForTask(journeyRef, 'eligibility-screening');
+    const held = await inbox.complete(task.taskId, d.facts(journeyRef), 'DASH done');
+    expect(held.status).toBe(422);
+    expect(held.body as unknown as TaskRefusal).toMatchObject({ error: 'stalking-screen-required', message: expect.stringContaining(`DASH ${filed.body.assessmentId} (version 1) answered yes to the stalking question`) });
+    expect((await http('POST', p.url('screening', '/assessments'), { token: investigator, body: completeSDash(person) })).status).toBe(201);
+    const screened = await inbox.complete(task.taskId, d.facts(journeyRef), 'DASH and S-DASH done');
+    expect(screened.body).toMatchObject({ status: 'completed', decision: { outcome: 'ineligible', riskLevel: 'high' } });
+    expect((await inbox.get(task.taskId)).body).toMatchObject({ decision: { reason: expect.stringContaining(`DASH ${filed.body.assessmentId} version 1: high`) } });
   });
 
   it('should close as triage-declined when the clinic decides no further EASI action', async () => {

@@ -28,7 +28,7 @@ import {
   type Role,
   type ServiceName,
 } from '@easi/contracts';
-import { TaskInboxClient, completeDash, eligibleFacts, msUntilActionable, type TaskView } from '@easi/tasks';
+import { TaskInboxClient, eligibleFacts, riskAssessments, msUntilActionable, type TaskView } from '@easi/tasks';
 import { easiDataConverter } from '@easi/temporal';
 import { APPS, sampleCustodyEvent, startApp, stopApp, waitForHealth, withPayloadKeys, type RunningApp } from '@easi/testing';
 import { round, type BenchContext, type BenchFigures } from './bench-context';
@@ -206,13 +206,15 @@ const drivenJourneys = async (
     async (i) => {
       const event = sampleCustodyEvent({ policeArea: area });
       const script = MIX[i % MIX.length] as Script;
-      // The investigator files the person's DASH before the screening task is decided.
-      const dash = await fetch(`${platform.url('screening')}/assessments`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${await token('police', 'investigator')}`, 'content-type': 'application/json' },
-        body: JSON.stringify(completeDash(event.suspect.personRef, script === 'high-risk' ? 'high' : 'medium')),
-      });
-      if (dash.status !== 201) throw new Error(`DASH answered ${dash.status}: ${await dash.text()}`);
+      // The investigator files the person's DASH (and the S-DASH it opens) before the screening task is decided.
+      for (const assessment of riskAssessments(event.suspect.personRef, script === 'high-risk' ? 'high' : 'medium')) {
+        const filed = await fetch(`${platform.url('screening')}/assessments`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${await token('police', 'investigator')}`, 'content-type': 'application/json' },
+          body: JSON.stringify(assessment),
+        });
+        if (filed.status !== 201) throw new Error(`${String(assessment.instrument)} answered ${filed.status}: ${await filed.text()}`);
+      }
       const res = await fetch(`${platform.url('screening')}/custody-events`, {
         method: 'POST',
         headers: { authorization: `Bearer ${await token('police', 'operator')}`, 'content-type': 'application/json', [JOURNEY_POLICY_HEADER]: policy },

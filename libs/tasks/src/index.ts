@@ -9,4 +9,4 @@ export { createTaskController, type TaskAccess } from './task.controller';
 export { TasksModule, taskActivities, type TasksModuleOptions } from './tasks.module';
 export { notifyTask, type TaskNotificationType } from './task-notifications';
 export { TaskInboxClient, msUntilActionable, type InboxResponse, type TaskRefusal } from './client/task-inbox-client';
-export { JourneyDriver, completeDash, eligibleFacts, type DashGrade, type TokenSource } from './client/journey-driver';
+export { JourneyDriver, completeDash, completeSDash, eligibleFacts, riskAssessments, type DashGrade, type TokenSource } from './client/journey-driver';

@@ -1,7 +1,7 @@
 import { assessEligibility } from './assess-eligibility';
 import { screeningRisk, ScreeningRiskError } from './screening-risk';
 import { correctAssessment, submitAssessment } from '../instruments/assessments';
-import { DARA_V1, DASH_V2009, SASH_V1 } from '../instruments/definitions';
+import { DARA_V1, DASH_V2009, SASH_V1, S_DASH_V1 } from '../instruments/definitions';
 import type { Answers, Assessment, DashGrade, InstrumentDefinition, RaterEntries } from '../instruments/instrument-types';
 
 const PERSON = 'P-100';
@@ -18,6 +18,8 @@ const dash = (id: string, yes: number, judgement: DashGrade = 'standard', assess
     { professionalJudgement: { grade: judgement, reason: 'victim and history checked' } },
     assessedAt,
   );
+const sdash = (id: string, yes = 3): Assessment =>
+  assess(id, S_DASH_V1, Object.fromEntries(S_DASH_V1.items.map((item, index) => [item.id, index < yes ? 'yes' : 'no'])), {}, '2026-02-01T10:30:00Z');
 const allNo = (definition: InstrumentDefinition): Answers => Object.fromEntries(definition.items.filter((i) => !i.onlyWhenExPartner).map((i) => [i.id, 'no']));
 
 const refusal = (work: () => unknown): ScreeningRiskError => {
@@ -31,14 +33,38 @@ const refusal = (work: () => unknown): ScreeningRiskError => {
 };
 
 describe('screeningRisk', () => {
+  it('should refuse to screen on a DASH whose stalking question was answered yes until the S-DASH it opens is on record', () => {
+    const high = dash('dash-1', 15, 'high');
+    expect(high.outcome).toMatchObject({ opensStalkingScreen: true });
+    const error = refusal(() => screeningRisk(PERSON, [high], { by: BY }));
+    expect(error.code).toBe('stalking-screen-required');
+    expect(error.message).toContain('DASH dash-1 (version 1) answered yes to the stalking question');
+    const risk = screeningRisk(PERSON, [high, sdash('sdash-1', 4)], { by: BY });
+    expect(risk.level).toBe('high');
+    expect(risk.evidence).toContain('S-DASH sdash-1 version 1: 4 of 11 stalking questions answered yes');
+  });
+
+  it('should not ask for an S-DASH when the DASH answered the stalking question no', () => {
+    expect(dash('dash-2', 6, 'medium').outcome).toMatchObject({ opensStalkingScreen: false });
+    expect(screeningRisk(PERSON, [dash('dash-2', 6, 'medium')], { by: BY }).evidence).not.toContain('S-DASH');
+  });
+
+  it('should refuse an S-DASH recorded with blanks under the earlier rules as the stalking screen', () => {
+    const blank = sdash('sdash-2');
+    const { [S_DASH_V1.items[0]!.id]: _first, ...rest } = blank.answers;
+    const error = refusal(() => screeningRisk(PERSON, [dash('dash-1', 15, 'high'), { ...blank, answers: rest }], { by: BY }));
+    expect(error.code).toBe('stalking-screen-required');
+    expect(error.message).toContain('S-DASH sdash-2 (version 1) is incomplete');
+  });
+
   it('should take the level from the DASH and name the assessment and its version when nothing is entered', () => {
-    const risk = screeningRisk(PERSON, [dash('dash-1', 15, 'high')], { by: BY });
+    const risk = screeningRisk(PERSON, [dash('dash-1', 15, 'high'), sdash('sdash-1')], { by: BY });
     expect(risk).toMatchObject({ level: 'high', instrumentLevel: 'high', sources: [{ instrument: 'dash', assessmentId: 'dash-1', version: 1, level: 'high' }] });
     expect(risk.evidence).toContain('DASH dash-1 version 1: high');
   });
 
   it('should refuse a lower entered level and name the instrument, its grade and the assessment when the DASH is high', () => {
-    const error = refusal(() => screeningRisk(PERSON, [dash('dash-1', 15, 'high')], { level: 'standard', by: BY }));
+    const error = refusal(() => screeningRisk(PERSON, [dash('dash-1', 15, 'high'), sdash('sdash-1')], { level: 'standard', by: BY }));
     expect(error.code).toBe('risk-level-below-instruments');
     expect(error.message).toMatch(/standard is lower than the risk instruments/);
     expect(error.message).toContain('DASH dash-1 (version 1) graded high');
@@ -116,7 +142,7 @@ describe('screeningRisk', () => {
   });
 
   it('should make the risk criterion not met and the candidate ineligible when the instruments say high, whatever was entered', () => {
-    const risk = screeningRisk(PERSON, [dash('dash-1', 15, 'high')], { by: BY });
+    const risk = screeningRisk(PERSON, [dash('dash-1', 15, 'high'), sdash('sdash-1')], { by: BY });
     const result = assessEligibility({ riskLevel: risk.level, riskEvidence: risk.evidence });
     expect(result.overall).toBe('ineligible');
     expect(result.criteria.find((c) => c.criterion === 'risk-level')?.evidence.join(' ')).toContain('DASH dash-1 version 1');

@@ -2,7 +2,7 @@ import { latestVersions, missingFromRecord } from '../instruments/assessments';
 import type { Assessment } from '../instruments/instrument-types';
 import { RISK_LEVELS, riskLevelFrom, type RiskBasis, type RiskLevel } from '../instruments/risk-level';
 
-export type ScreeningRiskErrorCode = 'risk-assessment-required' | 'risk-assessment-incomplete' | 'risk-level-below-instruments' | 'judgement-reason-required';
+export type ScreeningRiskErrorCode = 'risk-assessment-required' | 'risk-assessment-incomplete' | 'stalking-screen-required' | 'risk-level-below-instruments' | 'judgement-reason-required';
 
 export class ScreeningRiskError extends Error {
   constructor(
@@ -61,6 +61,35 @@ const named = (basis: RiskBasis): string =>
   basis.instrument === 'professional-judgement' ? `${LABEL[basis.instrument]}: ${basis.level}` : `${LABEL[basis.instrument]} ${basis.assessmentId} version ${basis.version}: ${basis.level}`;
 
 /**
+ * DASH's stalking question opens the 11-question stalking screen (S-DASH): when the DASH the level
+ * comes from answered it yes, a complete S-DASH must be on record before screening. It has no
+ * threshold (no grade is invented from it); its answers are evidence for the assessor's judgement,
+ * named in the risk criterion's evidence. Answers that evidence, or undefined when no DASH opened it.
+ */
+const stalkingScreenFor = (current: readonly Assessment[]): string | undefined => {
+  const opening = current.filter((a) => a.outcome.kind === 'dash' && a.outcome.opensStalkingScreen);
+  if (opening.length === 0) return undefined;
+  const screens = current.filter((a) => a.instrument === 's-dash');
+  const complete = screens.filter((a) => missingFromRecord(a).length === 0);
+  if (complete.length === 0) {
+    const dash = opening[0]!;
+    const incomplete = screens.map((a) => `S-DASH ${a.assessmentId} (version ${a.version}) is incomplete (missing: ${missingFromRecord(a).map((m) => m.item).join(', ')})`);
+    throw new ScreeningRiskError(
+      'stalking-screen-required',
+      `DASH ${dash.assessmentId} (version ${dash.version}) answered yes to the stalking question, which opens the S-DASH: ${
+        incomplete.length > 0 ? `${incomplete.join('; ')}; correct it` : 'submit the S-DASH (11 questions, POST /assessments with instrument s-dash)'
+      } before screening.`,
+    );
+  }
+  return complete
+    .map((a) => {
+      const yes = Object.values(a.answers).filter((v) => v === 'yes').length;
+      return `S-DASH ${a.assessmentId} version ${a.version}: ${yes} of ${Object.keys(a.answers).length} stalking questions answered yes`;
+    })
+    .join('; ');
+};
+
+/**
  * The journey's risk level at screening, worked out from the person's risk assessments on record
  * (the newest version of the newest DASH, DARA and SASH: `riskLevelFrom`), never from what is typed
  * on the eligibility form. A DASH or DARA must be on record: SASH gives a concern level, not the
@@ -92,6 +121,7 @@ export const screeningRisk = (subjectRef: string, assessments: readonly Assessme
       `${incomplete.map(({ a, missing }) => `${LABEL[a.instrument as RiskBasis['instrument']]} ${a.assessmentId} (version ${a.version}) was recorded incomplete (missing: ${missing.map((m) => m.item).join(', ')})`).join('; ')}: correct it (POST /assessments/:id/corrections) with every answer and the judgement before screening.`,
     );
   }
+  const stalkingScreen = stalkingScreenFor(current);
   if (entered.level !== undefined && rank(entered.level) < rank(instrumentLevel)) {
     const enteredLevel = entered.level;
     const above = instruments.basis.filter((b) => rank(b.level) > rank(enteredLevel));
@@ -113,6 +143,7 @@ export const screeningRisk = (subjectRef: string, assessments: readonly Assessme
   const evidence = [
     `Risk ${level} from the risk instruments: ${assessed.map((b) => `${named(b)} (${b.because})`).join('; ')}`,
     judgement ? `raised to ${judgement.level}: ${judgement.because}` : undefined,
+    stalkingScreen,
     !raising && reason !== '' ? `investigator's note: ${reason}` : undefined,
   ]
     .filter((part): part is string => part !== undefined)

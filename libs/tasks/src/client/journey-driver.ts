@@ -40,6 +40,26 @@ export const completeDash = (subjectRef: string, grade: DashGrade = 'medium'): R
   entries: { professionalJudgement: { grade, reason: `Scripted: victim account and police history read; ${grade} risk` } },
 });
 
+/** DASH's stalking question (q8): answered yes, it opens the 11-question S-DASH. */
+const DASH_STALKING_QUESTION = 8;
+const S_DASH_QUESTIONS = 11;
+
+/** The S-DASH a DASH opens when its stalking question is yes: every question answered, a few yes. */
+export const completeSDash = (subjectRef: string): Record<string, unknown> => ({
+  instrument: 's-dash',
+  subjectRef,
+  phase: 'screening',
+  answers: Object.fromEntries(Array.from({ length: S_DASH_QUESTIONS }, (_, i) => [`s${i + 1}`, i < 4 ? 'yes' : 'no'])),
+  entries: {},
+});
+
+/**
+ * What the investigator files for a person before screening, in order: the DASH of this grade, and
+ * the S-DASH when that DASH answered the stalking question yes (screening refuses to go on without it).
+ */
+export const riskAssessments = (subjectRef: string, grade: DashGrade = 'medium'): Record<string, unknown>[] =>
+  YES_FOR[grade] >= DASH_STALKING_QUESTION ? [completeDash(subjectRef, grade), completeSDash(subjectRef)] : [completeDash(subjectRef, grade)];
+
 /**
  * Facts that make a candidate eligible, for the person screened (`subjectRef`, as their DASH is filed).
  * No risk level: the screening service takes it from the person's DASH on record.
@@ -103,16 +123,23 @@ export class JourneyDriver {
     return person;
   }
 
-  /** The investigator files a complete DASH for the journey's person; answers the created assessment's id. */
+  /**
+   * The investigator files a complete DASH for the journey's person (and the S-DASH it opens, when
+   * its stalking question is yes); answers the DASH's assessment id.
+   */
   async assessRisk(journeyRef: string, grade: DashGrade = 'medium'): Promise<{ assessmentId: string }> {
-    const res = await fetch(`${this.urls.screening}/assessments`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${await this.token('police', 'investigator')}`, 'content-type': 'application/json' },
-      body: JSON.stringify(completeDash(this.personOf(journeyRef), grade)),
-    });
-    const body = (await res.json()) as { assessmentId?: string };
-    if (res.status !== 201 || !body.assessmentId) throw new Error(`POST /assessments answered ${res.status}: ${JSON.stringify(body)}`);
-    return { assessmentId: body.assessmentId };
+    const ids: string[] = [];
+    for (const assessment of riskAssessments(this.personOf(journeyRef), grade)) {
+      const res = await fetch(`${this.urls.screening}/assessments`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await this.token('police', 'investigator')}`, 'content-type': 'application/json' },
+        body: JSON.stringify(assessment),
+      });
+      const body = (await res.json()) as { assessmentId?: string };
+      if (res.status !== 201 || !body.assessmentId) throw new Error(`POST /assessments answered ${res.status}: ${JSON.stringify(body)}`);
+      ids.push(body.assessmentId);
+    }
+    return { assessmentId: ids[0]! };
   }
 
   /** Eligible facts for the journey's person, with `changes` (e.g. a denial in interview). */

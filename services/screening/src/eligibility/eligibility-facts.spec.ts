@@ -1,5 +1,5 @@
 import { EligibilityFactsBody, screeningDecision } from './eligibility-facts';
-import { PERSON, dashOnRecord, riskFrom, sashOnRecord } from './risk-fixtures';
+import { PERSON, dashOnRecord, riskFrom, sashOnRecord, sdashOnRecord } from './risk-fixtures';
 
 describe('screeningDecision', () => {
   const eligible = EligibilityFactsBody.parse({
@@ -29,7 +29,7 @@ describe('screeningDecision', () => {
   });
 
   it('should send ineligible at high risk when the DASH is graded high, whatever else is known', () => {
-    expect(screeningDecision(eligible, riskFrom([dashOnRecord('d-high', 15, 'high')]))).toMatchObject({ outcome: 'ineligible', riskLevel: 'high' });
+    expect(screeningDecision(eligible, riskFrom([dashOnRecord('d-high', 15, 'high'), sdashOnRecord('sd-1')]))).toMatchObject({ outcome: 'ineligible', riskLevel: 'high' });
   });
 
   it('should send the SASH concern as the level when it is higher than the DASH', () => {

@@ -1,7 +1,7 @@
 import { TASK_DECISIONS } from '@easi/contracts';
 import { EligibilityOverrideError } from '@easi/screening-rules';
 import { OverrideBody, overrideOutcome } from './eligibility-override';
-import { PERSON, dashOnRecord, riskFrom } from './risk-fixtures';
+import { PERSON, dashOnRecord, riskFrom, sdashOnRecord } from './risk-fixtures';
 
 const facts = {
   subjectRef: PERSON,
@@ -75,7 +75,7 @@ describe('overrideOutcome', () => {
 
   it('should refuse to divert when the DASH on record is high even though no level was typed', () => {
     const body = OverrideBody.parse({ facts, override: { target: 'overall', result: 'eligible', reason: 'He was calm and remorseful in interview.' } });
-    expect(() => overrideOutcome(body, who, riskFrom([highDash]))).toThrow(expect.objectContaining({ code: 'high-risk-cannot-be-diverted' }));
+    expect(() => overrideOutcome(body, who, riskFrom([highDash, sdashOnRecord('sd-1')]))).toThrow(expect.objectContaining({ code: 'high-risk-cannot-be-diverted' }));
   });
 
   it('should send the level from the assessments, not the one typed, when the override is accepted', () => {

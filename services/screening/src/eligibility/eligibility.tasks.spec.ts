@@ -5,7 +5,7 @@ import { journeyRefFor } from '../custody-events/journey-ref';
 import { EligibilityFactsBody } from './eligibility-facts';
 import { screeningTasks } from './eligibility.tasks';
 import { withPendingOverride } from './pending-override';
-import { PERSON, dashOnRecord } from './risk-fixtures';
+import { PERSON, dashOnRecord, sdashOnRecord } from './risk-fixtures';
 import { journeyRisk, type ScreeningRiskService } from './screening-risk.service';
 
 const AREA = 'WMP';
@@ -48,11 +48,11 @@ const decide = async (submitted: Record<string, unknown>, assessments: readonly 
 
 describe('the eligibility task’s decision', () => {
   it('should send the risk level of the DASH on record when the investigator types none', async () => {
-    await expect(decide(facts, [highDash])).resolves.toMatchObject({ outcome: 'ineligible', riskLevel: 'high', reason: expect.stringContaining(`DASH ${highDash.assessmentId} version 1: high`) });
+    await expect(decide(facts, [highDash, sdashOnRecord('sd-1')])).resolves.toMatchObject({ outcome: 'ineligible', riskLevel: 'high', reason: expect.stringContaining(`DASH ${highDash.assessmentId} version 1: high`) });
   });
 
   it('should refuse standard with 422 naming the DASH, its grade and its id when the DASH on record is graded high', async () => {
-    await expect(decide({ ...facts, riskLevel: 'standard' }, [highDash])).rejects.toMatchObject({
+    await expect(decide({ ...facts, riskLevel: 'standard' }, [highDash, sdashOnRecord('sd-1')])).rejects.toMatchObject({
       status: 422,
       response: { error: 'risk-level-below-instruments', message: expect.stringContaining(`DASH ${highDash.assessmentId} (version 1) graded high`) },
     });
