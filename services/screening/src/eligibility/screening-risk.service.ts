@@ -1,5 +1,5 @@
-import { Inject, Injectable, UnprocessableEntityException, type HttpException } from '@nestjs/common';
-import type { Client } from '@temporalio/client';
+import { Inject, Injectable, NotFoundException, ServiceUnavailableException, UnprocessableEntityException, type HttpException } from '@nestjs/common';
+import { WorkflowNotFoundError, type Client, type WorkflowExecutionDescription } from '@temporalio/client';
 import { SEARCH_ATTRIBUTE_KEYS, journeyWorkflowId } from '@easi/contracts';
 import { ScreeningRiskError, screeningRisk, type Assessment, type ScreeningRisk } from '@easi/screening-rules';
 import { TEMPORAL_CLIENT } from '@easi/temporal';
@@ -54,9 +54,19 @@ export class ScreeningRiskService {
 
   async riskFor(facts: EligibilityFactsBody, journeyRef: string, by: string): Promise<ScreeningRisk> {
     // The journey's police area (a search attribute, no personal data) lets the person be checked against its reference.
-    const description = await this.temporal.workflow.getHandle(journeyWorkflowId(journeyRef)).describe();
+    const description = await this.describeJourney(journeyRef);
     const policeArea = description.typedSearchAttributes.get(SEARCH_ATTRIBUTE_KEYS.policeArea);
     const assessments = policeArea === undefined ? [] : await this.assessments.ofSubject(facts.subjectRef);
     return journeyRisk({ facts, journeyRef, policeArea, assessments, by });
+  }
+
+  /** The journey as Temporal holds it: 404 when there is none, 503 when Temporal cannot be asked (the task stays open). */
+  private async describeJourney(journeyRef: string): Promise<WorkflowExecutionDescription> {
+    try {
+      return await this.temporal.workflow.getHandle(journeyWorkflowId(journeyRef)).describe();
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) throw new NotFoundException(`journey ${journeyRef} not found`);
+      throw new ServiceUnavailableException(`cannot reach Temporal to check journey ${journeyRef} (${error instanceof Error ? error.message : String(error)}); nothing was recorded, try again`);
+    }
   }
 }
