@@ -23,7 +23,7 @@ export const SUGGESTED_ACTIONS = [
 export type SuggestedAction = (typeof SUGGESTED_ACTIONS)[number];
 
 export type DailyScreeningInput = {
-  /** Screen exactly this day (YYYY-MM-DD, Europe/London), again if already done; no catch-up. */
+  /** Screen exactly this day (YYYY-MM-DD, on the Schedule's wall clock), again if already done; no catch-up. */
   day?: string;
   /** Scheduled instant (ISO) when not started by the Schedule; defaults to the Schedule's time or the start time. */
   scheduledFor?: string;
@@ -63,7 +63,7 @@ export type DailyScreeningResult = { days: ScreeningDaySummary[] };
 
 /** Activities of the daily screening, on task queue `screening`. */
 export type DailyScreeningActivities = {
-  /** `scheduledFor` absent with a `day`: that day's cutoff is at the default time (07:00 Europe/London). */
+  /** `scheduledFor` absent with a `day`: that day's cutoff is at the Schedule's time in its zone (07:00 Europe/London unless a supervisor changed it). */
   planScreeningDays(input: { scheduledFor?: string; day?: string; maxCatchUpDays: number }): Promise<{ days: ScreeningDayPlan[] }>;
   beginScreeningDay(input: ScreeningDayPlan & { workflowId: string }): Promise<{ reports: number; custodyRecords: number }>;
   screenReportChunk(input: { day: string; afterId: string; limit: number; lane?: number; lanes?: number }): Promise<{ processed: number; hits: number; lastId: string; done: boolean }>;
