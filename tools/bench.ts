@@ -11,7 +11,7 @@ import { prepareStack } from './lib/stack';
 
 const partsDir = join(__dirname, 'bench');
 const available = readdirSync(partsDir)
-  .filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts') && f !== 'bench-context.ts')
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts') && !f.endsWith('.d.ts') && f !== 'bench-context.ts')
   .map((f) => f.replace(/\.ts$/, ''))
   .sort();
 
