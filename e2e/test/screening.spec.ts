@@ -407,8 +407,11 @@ describe('risk assessments', () => {
       [2, 'no'],
       [1, 'yes'],
     ]);
-    const person = await http<{ riskLevel: { level: string }; current: AssessmentView[]; history: AssessmentView[] }>('GET', screening(`/people/${subjectRef}/assessments`), { token: police });
+    const person = await http<{ riskLevel: { level: string }; current: AssessmentView[]; history: AssessmentView[]; needsCorrection: unknown[] }>('GET', screening(`/people/${subjectRef}/assessments`), {
+      token: police,
+    });
     expect(person.body.riskLevel.level).toBe('standard');
+    expect(person.body.needsCorrection).toEqual([]);
     expect(person.body.current.map((a) => a.version)).toEqual([2]);
     expect(person.body.history).toHaveLength(2);
   });

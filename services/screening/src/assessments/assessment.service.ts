@@ -5,6 +5,7 @@ import {
   INSTRUMENT_DEFINITIONS,
   correctAssessment,
   latestVersions,
+  missingFromRecord,
   riskLevelFrom,
   submitAssessment,
   type Answers,
@@ -32,7 +33,10 @@ export type NewAssessment = {
 
 export type AssessmentCorrection = { answers: Answers; entries?: RaterEntries; reason: string };
 
-export type SubjectAssessments = { subjectRef: string; riskLevel: RiskLevelResult; current: Assessment[]; history: Assessment[] };
+/** A current version recorded with blanks or without its judgement (before every answer was required): it cannot set a risk level until corrected. */
+export type NeedsCorrection = { assessmentId: string; version: number; instrument: Assessment['instrument']; missing: string[] };
+
+export type SubjectAssessments = { subjectRef: string; riskLevel: RiskLevelResult; current: Assessment[]; history: Assessment[]; needsCorrection: NeedsCorrection[] };
 
 const toHttp = (error: AssessmentError): HttpException => {
   const body = { code: error.code, message: error.message, issues: error.issues.map((i) => `${i.item}: ${i.message}`) };
@@ -120,6 +124,10 @@ export class AssessmentService {
 
   async ofSubject(subjectRef: string): Promise<SubjectAssessments> {
     const history = await this.assessments.ofSubject(subjectRef);
-    return { subjectRef, riskLevel: riskLevelFrom(history), current: latestVersions(history), history };
+    const current = latestVersions(history);
+    const needsCorrection = current
+      .map((a) => ({ assessmentId: a.assessmentId, version: a.version, instrument: a.instrument, missing: missingFromRecord(a).map((m) => m.item) }))
+      .filter((a) => a.missing.length > 0);
+    return { subjectRef, riskLevel: riskLevelFrom(history), current, history, needsCorrection };
   }
 }
