@@ -304,9 +304,13 @@ export class BatchConsumer<T> {
     const maxAttempts = Math.max(1, this.options.maxAttempts ?? 3);
     let outcome: WriteOutcome | undefined = slice.items.length === 0 ? { duplicates: 0, refused: 0 } : undefined;
     let deadLettered = slice.dead.length === 0;
+    // Messages already isolated and dead-lettered: a retry after a transient error leaves them out
+    // instead of refusing (and dead-lettering) them again.
+    const refusedOffsets = new Set<string>();
     for (let attempt = 1; ; attempt += 1) {
       const lastTry = attempt >= maxAttempts || !mayRetry();
-      const write = outcome !== undefined ? Promise.resolve() : this.writeIsolating(topic, partition, slice.items, slice.sources, lastTry).then((o) => void (outcome = o));
+      const write =
+        outcome !== undefined ? Promise.resolve() : this.writeRemaining(topic, partition, slice, refusedOffsets, lastTry).then((o) => void (outcome = o));
       const send = deadLettered ? Promise.resolve() : this.deadLetter(topic, partition, slice.dead).then(() => void (deadLettered = true));
       const [written, sent] = await Promise.allSettled([write, send]);
       if (written.status === 'fulfilled' && sent.status === 'fulfilled') return outcome ?? { duplicates: 0, refused: 0 };
@@ -323,6 +327,22 @@ export class BatchConsumer<T> {
     }
   }
 
+  /** The slice's items not already refused on an earlier try, written (isolating any the database refuses); refused counts all of them. */
+  private async writeRemaining(topic: string, partition: number, slice: Slice<T>, refusedOffsets: Set<string>, conflictIsPermanent: boolean): Promise<WriteOutcome> {
+    const keep = slice.items.map((item, i) => ({ item, source: slice.sources[i]! })).filter(({ item }) => !refusedOffsets.has(item.offset));
+    const alreadyRefused = slice.items.length - keep.length;
+    if (keep.length === 0) return { duplicates: 0, refused: alreadyRefused };
+    const outcome = await this.writeIsolating(
+      topic,
+      partition,
+      keep.map((k) => k.item),
+      keep.map((k) => k.source),
+      conflictIsPermanent,
+      refusedOffsets,
+    );
+    return { duplicates: outcome.duplicates, refused: outcome.refused + alreadyRefused };
+  }
+
   /**
    * One transaction for the items; when the database refuses it as data, the items are halved and
    * each half written in its own transaction, down to the single messages it refuses, which are
@@ -330,7 +350,14 @@ export class BatchConsumer<T> {
    * transactions for one refused message in n. A unique violation counts as refused data only on
    * the last try (`conflictIsPermanent`); any other error is thrown for the retry above.
    */
-  private async writeIsolating(topic: string, partition: number, items: BatchItem<T>[], sources: KafkaMessage[], conflictIsPermanent: boolean): Promise<WriteOutcome> {
+  private async writeIsolating(
+    topic: string,
+    partition: number,
+    items: BatchItem<T>[],
+    sources: KafkaMessage[],
+    conflictIsPermanent: boolean,
+    refusedOffsets: Set<string>,
+  ): Promise<WriteOutcome> {
     try {
       return { duplicates: await this.write(topic, partition, items), refused: 0 };
     } catch (error) {
@@ -340,12 +367,13 @@ export class BatchConsumer<T> {
         const info = databaseErrorOf(error)!;
         const reason = `database refused the message: ${describeDatabaseError(info)}`;
         await this.deadLetter(topic, partition, [{ message: sources[0]!, reason }]);
+        refusedOffsets.add(items[0]!.offset);
         return { duplicates: 0, refused: 1 };
       }
       const half = Math.ceil(items.length / 2);
       this.logger.warn({ topic, partition, fromOffset: items[0]!.offset, toOffset: items[items.length - 1]!.offset, code: databaseErrorOf(error)?.code }, 'the database refused a message of the slice; isolating it');
-      const first = await this.writeIsolating(topic, partition, items.slice(0, half), sources.slice(0, half), conflictIsPermanent);
-      const second = await this.writeIsolating(topic, partition, items.slice(half), sources.slice(half), conflictIsPermanent);
+      const first = await this.writeIsolating(topic, partition, items.slice(0, half), sources.slice(0, half), conflictIsPermanent, refusedOffsets);
+      const second = await this.writeIsolating(topic, partition, items.slice(half), sources.slice(half), conflictIsPermanent, refusedOffsets);
       return { duplicates: first.duplicates + second.duplicates, refused: first.refused + second.refused };
     }
   }

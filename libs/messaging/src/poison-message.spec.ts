@@ -37,7 +37,7 @@ describe('messages the database refuses (real Postgres and Kafka)', () => {
     db = await createTestSchema('poison');
     await db.dataSource.query(`CREATE TABLE "${db.schema}"."numbered" (event_id text PRIMARY KEY, topic text NOT NULL, n integer NOT NULL, note text NOT NULL)`);
     kafka = testKafka();
-    topics = await createTestTopics(kafka, ['batch-poison', 'idem-poison', 'batch-transient', 'batch-conflict']);
+    topics = await createTestTopics(kafka, ['batch-poison', 'idem-poison', 'batch-transient', 'batch-conflict', 'batch-refused-then-transient']);
     producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
   });
@@ -118,6 +118,26 @@ describe('messages the database refuses (real Postgres and Kafka)', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(again.stats).toMatchObject({ received: 1, processed: 1, deadLettered: 0 });
     expect(await stored(topic)).toEqual([1, 2, 3, 4, 6, 7, 8]);
+  });
+
+  it('should dead-letter a refused message once, not again on the retry, when a transient error follows its isolation', async () => {
+    const topic = (topics.topics as string[])[4]!;
+    const tooBig = row(TOO_BIG);
+    let transientLeft = 1;
+    // Published before the consumer joins, so all four arrive in one slice: [1, too big, 2, 3].
+    await producer.send({ topic, messages: [row(1), tooBig, row(2), row(3)].map(asMessage) });
+    const consumer = await startBatch(topic, `g-batch-refused-transient-${randomSuffix()}`, async (items, ctx) => {
+      // Once the refused message has been isolated, the half [2, 3] meets a real transient error.
+      if (transientLeft > 0 && items[0]?.parsed.n === 2) {
+        transientLeft -= 1;
+        await ctx.manager.query(`DO $$ BEGIN RAISE EXCEPTION 'simulated serialization failure' USING ERRCODE = '40001'; END $$`);
+      }
+      return storeBatch(items, ctx);
+    });
+    await waitFor('three stored and one refused', () => consumer.stats.received === 4, 30_000);
+    expect(consumer.stats).toMatchObject({ processed: 3, deadLettered: 1, refusedByDatabase: 1, failedBatches: 1 });
+    expect(await stored(topic)).toEqual([1, 2, 3]);
+    expect((await deadLetters(topic, 1)).map((d) => d.value)).toEqual([JSON.stringify(tooBig)]);
   });
 
   it('should retry a whole slice, not dead-letter it, when the database error is transient', async () => {
