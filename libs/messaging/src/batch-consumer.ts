@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { deadLetterTopic } from '@easi/contracts';
 import { createLogger } from '@easi/logging';
 import type { Logger } from '@easi/logging';
-import { classifyDatabaseError, databaseErrorOf, describeDatabaseError } from './database-error';
+import { classifyDatabaseError, databaseErrorOf, writeIsolatingRefused } from './database-error';
 import { deadLetterMessage } from './dead-letter';
 import { ensureTopics } from './kafka';
 import { decodeMessage, headersToRecord } from './message-handler';
@@ -327,55 +327,33 @@ export class BatchConsumer<T> {
     }
   }
 
-  /** The slice's items not already refused on an earlier try, written (isolating any the database refuses); refused counts all of them. */
+  /**
+   * The slice's items not already refused on an earlier try, in one transaction; when the database
+   * refuses it as data, the refused messages are isolated and dead-lettered (`writeIsolatingRefused`).
+   * A unique violation counts as refused data only on the last try (`conflictIsPermanent`); any other
+   * error is thrown for the retry above. `refused` counts the earlier tries' refusals too.
+   */
   private async writeRemaining(topic: string, partition: number, slice: Slice<T>, refusedOffsets: Set<string>, conflictIsPermanent: boolean): Promise<WriteOutcome> {
     const keep = slice.items.map((item, i) => ({ item, source: slice.sources[i]! })).filter(({ item }) => !refusedOffsets.has(item.offset));
     const alreadyRefused = slice.items.length - keep.length;
     if (keep.length === 0) return { duplicates: 0, refused: alreadyRefused };
-    const outcome = await this.writeIsolating(
-      topic,
-      partition,
-      keep.map((k) => k.item),
-      keep.map((k) => k.source),
-      conflictIsPermanent,
-      refusedOffsets,
-    );
-    return { duplicates: outcome.duplicates, refused: outcome.refused + alreadyRefused };
-  }
-
-  /**
-   * One transaction for the items; when the database refuses it as data, the items are halved and
-   * each half written in its own transaction, down to the single messages it refuses, which are
-   * dead-lettered with the SQLSTATE and Postgres's message (values redacted). About 2·log2(n)
-   * transactions for one refused message in n. A unique violation counts as refused data only on
-   * the last try (`conflictIsPermanent`); any other error is thrown for the retry above.
-   */
-  private async writeIsolating(
-    topic: string,
-    partition: number,
-    items: BatchItem<T>[],
-    sources: KafkaMessage[],
-    conflictIsPermanent: boolean,
-    refusedOffsets: Set<string>,
-  ): Promise<WriteOutcome> {
-    try {
-      return { duplicates: await this.write(topic, partition, items), refused: 0 };
-    } catch (error) {
-      const kind = classifyDatabaseError(error);
-      if (kind === 'transient' || (kind === 'conflict' && !conflictIsPermanent)) throw error;
-      if (items.length === 1) {
-        const info = databaseErrorOf(error)!;
-        const reason = `database refused the message: ${describeDatabaseError(info)}`;
-        await this.deadLetter(topic, partition, [{ message: sources[0]!, reason }]);
-        refusedOffsets.add(items[0]!.offset);
-        return { duplicates: 0, refused: 1 };
-      }
-      const half = Math.ceil(items.length / 2);
-      this.logger.warn({ topic, partition, fromOffset: items[0]!.offset, toOffset: items[items.length - 1]!.offset, code: databaseErrorOf(error)?.code }, 'the database refused a message of the slice; isolating it');
-      const first = await this.writeIsolating(topic, partition, items.slice(0, half), sources.slice(0, half), conflictIsPermanent, refusedOffsets);
-      const second = await this.writeIsolating(topic, partition, items.slice(half), sources.slice(half), conflictIsPermanent, refusedOffsets);
-      return { duplicates: first.duplicates + second.duplicates, refused: first.refused + second.refused };
-    }
+    const outcome = await writeIsolatingRefused(keep, {
+      write: (part) => this.write(topic, partition, part.map((p) => p.item)),
+      refuse: async ({ item, source }, reason) => {
+        await this.deadLetter(topic, partition, [{ message: source, reason }]);
+        refusedOffsets.add(item.offset);
+      },
+      isRefusal: (error) => {
+        const kind = classifyDatabaseError(error);
+        return kind === 'permanent' || (kind === 'conflict' && conflictIsPermanent);
+      },
+      onSplit: (part, error) =>
+        this.logger.warn(
+          { topic, partition, fromOffset: part[0]!.item.offset, toOffset: part[part.length - 1]!.item.offset, code: databaseErrorOf(error)?.code },
+          'the database refused a message of the slice; isolating it',
+        ),
+    });
+    return { duplicates: outcome.counted, refused: outcome.refused + alreadyRefused };
   }
 
   private async write(topic: string, partition: number, items: BatchItem<T>[]): Promise<number> {

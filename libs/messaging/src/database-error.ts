@@ -75,3 +75,40 @@ export const describeDatabaseError = (info: DatabaseErrorInfo): string => {
   const place = [column ? `column ${column}` : undefined, info.constraint ? `constraint ${info.constraint}` : undefined].filter((p) => p !== undefined);
   return `SQLSTATE ${info.code} ${redactQuotedValues(info.message)}${place.length > 0 ? ` (${place.join(', ')})` : ''}`;
 };
+
+/** What `writeIsolatingRefused` did: the sum of what the writes returned, and how many items were refused. */
+export type IsolatedWrite = { counted: number; refused: number };
+
+/**
+ * Writes the items in one go; when PostgreSQL refuses the write as data (`isRefusal`), halves them
+ * and writes each half on its own, down to the single items it refuses, which `refuse` is given
+ * with the reason (SQLSTATE and Postgres's message, values redacted). About 2·log2(n) writes for
+ * one refused item in n. Any other error is thrown, for the caller's retry.
+ */
+export const writeIsolatingRefused = async <I>(
+  items: readonly I[],
+  ops: {
+    write: (items: I[]) => Promise<number>;
+    refuse: (item: I, reason: string) => Promise<void>;
+    isRefusal: (error: unknown) => boolean;
+    onSplit?: (items: readonly I[], error: unknown) => void;
+  },
+): Promise<IsolatedWrite> => {
+  const attempt = async (part: I[]): Promise<IsolatedWrite> => {
+    try {
+      return { counted: await ops.write(part), refused: 0 };
+    } catch (error) {
+      if (!ops.isRefusal(error)) throw error;
+      if (part.length === 1) {
+        await ops.refuse(part[0]!, `database refused the message: ${describeDatabaseError(databaseErrorOf(error)!)}`);
+        return { counted: 0, refused: 1 };
+      }
+      ops.onSplit?.(part, error);
+      const half = Math.ceil(part.length / 2);
+      const first = await attempt(part.slice(0, half));
+      const second = await attempt(part.slice(half));
+      return { counted: first.counted + second.counted, refused: first.refused + second.refused };
+    }
+  };
+  return attempt([...items]);
+};

@@ -5,7 +5,7 @@ import { deadLetterTopic, KAFKA_HEADERS } from '@easi/contracts';
 import { createLogger, isSafeCorrelationId, newCorrelationId, runWithCorrelation } from '@easi/logging';
 import type { Logger } from '@easi/logging';
 import { PROCESSED_MESSAGE_UNIQUE, ProcessedMessageEntity } from './entities/processed-message.entity';
-import { classifyDatabaseError, databaseErrorOf, describeDatabaseError } from './database-error';
+import { classifyDatabaseError, writeIsolatingRefused } from './database-error';
 import { MAX_DEAD_LETTER_REASON_LENGTH, deadLetterMessage } from './dead-letter';
 import { ensureTopics } from './kafka';
 import { qualifiedTable } from './table-name';
@@ -232,27 +232,20 @@ export class IdempotentConsumer {
 
   /**
    * The items in one transaction; when PostgreSQL refuses it as data (SQLSTATE class 22, or 23
-   * other than a unique violation), the items are halved, each half in its own transaction, down to
-   * the single messages it refuses, which are dead-lettered with the SQLSTATE and Postgres's message
-   * (values redacted) instead of being redelivered forever. Other errors roll back and are thrown,
-   * so kafkajs redelivers as before.
+   * other than a unique violation), the refused messages are isolated and dead-lettered instead of
+   * being redelivered forever (`writeIsolatingRefused`). Other errors roll back and are thrown, so
+   * kafkajs redelivers as before.
    */
   private async applyIsolating(handler: MessageHandler<unknown>, topic: string, partition: number, items: Pending[]): Promise<{ processed: number; refused: number }> {
-    try {
-      return { processed: await this.runInTransaction(handler, topic, partition, items), refused: 0 };
-    } catch (error) {
-      if (classifyDatabaseError(error) !== 'permanent') throw error;
-      if (items.length === 1) {
-        const reason = `database refused the message: ${describeDatabaseError(databaseErrorOf(error)!)}`;
-        await this.deadLetter(topic, partition, items[0]!.message, reason);
+    const outcome = await writeIsolatingRefused(items, {
+      write: (part) => this.runInTransaction(handler, topic, partition, part),
+      refuse: async (item, reason) => {
+        await this.deadLetter(topic, partition, item.message, reason);
         this.counters.refusedByDatabase += 1;
-        return { processed: 0, refused: 1 };
-      }
-      const half = Math.ceil(items.length / 2);
-      const first = await this.applyIsolating(handler, topic, partition, items.slice(0, half));
-      const second = await this.applyIsolating(handler, topic, partition, items.slice(half));
-      return { processed: first.processed + second.processed, refused: first.refused + second.refused };
-    }
+      },
+      isRefusal: (error) => classifyDatabaseError(error) === 'permanent',
+    });
+    return { processed: outcome.counted, refused: outcome.refused };
   }
 
   /** Records the message ids as processed and runs the handler for the new ones, in one transaction; returns how many were new. */
