@@ -8,20 +8,6 @@ export type NewCustodyEvent = Omit<CustodyEventEntity, 'id' | 'receivedAt' | 'jo
 export class CustodyEventRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Stores the event unless its source event id is already stored. */
-  async insertOnce(fields: NewCustodyEvent): Promise<{ row: CustodyEventEntity; created: boolean }> {
-    const result = await this.dataSource.manager
-      .createQueryBuilder()
-      .insert()
-      .into(CustodyEventEntity)
-      .values(fields)
-      .orIgnore()
-      .returning('id')
-      .execute();
-    const row = await this.dataSource.manager.findOneByOrFail(CustodyEventEntity, { eventId: fields.eventId });
-    return { row, created: result.raw.length > 0 };
-  }
-
   /**
    * Stores the events whose source event ids are not stored yet, in one statement, and returns
    * every row (new or earlier) with the ids that were new. Event ids must be distinct.
