@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_SCHEDULE } from './screening-schedule.service';
+import { DAYS, DEFAULT_SCHEDULE } from './screening-schedule.service';
 import { SCREENING_TIME_ZONE, dayOf } from './london-time';
 
 /**
@@ -49,7 +49,7 @@ export const ScheduleSchema = z
       .string()
       .refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/London, or UTC' })
       .default(DEFAULT_SCHEDULE.timeZone),
-    weekdays: z.array(z.enum(['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'])).min(1).default(DEFAULT_SCHEDULE.weekdays),
+    weekdays: z.array(z.enum(DAYS)).min(1).default(DEFAULT_SCHEDULE.weekdays),
     catchupWindow: z.string().regex(/^\d+ (seconds|minutes|hours|days)$/).default(DEFAULT_SCHEDULE.catchupWindow),
     paused: z.boolean().default(false),
   })

@@ -46,6 +46,9 @@ export type HitRow = Omit<NewHit, 'taskKind' | 'day'> & {
   taskOutcome: string | null;
 };
 
+/** Everyone the hits show (suspects and victims): a read of them is audited against each, so it reaches their access logs. */
+export const peopleOnHits = (hits: readonly Pick<HitRow, 'suspectRefs' | 'victimRefs'>[]): string[] => hits.flatMap((h) => [...h.suspectRefs, ...h.victimRefs]);
+
 export type ChunkRow = ReportForScreening & { id: string; policeArea: string; suspectRefs: string[] };
 
 const RUN_COLUMNS = `day::text AS day, cutoff, status, workflow_id AS "workflowId", executions, started_at AS "startedAt", completed_at AS "completedAt",

@@ -7,7 +7,7 @@ import { OffenceFamilyService } from '../offence-families/offence-family.service
 import { screenCustodyRecord, screenReport } from './hit-rules';
 import { SCREENING_TIME_ZONE, dayOf, isDay, wallClockInstant, wallClockTime } from './london-time';
 import { ScreeningRunRepository, type NewHit } from './screening-run.repository';
-import { DEFAULT_SCHEDULE, ScreeningScheduleService, type Weekday } from './screening-schedule.service';
+import { DAYS, DEFAULT_SCHEDULE, ScreeningScheduleService, type Weekday } from './screening-schedule.service';
 import { planDays, type ScreeningWeekdays } from './working-days';
 
 /** The EASI team's queue that screening review tasks land in. */
@@ -19,7 +19,6 @@ type Activities = DailyScreeningActivities;
 export const EARLIEST_RUN_DAY = '1900-01-01';
 /** A scheduled time a little ahead of this worker's clock is clock skew, not a run for the future. */
 const SCHEDULE_CLOCK_SLACK_MS = 60 * 60 * 1000;
-const WEEKDAYS: readonly Weekday[] = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'];
 
 /** Now, replaceable in tests. */
 export const SCREENING_CLOCK = Symbol('SCREENING_CLOCK');
@@ -80,7 +79,7 @@ export class ScreeningRunService {
 
   /** The Schedule's time, zone and weekdays; the defaults when there is no Schedule (a test's own run). */
   private async calendar(): Promise<{ hour: number; minute: number; timeZone: string; weekdays: ScreeningWeekdays }> {
-    const toNumbers = (weekdays: readonly Weekday[]): ScreeningWeekdays => new Set(weekdays.map((d) => WEEKDAYS.indexOf(d)));
+    const toNumbers = (weekdays: readonly Weekday[]): ScreeningWeekdays => new Set(weekdays.map((d) => DAYS.indexOf(d)));
     const fallback = { hour: DEFAULT_SCHEDULE.hour, minute: DEFAULT_SCHEDULE.minute, timeZone: DEFAULT_SCHEDULE.timeZone, weekdays: toNumbers(DEFAULT_SCHEDULE.weekdays) };
     let settings: Awaited<ReturnType<ScreeningScheduleService['describe']>>;
     try {

@@ -6,7 +6,8 @@ import { TEMPORAL_CLIENT } from '@easi/temporal';
 import { BankHolidayService } from '../bank-holidays/bank-holiday.service';
 import { SCREENING_TIME_ZONE, addDays, dayOf } from './london-time';
 
-const DAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'] as const;
+/** The week as Temporal names its days, Sunday first (index = `Date.getUTCDay`). */
+export const DAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'] as const;
 export type Weekday = (typeof DAYS)[number];
 
 export type ScreeningScheduleSettings = {

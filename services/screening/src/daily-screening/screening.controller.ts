@@ -7,13 +7,10 @@ import { AuditService } from '../audit/audit.service';
 import type { MonthFigure } from '../review-tasks/review-task.repository';
 import { ReviewTaskService } from '../review-tasks/review-task.service';
 import { toCsv } from './csv-export';
-import type { HitRow, ScreeningRunRow } from './screening-run.repository';
+import { peopleOnHits, type HitRow, type ScreeningRunRow } from './screening-run.repository';
 import { Day, FiguresQuery, ListQuery, ScheduleSchema, StartRunSchema, type FiguresQueryParams, type ListQueryParams, type ScheduleBody, type StartRunBody } from './screening-params';
 import { ScreeningScheduleService, type ScreeningScheduleSettings } from './screening-schedule.service';
 import { ScreeningListService, type ScreeningDayView, type StartedRun } from './screening-list.service';
-
-/** Everyone a page of the list shows: each read is audited against them, so it reaches their access logs. */
-const peopleOn = (hits: readonly HitRow[]): string[] => hits.flatMap((h) => [...h.suspectRefs, ...h.victimRefs]);
 
 @ApiTags('daily screening')
 @Controller('screening')
@@ -62,7 +59,7 @@ export class ScreeningController {
     const view = await this.list.day(day, query.limit, query.offset);
     await this.audit.record(
       user,
-      { action: 'read-screening-list', subjectType: 'screening-list', subjectRef: day, personRefs: peopleOn(view.items) },
+      { action: 'read-screening-list', subjectType: 'screening-list', subjectRef: day, personRefs: peopleOnHits(view.items) },
       { purpose: 'daily screening review' },
     );
     return view;
@@ -75,7 +72,7 @@ export class ScreeningController {
   @ApiOperation({ summary: "The day's screening list as CSV (cells that a spreadsheet would run as formulas are neutralised; audited)" })
   async listCsv(@Param('day', new ZodValidationPipe(Day, 'day')) day: string, @CurrentUser() user: AuthenticatedUser): Promise<StreamableFile> {
     const hits: HitRow[] = (await this.list.day(day, 100_000, 0)).items;
-    await this.audit.record(user, { action: 'export-screening-list-csv', subjectType: 'screening-list', subjectRef: day, personRefs: peopleOn(hits) }, { purpose: 'daily screening export' });
+    await this.audit.record(user, { action: 'export-screening-list-csv', subjectType: 'screening-list', subjectRef: day, personRefs: peopleOnHits(hits) }, { purpose: 'daily screening export' });
     return new StreamableFile(Buffer.from(toCsv(hits), 'utf8'), { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="screening-${day}.csv"` });
   }
 

@@ -5,7 +5,7 @@ import { PseudoRef, SUGGESTED_ACTIONS } from '@easi/contracts';
 import { CurrentUser, RequireAgency, RequireRole, type AuthenticatedUser } from '@easi/auth';
 import { ZodValidationPipe } from '@easi/service-kit';
 import { ACCESS_REASON_HEADER, AuditService } from '../audit/audit.service';
-import type { HitRow } from '../daily-screening/screening-run.repository';
+import { peopleOnHits, type HitRow } from '../daily-screening/screening-run.repository';
 import { Day } from '../daily-screening/screening-params';
 import { ReviewTaskError, toHttpException } from './review-task.exception';
 import { ReviewTaskService, type RecordedDecision, type ReviewTaskView } from './review-task.service';
@@ -55,7 +55,7 @@ export class ReviewTaskController {
     const page = `status=${query.status ?? 'any'} day=${query.day ?? 'any'} offset=${query.offset} limit=${query.limit}`;
     await this.audit.record(
       user,
-      { action: 'read-review-queue', subjectType: 'review-queue', subjectRef: page, personRefs: tasks.flatMap((t) => [...t.suspectRefs, ...t.victimRefs]) },
+      { action: 'read-review-queue', subjectType: 'review-queue', subjectRef: page, personRefs: peopleOnHits(tasks) },
       { header: reason, purpose: 'screening review' },
     );
     return tasks;
@@ -68,7 +68,7 @@ export class ReviewTaskController {
     const task = await this.service.one(taskId).catch(rethrow);
     await this.audit.record(
       user,
-      { action: 'read-review-task', subjectType: 'review-task', subjectRef: taskId, personRefs: [...task.suspectRefs, ...task.victimRefs] },
+      { action: 'read-review-task', subjectType: 'review-task', subjectRef: taskId, personRefs: peopleOnHits([task]) },
       { header: reason, purpose: 'screening review' },
     );
     return task;
