@@ -65,8 +65,11 @@ const prng = (seed: number): (() => number) => {
   };
 };
 
-const withDatabase = async <R>(env: NodeJS.ProcessEnv, use: (db: PgClient) => Promise<R>): Promise<R> => {
-  const db = new PgClient({ connectionString: env.DATABASE_URL ?? 'postgres://easi:easi@127.0.0.1:5432/easi' });
+const LOCAL_DATABASE_URL = 'postgres://easi:easi@127.0.0.1:5432/easi';
+
+/** One connection for `use`, closed after it whatever happens. */
+const withDatabase = async <R>(databaseUrl: string | undefined, use: (db: PgClient) => Promise<R>): Promise<R> => {
+  const db = new PgClient({ connectionString: databaseUrl ?? LOCAL_DATABASE_URL });
   await db.connect();
   try {
     return await use(db);
@@ -214,7 +217,7 @@ const rawConsume = async (kafka: Kafka, from: { partition: number; offset: strin
 const durableFloor = async (kafka: Kafka, databaseUrl: string | undefined, from: { partition: number; offset: string }[], count: number): Promise<number> => {
   const groupId = `bench-floor-${randomUUID()}`;
   const table = `bench_floor_${groupId.slice(-12).replace(/-/g, '')}`;
-  const pool = new PgPool({ connectionString: databaseUrl ?? 'postgres://easi:easi@127.0.0.1:5432/easi', max: 3 });
+  const pool = new PgPool({ connectionString: databaseUrl ?? LOCAL_DATABASE_URL, max: 3 });
   await pool.query(`CREATE TABLE public.${table} (body text NOT NULL)`);
   const admin = kafka.admin();
   await admin.connect();
@@ -278,13 +281,11 @@ const durableFloor = async (kafka: Kafka, databaseUrl: string | undefined, from:
  * another screening service shares the consumer group (npm start, an end-to-end run) it takes
  * partitions: then the day is timed from the database instead, first row to all rows seen.
  */
-const measureIngest = async (get: <T>(path: string) => Promise<T>, databaseUrl: string | undefined, prefix: string, log: (line: string) => void): Promise<number> => {
-  const db = new PgClient({ connectionString: databaseUrl ?? 'postgres://easi:easi@127.0.0.1:5432/easi' });
-  await db.connect();
-  // The database check scans the version table: run it seldom, or the bench's own polling
-  // competes with the ingest it times.
-  let lastDatabaseCheck = Date.now();
-  try {
+const measureIngest = (get: <T>(path: string) => Promise<T>, databaseUrl: string | undefined, prefix: string, log: (line: string) => void): Promise<number> =>
+  withDatabase(databaseUrl, async (db) => {
+    // The database check scans the version table: run it seldom, or the bench's own polling
+    // competes with the ingest it times.
+    let lastDatabaseCheck = Date.now();
     const outcome = await waitFor(
       'the national day to be stored',
       async () => {
@@ -313,10 +314,7 @@ const measureIngest = async (get: <T>(path: string) => Promise<T>, databaseUrl: 
     const seconds = (outcome.seenAt - outcome.first.getTime()) / 1000;
     log(`another consumer in the group took part; ingest timed from the database: ${seconds.toFixed(2)} s`);
     return seconds;
-  } finally {
-    await db.end();
-  }
-};
+  });
 
 export const run = async (ctx: BenchContext): Promise<BenchFigures> => {
   const env: NodeJS.ProcessEnv = { ...ctx.env, HTTP_PORT: String(PORT), SCREENING_PORT: String(PORT) };
@@ -336,7 +334,7 @@ export const run = async (ctx: BenchContext): Promise<BenchFigures> => {
   };
 
   const runId = Date.now().toString(36).toUpperCase();
-  const day = await withDatabase(env, benchDay);
+  const day = await withDatabase(env.DATABASE_URL, benchDay);
   const reports = nationalDay(ctx.root, runId, day);
 
   // The journey worker bundles its workflows at start: started first, warmed before anything is timed.
@@ -349,7 +347,7 @@ export const run = async (ctx: BenchContext): Promise<BenchFigures> => {
   await produce(kafka, [probe]);
   await waitFor('the probe report', async () => ((await fetch(`${url}/crime-reports/${probe.reportRef}`, { headers: { authorization: `Bearer ${token}` } })).status === 200 ? true : undefined), 120_000);
   await stopApp(screening);
-  const leftovers = await withDatabase(env, (db) => removeUnscreenedLeftovers(db, runId));
+  const leftovers = await withDatabase(env.DATABASE_URL, (db) => removeUnscreenedLeftovers(db, runId));
   if (leftovers > 0) ctx.log(`removed ${leftovers} unscreened report versions an earlier bench left behind`);
 
   const from = (await admin.fetchTopicOffsets(TOPICS.crimeReports)).map((p) => ({ partition: p.partition, offset: p.offset }));

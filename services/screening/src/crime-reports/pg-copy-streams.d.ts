@@ -1,4 +1,4 @@
-/** The one function of pg-copy-streams this service uses (the package ships no types). */
+/** The one function of pg-copy-streams the screening service (and its bench) uses: the package ships no types. */
 declare module 'pg-copy-streams' {
   import type { Writable } from 'node:stream';
   import type { Submittable } from 'pg';
