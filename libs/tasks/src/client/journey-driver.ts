@@ -128,7 +128,7 @@ export class JourneyDriver {
    * its stalking question is yes); answers the DASH's assessment id.
    */
   async assessRisk(journeyRef: string, grade: DashGrade = 'medium'): Promise<{ assessmentId: string }> {
-    const ids: string[] = [];
+    let dashId: string | undefined;
     for (const assessment of riskAssessments(this.personOf(journeyRef), grade)) {
       const res = await fetch(`${this.urls.screening}/assessments`, {
         method: 'POST',
@@ -137,9 +137,9 @@ export class JourneyDriver {
       });
       const body = (await res.json()) as { assessmentId?: string };
       if (res.status !== 201 || !body.assessmentId) throw new Error(`POST /assessments answered ${res.status}: ${JSON.stringify(body)}`);
-      ids.push(body.assessmentId);
+      dashId ??= body.assessmentId;
     }
-    return { assessmentId: ids[0]! };
+    return { assessmentId: dashId! };
   }
 
   /** Eligible facts for the journey's person, with `changes` (e.g. a denial in interview). */
