@@ -1,14 +1,14 @@
 /**
- * `npm test`: provision what is missing, start the real stack (PostgreSQL, Kafka, Temporal, the dev
- * token issuer), apply every service's migrations, lint and type-check (Nx, cached), then run every
- * project's Jest tests in one run. Ends with the plain line "N passed, N failed".
+ * `npm test`: provision what is missing (the stack's tools and the test suite's own commands), start
+ * the real stack (PostgreSQL, Kafka, Temporal, the dev token issuer), apply every service's
+ * migrations, lint and type-check (Nx, cached), then run every project's Jest tests. Ends with the
+ * time each phase took, the slowest test files, and the plain line "N passed, N failed".
  */
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { banner, run, seconds } from './lib/run';
 import { prepareStack } from './lib/stack';
-
-type JestJson = { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTotalTests: number; success: boolean };
+import { combineResults, projectTimes, slowestFiles, summaryLine, timingLines, type JestJson } from './lib/test-report';
 
 const root = join(__dirname, '..');
 
@@ -26,13 +26,22 @@ const jestArgs = process.argv.slice(2);
 
 const main = async (): Promise<number> => {
   const t0 = Date.now();
-  const prepared = await prepareStack();
+  const phases: { label: string; seconds: number }[] = [];
+  // tools/bootstrap.sh ran `npm ci` before this script when package-lock.json changed.
+  const npmInstall = Number(process.env.EASI_NPM_INSTALL_SECONDS ?? 0);
+  if (npmInstall > 0) phases.push({ label: 'npm ci (bootstrap)', seconds: npmInstall });
+
+  const prepared = await prepareStack({ testTools: true });
+  phases.push(
+    { label: 'provisioning', seconds: prepared.timings.provisioning },
+    { label: 'stack start', seconds: prepared.timings.stack },
+    { label: 'migrations', seconds: prepared.timings.migrations },
+  );
   const env: NodeJS.ProcessEnv = { ...prepared.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
-  const stackSeconds = (Date.now() - t0) / 1000;
-  process.stdout.write(`\nprovisioning + stack + migrations: ${stackSeconds.toFixed(1)} s\n`);
 
   banner('Lint and type-check (Nx, cached)');
   const checks = await run('npx', ['nx', 'run-many', '-t', 'lint', 'typecheck', '--outputStyle=static', '--parallel=2'], env);
+  phases.push({ label: 'lint and type-check', seconds: checks.seconds });
 
   banner('Tests');
   mkdirSync(join(root, 'tmp'), { recursive: true });
@@ -45,32 +54,27 @@ const main = async (): Promise<number> => {
   const jestConfig = (await import(join(root, 'jest.config.js'))) as { default: { projects: string[] } };
   const projects = jestConfig.default.projects.map((p) => p.replace('<rootDir>/', ''));
   const others = projects.filter((p) => p !== 'e2e');
-  const jestStarted = Date.now();
   const unit = await run('npx', ['jest', '--json', `--outputFile=${unitResults}`, '--maxWorkers=2', '--selectProjects', ...others.map(displayName), ...jestArgs], env);
+  phases.push({ label: 'tests: every project but e2e (in parallel)', seconds: unit.seconds });
   const e2e = await run('npx', ['jest', '--json', `--outputFile=${e2eResults}`, '--runInBand', '--selectProjects', 'e2e', ...jestArgs], env);
-  const jest = { code: unit.code || e2e.code, seconds: (Date.now() - jestStarted) / 1000 };
-  const parts = [readResults(unitResults), readResults(e2eResults)];
-  const results: JestJson | undefined = parts.every((r) => r !== undefined)
-    ? parts.reduce<JestJson>(
-        (sum, r) => ({
-          numPassedTests: sum.numPassedTests + (r?.numPassedTests ?? 0),
-          numFailedTests: sum.numFailedTests + (r?.numFailedTests ?? 0),
-          numPendingTests: sum.numPendingTests + (r?.numPendingTests ?? 0),
-          numTotalTests: sum.numTotalTests + (r?.numTotalTests ?? 0),
-          success: sum.success && (r?.success ?? false),
-        }),
-        { numPassedTests: 0, numFailedTests: 0, numPendingTests: 0, numTotalTests: 0, success: true },
-      )
-    : undefined;
-  process.stdout.write(`\nstack ready in ${stackSeconds.toFixed(1)} s; lint+typecheck ${checks.seconds.toFixed(1)} s; tests ${jest.seconds.toFixed(1)} s; total ${seconds(t0)}\n`);
-  if (checks.code !== 0) process.stdout.write('lint or type-check FAILED (see above)\n');
-  if (!results) {
-    process.stdout.write('0 passed, 1 failed\n');
-    return 1;
+  phases.push({ label: 'tests: e2e (one file at a time)', seconds: e2e.seconds });
+  const results = combineResults([readResults(unitResults), readResults(e2eResults)]);
+
+  banner('Times');
+  process.stdout.write(`${timingLines([...phases, { label: 'total', seconds: (Date.now() - t0) / 1000 }]).join('\n')}\n`);
+  if (results) {
+    const perProject = projectTimes(results, root, projects);
+    process.stdout.write(`\nwall time per project (first file's start to last file's end):\n`);
+    process.stdout.write(`${timingLines(perProject.map((p) => ({ label: `${p.project} (${p.files} files)`, seconds: p.seconds }))).join('\n')}\n`);
+    const slowest = slowestFiles(results, root, projects, 10);
+    process.stdout.write(`\nslowest 10 test files:\n${timingLines(slowest.map((f) => ({ label: f.file, seconds: f.seconds }))).join('\n')}\n`);
+    writeFileSync(join(root, 'tmp', 'test-times.json'), `${JSON.stringify({ phases, perProject, slowest }, null, 2)}\n`);
   }
-  process.stdout.write(`${results.numPassedTests} passed, ${results.numFailedTests} failed\n`);
-  if (results.numTotalTests === 0) return 1;
-  return checks.code !== 0 || jest.code !== 0 || !results.success ? 1 : 0;
+  process.stdout.write(`\ntotal ${seconds(t0)}\n`);
+  if (checks.code !== 0) process.stdout.write('lint or type-check FAILED (see above)\n');
+  process.stdout.write(`${summaryLine(results)}\n`);
+  if (!results || results.numTotalTests === 0) return 1;
+  return checks.code !== 0 || unit.code !== 0 || e2e.code !== 0 || !results.success ? 1 : 0;
 };
 
 main().then(

@@ -9,7 +9,8 @@ const USAGE = `usage: npm run stack -- <command> [components...] [options]
    or: node -r ./tools/register.js infra/src/cli.ts <command> [components...] [options]
 
 commands:
-  provision [c...]           install/build the tools into EASI_CACHE_DIR (idempotent; 4-7 min the first time)
+  provision [c...] [--tests] install/build the tools into EASI_CACHE_DIR (idempotent; 4-7 min the first time);
+                             --tests adds the commands the test suite runs (docker-compose)
   start [c...]               provision, then start what is not running and wait until it is ready
   stop [c...]                stop this stack's processes
   status [--json]            up/down, pid and url per component
@@ -66,7 +67,7 @@ const main = async (argv: string[]): Promise<void> => {
   const [command, ...args] = argv;
   switch (command) {
     case 'provision':
-      await provision({ components: parseComponents(args) ?? [...COMPONENTS], onProgress: defaultProgress });
+      await provision({ components: parseComponents(args) ?? [...COMPONENTS], onProgress: defaultProgress, testTools: args.includes('--tests') });
       return;
     case 'start': {
       const components = parseComponents(args) ?? [...COMPONENTS];

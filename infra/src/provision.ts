@@ -13,6 +13,8 @@ import { defaultProgress } from './stack';
 export type ProvisionOptions = {
   components?: Component[];
   onProgress?: (line: string) => void;
+  /** Also the commands the test suite runs (TEST_TOOLS: docker-compose); `npm test` asks for them. */
+  testTools?: boolean;
 };
 
 const provisionLog = (cfg: StackConfig, step: string): string => logFile(cfg, join('provision', step));
@@ -43,7 +45,7 @@ const provisionJars = async (cfg: StackConfig, components: Component[], log: (li
 
 /**
  * Installs or builds every tool the stack needs, once: Debian packages (PostgreSQL, Java, Maven,
- * kcat), the Temporal CLI (built with Go), Kafka's and the time-skipping test server's jars
+ * kcat, and with `testTools` the test suite's own commands such as docker-compose), the Temporal CLI (built with Go), Kafka's and the time-skipping test server's jars
  * (Maven), and the project's own Postgres cluster. Cached in EASI_CACHE_DIR, so a second call
  * only checks markers and costs well under a second.
  */
@@ -57,7 +59,7 @@ export const provision = async (opts: ProvisionOptions = {}): Promise<void> => {
 
   const results = await withLock(join(cfg.cacheDir, '.provision.lock'), 'provisioning', log, async () => {
     // apt first: the Maven steps may need the Java and Maven it installs.
-    await provisionSystemPackages(cfg, components, provisionLog(cfg, 'apt'), log);
+    await provisionSystemPackages(cfg, components, provisionLog(cfg, 'apt'), log, { testTools: opts.testTools });
     const tools = toolPaths(cfg);
     const steps: Promise<unknown>[] = [provisionJars(cfg, components, log)];
     if (components.includes('temporal')) {
@@ -74,7 +76,7 @@ export const provision = async (opts: ProvisionOptions = {}): Promise<void> => {
       : [r.reason instanceof StepError ? r.reason : new StepError('Provisioning', errorText(r.reason), `read the message; then run \`${INFRA_CLI} provision\` again`)],
   );
   if (errors.length > 0) throw combineErrors('Provisioning', errors);
-  log(`provisioned ${components.join(', ')} in ${formatDuration(Date.now() - started)} (tools in ${cfg.cacheDir})`);
+  log(`provisioned ${components.join(', ')}${opts.testTools ? ' and the test tools' : ''} in ${formatDuration(Date.now() - started)} (tools in ${cfg.cacheDir})`);
 };
 
 const provisioned = (path: string, what: string): string => {

@@ -6,8 +6,22 @@ import { commandExists, formatDuration, run } from '../proc';
 
 export type SystemNeed = { what: string; debianPackage: string; present: () => Promise<boolean> };
 
-/** Debian packages the requested components need, with how to tell they are already there. */
-export const systemNeeds = (cfg: StackConfig, components: Component[]): SystemNeed[] => {
+/**
+ * Commands the test suite itself runs, beyond the stack's servers (the audit behind this list: every
+ * `spawn`/`execFile` in tests and scripts; `sh`, `node` and `python3` come with the machine). Each
+ * is installed by provisioning for tests (`npm test`, `npm run stack -- provision --tests`), never
+ * assumed to be there.
+ */
+export const TEST_TOOLS: readonly SystemNeed[] = [
+  {
+    what: 'docker-compose (static check of docker-compose.yml in infra/test; no Docker engine needed)',
+    debianPackage: 'docker-compose',
+    present: () => commandExists('docker-compose'),
+  },
+];
+
+/** Debian packages the requested components (and, for the test suite, its own tools) need, with how to tell they are already there. */
+export const systemNeeds = (cfg: StackConfig, components: Component[], opts: { testTools?: boolean } = {}): SystemNeed[] => {
   const needs: SystemNeed[] = [];
   if (components.includes('postgres')) {
     needs.push({
@@ -23,6 +37,7 @@ export const systemNeeds = (cfg: StackConfig, components: Component[]): SystemNe
   if (components.includes('kafka')) {
     needs.push({ what: 'kcat (Kafka command-line client for people)', debianPackage: 'kcat', present: () => commandExists('kcat') });
   }
+  if (opts.testTools) needs.push(...TEST_TOOLS);
   return needs;
 };
 
@@ -32,9 +47,10 @@ export const provisionSystemPackages = async (
   components: Component[],
   logFile: string,
   onProgress: (line: string) => void,
+  opts: { testTools?: boolean } = {},
 ): Promise<string[]> => {
   const missing: SystemNeed[] = [];
-  for (const need of systemNeeds(cfg, components)) if (!(await need.present())) missing.push(need);
+  for (const need of systemNeeds(cfg, components, opts)) if (!(await need.present())) missing.push(need);
   if (missing.length === 0) return [];
   const packages = missing.map((m) => m.debianPackage);
   const manual = `apt-get update && apt-get install -y ${packages.join(' ')}`;
