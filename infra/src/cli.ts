@@ -3,6 +3,7 @@ import { COMPONENTS, isComponent, loadStackConfig, servicesEnv, type Component }
 import { errorText, StepError } from './errors';
 import { tail } from './proc';
 import { provision } from './provision';
+import { systemNeeds } from './provision/system-packages';
 import { defaultProgress, DRIVERS, stackInfo, stackStatus, startStack, stopStack } from './stack';
 
 const USAGE = `usage: npm run stack -- <command> [components...] [options]
@@ -15,6 +16,7 @@ commands:
   stop [c...]                stop this stack's processes
   status [--json]            up/down, pid and url per component
   logs [c] [--lines N] [-f]  log paths, or the end of one component's log (-f follows it)
+  packages [--tests]         the Debian packages provisioning installs when they are missing, one a line
   env                        export lines for the services' environment: eval "$(npm run -s stack -- env)"
 
 components: ${COMPONENTS.join(', ')} (default: all)
@@ -68,6 +70,11 @@ const main = async (argv: string[]): Promise<void> => {
   switch (command) {
     case 'provision':
       await provision({ components: parseComponents(args) ?? [...COMPONENTS], onProgress: defaultProgress, testTools: args.includes('--tests') });
+      return;
+    case 'packages':
+      for (const need of systemNeeds(loadStackConfig(), [...COMPONENTS], { testTools: args.includes('--tests') })) {
+        process.stdout.write(`${need.debianPackage}\n`);
+      }
       return;
     case 'start': {
       const components = parseComponents(args) ?? [...COMPONENTS];

@@ -64,7 +64,9 @@ export const provisionSystemPackages = async (
   const started = Date.now();
   onProgress(`System packages: installing ${packages.join(', ')} with apt-get (about 15 s)...`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update'], ['install', '-y', '--no-install-recommends', ...packages]]) {
+  // Wait for another apt/dpkg (a second provisioning, unattended upgrades) instead of failing at once.
+  const lockWait = ['-o', 'DPkg::Lock::Timeout=300'];
+  for (const args of [[...lockWait, 'update'], [...lockWait, 'install', '-y', '--no-install-recommends', ...packages]]) {
     const result = await run({ command: 'apt-get', args, env, logFile });
     if (result.code !== 0) {
       throw new StepError(
