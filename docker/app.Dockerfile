@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # One image for every EASI process: the four services, the journey worker and the dev issuer.
 # The monorepo runs TypeScript directly through tools/register.js (swc), so the image is the
-# repository plus its node_modules; docker-compose.yml picks the entry point per container.
+# repository plus its production node_modules; docker-compose.yml picks the entry point per container.
 ARG NODE_IMAGE=node:20-bookworm-slim
 
 FROM ${NODE_IMAGE} AS source
@@ -20,8 +20,12 @@ RUN find . -type f ! -name package.json ! -name package-lock.json -delete \
 FROM ${NODE_IMAGE}
 WORKDIR /app
 COPY --from=manifests /app ./
+# Production dependencies only (package.json's "dependencies"): no Jest, ESLint, Nx or TypeScript in
+# the image. swc stays, because tools/register.js compiles the TypeScript sources at start, and so
+# does the bundler the journey worker runs at start (a dependency of @temporalio/worker).
+# tools/test/production-dependencies.spec.ts checks that every package these processes load is one.
 # No dependency install scripts: swc and Temporal's core bridge ship their binaries as packages.
-RUN npm ci --ignore-scripts --no-audit --no-fund \
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
  && npm cache clean --force
 COPY --from=source /app ./
 RUN mkdir -p /var/lib/easi && chown node:node /var/lib/easi
