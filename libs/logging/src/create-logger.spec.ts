@@ -20,7 +20,8 @@ describe('createLogger', () => {
     const sink = createLogSink();
     const logger = createLogger('screening', 'info', sink.stream);
     await runWithCorrelation('corr-123', async () => {
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      // A turn of the event loop, not a wait: the id must survive the hop.
+      await new Promise((resolve) => setImmediate(resolve));
       logger.info('inside');
     });
     logger.info('outside');
@@ -63,15 +64,24 @@ describe('createLogger', () => {
 
 describe('correlation context', () => {
   it('should keep separate ids when concurrent work runs under different ids', async () => {
-    const seen = await Promise.all(
-      ['a-1', 'b-2', 'c-3'].map((id) =>
+    const ids = ['a-1', 'b-2', 'c-3'];
+    const resumes: (() => void)[] = [];
+    const running = Promise.all(
+      ids.map((id) =>
         runWithCorrelation(id, async () => {
-          await new Promise((resolve) => setTimeout(resolve, Math.random() * 10));
+          await new Promise<void>((resolve) => resumes.push(resolve));
           return currentCorrelationId();
         }),
       ),
     );
-    expect(seen).toEqual(['a-1', 'b-2', 'c-3']);
+    // All three are suspended at once; they resume in the opposite order, each on its own turn of the event loop,
+    // resumed from outside any of them.
+    expect(resumes).toHaveLength(ids.length);
+    for (const resume of [...resumes].reverse()) {
+      resume();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(await running).toEqual(ids);
     expect(currentCorrelationId()).toBeUndefined();
   });
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { deadLetterTopic, KAFKA_HEADERS } from '@easi/contracts';
 import { createLogger } from '@easi/logging';
 import { createTestSchema, randomSuffix } from '../test/test-schema';
-import { createTestTopics, headerText, readMessages, testKafka } from '../test/test-kafka';
+import { createTestTopics, headerText, readMessages, testKafka, waitUntilCommittedPast } from '../test/test-kafka';
 import { waitFor } from '../test/wait-for';
 import { BatchConsumer, defineBatchHandler } from './batch-consumer';
 import type { BatchConsumerOptions, BatchContext, BatchItem } from './batch-consumer';
@@ -107,7 +107,7 @@ describe('BatchConsumer (real Postgres and Kafka)', () => {
     expect(Date.parse(firstBatchAt!)).toBeLessThanOrEqual(Date.parse(lastCommitAt!));
     expect(await received(topic)).toEqual(good.map((g) => g.eventId).sort());
 
-    const dead = await readMessages(kafka, deadLetterTopic(topic), 2, 300);
+    const dead = await readMessages(kafka, deadLetterTopic(topic), 2);
     expect(dead).toHaveLength(2);
     const [badJson, invalid] = dead.sort((a, b) => Number(headerText(a.message, KAFKA_HEADERS.deadLetterSourceOffset)) - Number(headerText(b.message, KAFKA_HEADERS.deadLetterSourceOffset)));
     expect(badJson!.message.value!.toString()).toBe('{"journeyRef": "J-900", oops');
@@ -165,8 +165,11 @@ describe('BatchConsumer (real Postgres and Kafka)', () => {
     const later = ping(4);
     await producer.send({ topic, messages: [asMessage(later)] });
     await waitFor('the later message', () => second.stats.received === 1);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(second.stats).toMatchObject({ received: 1, processed: 1, duplicates: 0 });
+    // Once the group has committed past a marker sent after it, a wrongly uncommitted batch would have come again.
+    const marker = ping(5);
+    await waitUntilCommittedPast(kafka, groupId, await producer.send({ topic, messages: [asMessage(marker)] }));
+    expect(second.stats).toMatchObject({ received: 2, processed: 2, duplicates: 0 });
+    expect(await received(topic)).toEqual([...messages, later, marker].map((m) => m.eventId).sort());
   });
 
   it('should leave a batch to be delivered again, uncommitted, when every try failed', async () => {
@@ -205,7 +208,10 @@ describe('BatchConsumer (real Postgres and Kafka)', () => {
     expect(Math.max(...seen.map((s) => s.length))).toBeLessThanOrEqual(2);
     await consumer.stop();
     const again = await startConsumer(topic, groupId, record);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    expect(again.stats.received).toBe(0);
+    // Once the group has committed past a marker sent after the seven, any of them uncommitted would have come again.
+    const marker = ping(7);
+    await waitUntilCommittedPast(kafka, groupId, await producer.send({ topic, messages: [asMessage(marker)] }));
+    expect(again.stats.received).toBe(1);
+    expect(seen.flat()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   });
 });

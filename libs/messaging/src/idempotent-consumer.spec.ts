@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { deadLetterTopic, KAFKA_HEADERS } from '@easi/contracts';
 import { createLogger, currentCorrelationId } from '@easi/logging';
 import { createTestSchema, randomSuffix } from '../test/test-schema';
-import { createTestTopics, headerText, readMessages, testKafka } from '../test/test-kafka';
+import { createTestTopics, headerText, readMessages, testKafka, waitUntilCommittedPast } from '../test/test-kafka';
 import { waitFor } from '../test/wait-for';
 import { IdempotentConsumer } from './idempotent-consumer';
 import type { IdempotentConsumerOptions } from './idempotent-consumer';
@@ -95,7 +95,7 @@ describe('IdempotentConsumer (real Postgres and Kafka)', () => {
     await waitFor('the good message and two dead letters', () => consumer.stats.processed === 1 && consumer.stats.deadLettered === 2);
     expect((await received(topic)).map((r) => r.message_id)).toEqual([good.eventId]);
 
-    const dead = await readMessages(kafka, deadLetterTopic(topic), 2, 300);
+    const dead = await readMessages(kafka, deadLetterTopic(topic), 2);
     expect(dead).toHaveLength(2);
     const [badJson, invalid] = dead.sort((a, b) => Number(headerText(a.message, KAFKA_HEADERS.deadLetterSourceOffset)) - Number(headerText(b.message, KAFKA_HEADERS.deadLetterSourceOffset)));
     expect(badJson!.message.value!.toString()).toBe('{"journeyRef": "J-900", oops');
@@ -167,10 +167,11 @@ describe('IdempotentConsumer (real Postgres and Kafka)', () => {
     const second = await startConsumer(topic, groupId);
     expect(second.isRunning()).toBe(true);
     await waitFor('the message published meanwhile', () => second.stats.processed === 1);
-    // Give a wrongly uncommitted offset time to show up as a redelivery.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    expect(second.stats).toEqual({ processed: 1, duplicates: 0, deadLettered: 0, refusedByDatabase: 0, failedBatches: 0 });
-    expect((await received(topic)).map((r) => r.message_id).sort()).toEqual([before.eventId, meanwhile.eventId].sort());
+    // Once the group has committed past a marker sent after it, a wrongly uncommitted offset would have shown up as a redelivery.
+    const marker = ping(12);
+    await waitUntilCommittedPast(kafka, groupId, await producer.send({ topic, messages: [asMessage(marker)] }));
+    expect(second.stats).toEqual({ processed: 2, duplicates: 0, deadLettered: 0, refusedByDatabase: 0, failedBatches: 0 });
+    expect((await received(topic)).map((r) => r.message_id).sort()).toEqual([before.eventId, meanwhile.eventId, marker.eventId].sort());
   });
 
   it('should run the handler under the message correlation id when the header is present', async () => {

@@ -1,8 +1,9 @@
+import type { Kafka } from 'kafkajs';
 import { z } from 'zod';
 import { KAFKA_HEADERS } from '@easi/contracts';
 import { createLogger, currentCorrelationId, runWithCorrelation } from '@easi/logging';
 import { createTestSchema, randomSuffix } from '../test/test-schema';
-import { createTestTopics, testKafka } from '../test/test-kafka';
+import { createTestTopics, lastMessages, testKafka, waitUntilCommittedPast } from '../test/test-kafka';
 import { waitFor } from '../test/wait-for';
 import { IdempotentConsumer } from './idempotent-consumer';
 import { defineHandler, eventIdHeader } from './message-handler';
@@ -21,11 +22,13 @@ const NATIONAL_DAY = 18_000;
 describe('outbox → relay → Kafka → idempotent consumer (real Postgres and Kafka)', () => {
   let producerDb: Awaited<ReturnType<typeof createTestSchema>>;
   let consumerDb: Awaited<ReturnType<typeof createTestSchema>>;
+  let kafka: Kafka;
   let topics: Awaited<ReturnType<typeof createTestTopics>>;
 
   beforeAll(async () => {
     [producerDb, consumerDb] = await Promise.all([createTestSchema('e2e_producer'), createTestSchema('e2e_consumer')]);
-    topics = await createTestTopics(testKafka(), ['e2e']);
+    kafka = testKafka();
+    topics = await createTestTopics(kafka, ['e2e']);
   });
 
   afterAll(async () => {
@@ -36,10 +39,11 @@ describe('outbox → relay → Kafka → idempotent consumer (real Postgres and 
   it('should deliver a national day of events once each, with headers and correlation ids, when relay and consumer run together', async () => {
     const [topic] = topics.topics as [string];
     const seen = new Map<string, { journeyRef: string; type?: string; version?: string; correlationId?: string }>();
+    const groupId = `g-e2e-${randomSuffix()}`;
     const consumer = new IdempotentConsumer({
       kafka: testKafka(),
       dataSource: consumerDb.dataSource,
-      groupId: `g-e2e-${randomSuffix()}`,
+      groupId,
       logger: quiet,
       handlers: {
         [topic]: defineHandler({
@@ -101,7 +105,11 @@ describe('outbox → relay → Kafka → idempotent consumer (real Postgres and 
         `${NATIONAL_DAY} events: writeOutbox ${writeMs} ms (${rate(writeMs)}/s), relay ${publishMs} ms (${rate(publishMs)}/s), ` +
           `consumer incl. group join ${consumeMs} ms (${rate(consumeMs)}/s)\n`,
       );
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // With the relay stopped nothing more can be published: once the group has committed past the last message of
+      // every partition, a duplicate published or a wrongly uncommitted offset would have been handled by now.
+      await relay.stop();
+      await waitUntilCommittedPast(kafka, groupId, await lastMessages(kafka, topic));
+      expect(relay.stats.published).toBe(NATIONAL_DAY);
       expect(consumer.stats).toEqual({ processed: NATIONAL_DAY, duplicates: 0, deadLettered: 0, refusedByDatabase: 0, failedBatches: 0 });
       const [{ count, distinct }] = (await consumerDb.dataSource.query(
         `SELECT count(*)::int AS count, count(DISTINCT message_id)::int AS distinct FROM "${consumerDb.schema}"."received"`,

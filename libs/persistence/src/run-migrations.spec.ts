@@ -2,16 +2,25 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { databaseEnv, loadConfig } from '@easi/config';
+import { waitFor } from '@easi/testing';
 import { createDataSource, schemaOf } from './create-data-source';
 import { databaseHealth } from './database-health';
 import { runMigrations } from './run-migrations';
 
 const { DATABASE_URL } = loadConfig(databaseEnv);
 
+/** Lets a test hold a runner inside the migration (holding what it holds) until the test has seen what it waits for. */
+const inMigration = {
+  hold: Promise.resolve(),
+  /** The backend of every runner that entered the migration, in order. */
+  entered: [] as number[],
+};
+
 class CreateWidget1764000000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
-    // The pause widens the window in which a second, unlocked runner would collide.
-    await queryRunner.query('SELECT pg_sleep(0.3)');
+    const [{ pid }] = (await queryRunner.query('SELECT pg_backend_pid() AS pid')) as [{ pid: number }];
+    inMigration.entered.push(pid);
+    await inMigration.hold;
     await queryRunner.query(`CREATE TABLE "${schemaOf(queryRunner)}"."widget" (id int PRIMARY KEY, made_at timestamptz NOT NULL DEFAULT now())`);
   }
 
@@ -57,12 +66,38 @@ describe('runMigrations (real Postgres)', () => {
     const a = dataSourceFor(concurrentSchema, 'persistence-test-a');
     const b = dataSourceFor(concurrentSchema, 'persistence-test-b');
     await Promise.all([a.initialize(), b.initialize()]);
+    let letGo: () => void = () => undefined;
+    inMigration.hold = new Promise<void>((resolve) => (letGo = resolve));
+    inMigration.entered = [];
     try {
-      const results = await Promise.all([runMigrations(a), runMigrations(b)]);
+      const running = Promise.all([runMigrations(a), runMigrations(b)]);
+      // One runner is inside the migration; the other must be waiting on its lock, not inside too.
+      const waitingOn = async (holder: number): Promise<number> => {
+        const [{ waiting }]: { waiting: number }[] = await admin.query(
+          `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND wait_event = 'advisory' AND $1 = ANY(pg_blocking_pids(pid))`,
+          [holder],
+        );
+        return waiting;
+      };
+      await waitFor(
+        'one runner inside the migration and the other waiting on its lock',
+        async () => {
+          const [holder, other] = inMigration.entered;
+          if (other !== undefined) return true;
+          return holder !== undefined && (await waitingOn(holder)) === 1 ? true : undefined;
+        },
+        20_000,
+        20,
+      );
+      expect(inMigration.entered).toHaveLength(1);
+      letGo();
+      const results = await running;
       expect(results.flat()).toEqual(['CreateWidget1764000000000']);
       const [{ count }]: { count: string }[] = await admin.query(`SELECT count(*) AS count FROM "${concurrentSchema}"."migrations"`);
       expect(Number(count)).toBe(1);
     } finally {
+      letGo();
+      inMigration.hold = Promise.resolve();
       await Promise.all([a.destroy(), b.destroy()]);
       await admin.query(`DROP SCHEMA IF EXISTS "${concurrentSchema}" CASCADE`);
     }

@@ -5,6 +5,7 @@ import { databaseEnv, loadConfig } from '@easi/config';
 import { CrimeReportV1, type CrimeReportV1Input } from '@easi/contracts';
 import { MESSAGING_ENTITIES } from '@easi/messaging';
 import { createDataSource, runMigrations } from '@easi/persistence';
+import { waitFor } from '@easi/testing';
 import { Initial1764100000000 } from '../migrations/1764100000000-initial';
 import { CrimeScreening1764200000000 } from '../migrations/1764200000000-crime-screening';
 import { LeanIngestIndexes1764400000000 } from '../migrations/1764400000000-lean-ingest-indexes';
@@ -126,15 +127,38 @@ describe('CrimeReportRepository (real Postgres)', () => {
     const contested = [report('CR-RACE-1'), report('CR-RACE-2')];
     let releaseFirst: () => void = () => undefined;
     const firstHolds = new Promise<void>((resolve) => (releaseFirst = resolve));
+    let firstWrote: (pid: number) => void = () => undefined;
+    const firstBackend = new Promise<number>((resolve) => (firstWrote = resolve));
     let firstStored: unknown;
     const first = dataSource.transaction(async (m) => {
       firstStored = await repository.insertVersions(contested, 'kafka', m);
+      const [{ pid }] = (await m.query('SELECT pg_backend_pid() AS pid')) as [{ pid: number }];
+      firstWrote(pid);
       await firstHolds;
     });
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    // The second writer checks before the first commits, so it tries to COPY the same keys and waits on them.
+    // The first writer has stored the versions and not committed...
+    const firstPid = await Promise.race([firstBackend, first.then(() => undefined)]);
+    expect(firstPid).toEqual(expect.any(Number));
+    // ...when the second checks, finds nothing committed, and COPYs the same keys: it waits on the first's rows.
+    let secondSettled = false;
     const second = dataSource.transaction((m) => repository.insertVersions([report('CR-RACE-0'), ...contested], 'kafka', m));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    second.then(
+      () => (secondSettled = true),
+      () => (secondSettled = true),
+    );
+    await waitFor(
+      'the second writer to wait on the first',
+      async () => {
+        if (secondSettled) return true;
+        const [{ blocked }] = (await dataSource.query('SELECT count(*)::int AS blocked FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))', [firstPid])) as [
+          { blocked: number },
+        ];
+        return blocked > 0 ? true : undefined;
+      },
+      20_000,
+      20,
+    );
+    expect(secondSettled).toBe(false);
     releaseFirst();
     await first;
     expect(await second).toEqual([{ reportRef: 'CR-RACE-0', version: 1 }]);

@@ -4,6 +4,7 @@ import { Client, Connection } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { databaseEnv, loadConfig } from '@easi/config';
 import { createDataSource, runMigrations } from '@easi/persistence';
+import { waitFor } from '@easi/testing';
 import { BankHolidayRepository } from '../bank-holidays/bank-holiday.repository';
 import { BankHolidayService } from '../bank-holidays/bank-holiday.service';
 import { BankHolidays1764620000000 } from '../migrations/1764620000000-bank-holidays';
@@ -52,22 +53,30 @@ const settled = <T>(promise: Promise<T>): { done: () => boolean } => {
   return { done: () => done };
 };
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 describe('ScreeningScheduleService writers (real Postgres and Temporal)', () => {
   const schema = `schedule_writers_${randomBytes(4).toString('hex')}`;
   const scheduleId = `screening-daily-test-${randomBytes(4).toString('hex')}`;
-  const open = (): Promise<DataSource> =>
-    createDataSource({ url: DATABASE_URL, schema, entities: [], migrations: [BankHolidays1764620000000, BankHolidaySource1764640000000], poolSize: 4 }).initialize();
+  // Each instance's connections carry its own name, so the test can see which one waits on which.
+  const firstName = `${schema}-first`;
+  const secondName = `${schema}-second`;
+  const open = (applicationName: string): Promise<DataSource> =>
+    createDataSource({
+      url: DATABASE_URL,
+      schema,
+      entities: [],
+      migrations: [BankHolidays1764620000000, BankHolidaySource1764640000000],
+      poolSize: 4,
+      applicationName,
+    }).initialize();
   let first: DataSource;
   let second: DataSource;
   let connection: Connection;
   let client: Client;
 
   beforeAll(async () => {
-    first = await open();
+    first = await open(firstName);
     await runMigrations(first);
-    second = await open();
+    second = await open(secondName);
     connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });
     client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'easi' });
   });
@@ -98,8 +107,22 @@ describe('ScreeningScheduleService writers (real Postgres and Temporal)', () => 
     const holidaySyncState = settled(holidaySync);
     const settingsState = settled(settingsChange);
 
-    // The other instance's writes wait for the rewrite in hand instead of racing it.
-    await sleep(750);
+    // The other instance's writes wait for the rewrite in hand instead of racing it: both queue on its advisory lock.
+    const waitingOnFirst = async (): Promise<number> => {
+      const [{ waiting }] = (await first.query(
+        `SELECT count(*)::int AS waiting FROM pg_stat_activity w
+          WHERE w.application_name = $1 AND w.wait_event_type = 'Lock' AND w.wait_event = 'advisory'
+            AND EXISTS (SELECT 1 FROM pg_stat_activity h WHERE h.pid = ANY(pg_blocking_pids(w.pid)) AND h.application_name = $2)`,
+        [secondName, firstName],
+      )) as [{ waiting: number }];
+      return waiting;
+    };
+    await waitFor(
+      'both writes of the other instance to wait on the rewrite in hand',
+      async () => (holidaySyncState.done() || settingsState.done() || (await waitingOnFirst()) === 2 ? true : undefined),
+      20_000,
+      20,
+    );
     expect(holidaySyncState.done()).toBe(false);
     expect(settingsState.done()).toBe(false);
 
