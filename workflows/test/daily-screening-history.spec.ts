@@ -9,7 +9,8 @@ import {
   type DailyScreeningResult,
   type ScreeningDayPlan,
 } from '@easi/contracts';
-import { temporalCli, workflowBundleOptions } from './harness';
+import { journeyWorkflowOptions } from '../bundle-options';
+import { temporalCli } from './harness';
 import { recordHistory } from './record-history';
 
 jest.setTimeout(90_000);
@@ -69,7 +70,7 @@ describe('daily screening on a real Temporal server', () => {
   it('should screen the missed working days once each, oldest first, before its own day when days were missed', async () => {
     const calls: string[] = [];
     const connection = env.nativeConnection;
-    const journeys = await Worker.create({ connection, namespace: 'easi', taskQueue: TASK_QUEUES.journeys, ...workflowBundleOptions() });
+    const journeys = await Worker.create({ connection, namespace: 'easi', taskQueue: TASK_QUEUES.journeys, ...journeyWorkflowOptions() });
     const screening = await Worker.create({ connection, namespace: 'easi', taskQueue: TASK_QUEUES.screening, activities: standInActivities(calls) });
     const run = async (): Promise<void> => {
       const handle = await env.client.workflow.start(DAILY_SCREENING_WORKFLOW_TYPE, {

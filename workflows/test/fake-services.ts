@@ -25,8 +25,50 @@ export class FakeServices {
   /** Sessions attended as each episode was closed. */
   readonly episodeSessions = new Map<string, number>();
 
+  /** Re-checks of `until`: this state changes only when an activity runs, so each activity call wakes them. */
+  private readonly waiters = new Set<() => void>();
+
   openTask(journeyRef: string, kind: TaskKind): FakeTask | undefined {
     return [...this.tasks.values()].find((t) => t.journeyRef === journeyRef && t.kind === kind && t.status === 'open');
+  }
+
+  /** Resolves with `probe`'s first truthy value, checked now and after every activity call. */
+  until<T>(what: string, probe: () => T | false | null | undefined, timeoutMs = 20_000): Promise<T> {
+    const now = probe();
+    if (now) return Promise.resolve(now);
+    return new Promise<T>((resolve, reject) => {
+      const done = (): void => {
+        clearTimeout(deadline);
+        this.waiters.delete(check);
+      };
+      const check = (): void => {
+        const value = probe();
+        if (!value) return;
+        done();
+        resolve(value);
+      };
+      const deadline = setTimeout(() => {
+        done();
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+      }, timeoutMs);
+      this.waiters.add(check);
+    });
+  }
+
+  /** The activities as workers run them: each call, once it has changed the state, wakes the waiters. */
+  private notifying<A extends object>(activities: A): A {
+    return Object.fromEntries(
+      Object.entries(activities).map(([name, fn]) => [
+        name,
+        async (...args: unknown[]) => {
+          try {
+            return await (fn as (...a: unknown[]) => Promise<unknown>)(...args);
+          } finally {
+            for (const check of [...this.waiters]) check();
+          }
+        },
+      ]),
+    ) as A;
   }
 
   private taskActivities(): TaskActivities {
@@ -81,7 +123,7 @@ export class FakeServices {
           return { raised };
         },
       };
-      return { ...referral, ...tasks };
+      return this.notifying({ ...referral, ...tasks });
     }
     if (service === 'intervention') {
       const intervention: InterventionActivities = {
@@ -101,8 +143,8 @@ export class FakeServices {
           return { closed: true };
         },
       };
-      return { ...intervention, ...tasks };
+      return this.notifying({ ...intervention, ...tasks });
     }
-    return tasks;
+    return this.notifying(tasks);
   }
 }

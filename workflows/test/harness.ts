@@ -2,8 +2,9 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, type WorkerOptions } from '@temporalio/worker';
-import type { WorkflowHandle } from '@temporalio/client';
+import { Worker } from '@temporalio/worker';
+import { isGrpcDeadlineError, type WorkflowHandle } from '@temporalio/client';
+import type { temporal } from '@temporalio/proto';
 import {
   JOURNEY_WORKFLOW_TYPE,
   SEARCH_ATTRIBUTE_KEYS,
@@ -20,7 +21,10 @@ import {
   type ServiceName,
   type TaskKind,
 } from '@easi/contracts';
+import { journeyWorkflowOptions } from '../bundle-options';
 import { FakeServices, type FakeTask } from './fake-services';
+
+type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 
 /** The Temporal CLI the stack provisions (see infra); its dev server is a real Temporal server. */
 export const temporalCli = (): string => {
@@ -34,21 +38,6 @@ export const timeSkippingServer = (): string => {
   if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run stack -- provision\` first`);
   return path;
 };
-
-export const workflowsPath = require.resolve('../src/index.ts');
-// A path, not a module reference: resolving the package here would count as a lazy import of contracts.
-const contractsWorkflowEntry = join(__dirname, '..', '..', 'libs', 'contracts', 'src', 'workflow.ts');
-/** As the journey worker bundles (workflows/worker journeyWorkflowOptions): zod-free contracts in the bundle. */
-export const workflowBundleOptions = (path = workflowsPath): Pick<WorkerOptions, 'workflowsPath' | 'interceptors' | 'bundlerOptions'> => ({
-  workflowsPath: path,
-  interceptors: { workflowModules: [require.resolve('../src/interceptors.ts')] },
-  bundlerOptions: {
-    webpackConfigHook: (config) => ({
-      ...config,
-      resolve: { ...config.resolve, alias: { ...(config.resolve?.alias as Record<string, string | false | string[]>), '@easi/contracts$': contractsWorkflowEntry } },
-    }),
-  },
-});
 
 let counter = 0;
 export const newTrigger = (overrides: Partial<JourneyTrigger> = {}): JourneyTrigger => {
@@ -92,7 +81,7 @@ export class JourneyHarness {
         connection,
         namespace: 'easi',
         taskQueue: TASK_QUEUES.journeys,
-        ...workflowBundleOptions(),
+        ...journeyWorkflowOptions(),
         ...(opts.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: opts.maxCachedWorkflows } : {}),
       }),
     );
@@ -131,20 +120,15 @@ export class JourneyHarness {
     return { journeyRef, handle, trigger };
   }
 
-  async waitTask(journeyRef: string, kind: TaskKind, timeoutMs = 20_000): Promise<FakeTask> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const t = this.services.openTask(journeyRef, kind);
-      if (t) return t;
-      if (Date.now() > deadline) throw new Error(`no open ${kind} task for ${journeyRef}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+  waitTask(journeyRef: string, kind: TaskKind, timeoutMs = 20_000): Promise<FakeTask> {
+    return this.services.until(`an open ${kind} task for ${journeyRef}`, () => this.services.openTask(journeyRef, kind), timeoutMs);
   }
 
   /** A person's decision, sent as the services send it: an Update to the task's workflow. */
   async decide(journeyRef: string, kind: TaskKind, decision: Record<string, unknown>, reason = `${kind} decided`, by = 'police:test-officer'): Promise<void> {
     const task = await this.waitTask(journeyRef, kind);
-    // A booked session's outcome is refused before its time (the journey's clock is the server's).
+    // A booked session's outcome is refused before its time, by the journey's clock (the server's, this
+    // machine's): the condition is the clock passing that time, so waiting for it is the synchronisation.
     const at = typeof task.context.scheduledFor === 'string' ? Date.parse(task.context.scheduledFor) : 0;
     if (at > Date.now()) await new Promise((resolve) => setTimeout(resolve, at - Date.now() + 20));
     await this.client.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdate, { args: [{ taskId: task.taskId, decision, by, reason }] });
@@ -174,5 +158,51 @@ export class JourneyHarness {
 
   state(handle: WorkflowHandle): Promise<JourneyState> {
     return handle.query(journeyStateQuery);
+  }
+
+  /**
+   * The journey's state once `test` holds: queried now and again each time the journey's history
+   * grows (its state changes only in a workflow task, which the history records).
+   */
+  untilState(handle: WorkflowHandle, what: string, test: (s: JourneyState) => boolean, timeoutMs = 20_000): Promise<JourneyState> {
+    return this.withinDeadline(what, timeoutMs, async () => {
+      for await (const _ of this.historyBatches({ workflowId: handle.workflowId })) {
+        const state = await this.state(handle);
+        if (test(state)) return state;
+      }
+      throw new Error(`${handle.workflowId} closed without ${what}`);
+    });
+  }
+
+  /** The first event in a run's history (recorded or yet to be) that matches. */
+  untilEvent(execution: { workflowId: string; runId?: string }, what: string, match: (e: HistoryEvent) => boolean, timeoutMs = 20_000): Promise<HistoryEvent> {
+    return this.withinDeadline(what, timeoutMs, async () => {
+      for await (const events of this.historyBatches(execution)) {
+        const found = events.find(match);
+        if (found) return found;
+      }
+      throw new Error(`${execution.workflowId} closed without ${what}`);
+    });
+  }
+
+  /** A run's history as the server records it: what is there, then each new batch (a long poll), until the run closes. */
+  private async *historyBatches(execution: { workflowId: string; runId?: string }): AsyncGenerator<HistoryEvent[]> {
+    let nextPageToken: Uint8Array | undefined;
+    for (;;) {
+      const res = await this.client.workflowService.getWorkflowExecutionHistory({ namespace: 'easi', execution, nextPageToken, waitNewEvent: true, skipArchival: true });
+      yield res.history?.events ?? [];
+      if (!res.nextPageToken?.length) return;
+      nextPageToken = res.nextPageToken;
+    }
+  }
+
+  /** Every server call in `work` shares the deadline, so a wait that is never satisfied fails naming what it waited for. */
+  private async withinDeadline<T>(what: string, timeoutMs: number, work: () => Promise<T>): Promise<T> {
+    try {
+      return await this.client.withDeadline(Date.now() + timeoutMs, work);
+    } catch (error) {
+      if (isGrpcDeadlineError(error)) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+      throw error;
+    }
   }
 }

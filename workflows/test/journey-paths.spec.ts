@@ -120,18 +120,20 @@ describe('journey workflow on a real Temporal server (every path)', () => {
     const { journeyRef, handle, trigger } = await h.startJourney({ monitoringPeriod: '5 minutes', monitoringEventsPerRun: 2 });
     await h.toIntervention(journeyRef);
     await h.completeIntervention(journeyRef);
-    await waitStage(handle, 'monitoring');
+    await h.untilState(handle, 'the monitoring stage', (s) => s.stage === 'monitoring');
     for (const families of [['theft'], ['public-order'], ['common-assault']] as const) {
       await handle.signal(policeEventSignal, newTrigger({ personRef: trigger.personRef, offenceFamilies: [...families] }));
     }
     const monitoring = h.client.workflow.getHandle(monitoringWorkflowId(journeyRef));
-    await waitFor(async () => (await countRuns(monitoringWorkflowId(journeyRef))) >= 2);
+    const started = await h.untilEvent({ workflowId: handle.workflowId }, 'the monitoring child to start', (e) => e.childWorkflowExecutionStartedEventAttributes?.workflowExecution?.workflowId === monitoring.workflowId);
+    const firstRun = started.childWorkflowExecutionStartedEventAttributes?.workflowExecution?.runId ?? undefined;
+    await h.untilEvent({ workflowId: monitoring.workflowId, runId: firstRun }, 'the first monitoring run to continue as new', (e) => !!e.workflowExecutionContinuedAsNewEventAttributes);
     await monitoring.signal(monitoredEventSignal, newTrigger({ personRef: trigger.personRef, offenceFamilies: ['breach-spo'] }));
     await h.decide(journeyRef, 'monitoring-review', { reoffended: true }, 'breached the SPO');
     const state = await result(handle);
     expect(state.outcome).toBe('re-offended');
     expect(state.timeline.filter((t) => t.what.includes('not stalking-related'))).toHaveLength(3);
-    expect(await countRuns(monitoringWorkflowId(journeyRef))).toBeGreaterThanOrEqual(2);
+    expect((await monitoring.describe()).runId).not.toBe(firstRun);
     await recordHistory('journey-re-offended', handle);
     await recordHistory('monitoring-re-offended', monitoring);
   });
@@ -139,9 +141,9 @@ describe('journey workflow on a real Temporal server (every path)', () => {
   it('should signal a new victim risk to the journey and alert police', async () => {
     const { journeyRef, handle } = await h.startJourney();
     await h.decide(journeyRef, 'isac-contact', { engagement: 'engaged', newRisk: true }, 'threats reported', 'victim-service:isac-2');
-    const state = await waitState(handle, (s) => s.timeline.some((t) => t.what.startsWith('New risk raised by the victim service')));
+    const state = await h.untilState(handle, 'the new risk on the timeline', (s) => s.timeline.some((t) => t.what.startsWith('New risk raised by the victim service')));
     expect(state.timeline.find((t) => t.what.startsWith('New risk'))?.by).toBe('victim-service:isac-2');
-    await waitFor(async () => [...h.services.alerts.values()].some((a) => a.journeyRef === journeyRef && a.kind === 'victim-risk'));
+    await h.services.until('the victim-risk alert', () => [...h.services.alerts.values()].some((a) => a.journeyRef === journeyRef && a.kind === 'victim-risk'));
     await handle.terminate('test done');
   });
 
@@ -159,8 +161,8 @@ describe('journey workflow on a real Temporal server (every path)', () => {
       .executeUpdate(completeTaskUpdate, { args: [{ taskId: second.taskId, decision: { sessionNumber: 2, outcome: 'attended' }, by: 'psychology:p', reason: 'too early' }] })
       .catch((e: unknown) => e);
     expect((early as WorkflowUpdateFailedError).cause?.message).toMatch(/session 2 is booked for .*: its outcome can be recorded once it has taken place/);
-    await waitFor(async () => (await h.state(handle)).sessionsAttended === 1);
-    await waitFor(async () => h.services.sessions.get(`${journeyRef}/1/1`)?.outcome === 'attended');
+    await h.untilState(handle, 'one session attended', (s) => s.sessionsAttended === 1);
+    await h.services.until('session 1 recorded as attended', () => h.services.sessions.get(`${journeyRef}/1/1`)?.outcome === 'attended');
     await handle.terminate('test done');
   });
 
@@ -179,28 +181,3 @@ describe('journey workflow on a real Temporal server (every path)', () => {
     await handle.terminate('test done');
   });
 });
-
-const waitFor = async (test: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await test())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
-
-const waitState = async (handle: Parameters<JourneyHarness['state']>[0], test: (s: JourneyState) => boolean): Promise<JourneyState> => {
-  let last: JourneyState | undefined;
-  await waitFor(async () => {
-    last = await h.state(handle);
-    return test(last);
-  });
-  return last as JourneyState;
-};
-
-const waitStage = (handle: Parameters<JourneyHarness['state']>[0], stage: string) => waitState(handle, (s) => s.stage === stage);
-
-const countRuns = async (workflowId: string): Promise<number> => {
-  let n = 0;
-  for await (const _ of h.client.workflow.list({ query: `WorkflowId = '${workflowId}'` })) n += 1;
-  return n;
-};

@@ -2,7 +2,8 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { CHILD_WORKFLOW_TYPES, DEFAULT_JOURNEY_POLICY, TASK_QUEUES, monitoredEventSignal } from '@easi/contracts';
 import type { MonitoringInput, MonitoringResult } from '../src/journey/monitoring.workflow';
-import { newTrigger, timeSkippingServer, workflowBundleOptions } from './harness';
+import { journeyWorkflowOptions } from '../bundle-options';
+import { newTrigger, timeSkippingServer } from './harness';
 
 jest.setTimeout(120_000);
 
@@ -19,7 +20,7 @@ afterAll(async () => {
 
 describe('follow-up monitoring over a year (time-skipping server)', () => {
   it('should watch for a year, continuing as new every few events, and end as completed when nothing relevant happens', async () => {
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: TASK_QUEUES.journeys, ...workflowBundleOptions() });
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: TASK_QUEUES.journeys, ...journeyWorkflowOptions() });
     await worker.runUntil(async () => {
       const input: MonitoringInput = {
         journeyRef: 'jr-timeskip',

@@ -1,7 +1,7 @@
 import { Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { loadHistories } from './record-history';
-import { workflowBundleOptions } from './harness';
+import { journeyWorkflowOptions } from '../bundle-options';
 
 jest.setTimeout(120_000);
 
@@ -20,7 +20,7 @@ describe('replay of recorded histories', () => {
 
   it('should replay every recorded history with the current workflow code', async () => {
     const failures: string[] = [];
-    for await (const result of Worker.runReplayHistories(workflowBundleOptions(), histories.map(({ workflowId, history }) => ({ workflowId, history })))) {
+    for await (const result of Worker.runReplayHistories(journeyWorkflowOptions(), histories.map(({ workflowId, history }) => ({ workflowId, history })))) {
       if (result.error) failures.push(`${result.workflowId}: ${String(result.error)}`);
     }
     expect(failures).toEqual([]);
@@ -29,7 +29,7 @@ describe('replay of recorded histories', () => {
   it('should catch a deliberate non-deterministic change to the journey', async () => {
     const completed = histories.find((h) => h.name === 'journey-completed');
     if (!completed) throw new Error('journey-completed history missing');
-    await expect(Worker.runReplayHistory(workflowBundleOptions(require.resolve('./changed-workflows/nondeterministic.ts')), completed.history, completed.workflowId)).rejects.toBeInstanceOf(
+    await expect(Worker.runReplayHistory(journeyWorkflowOptions(require.resolve('./changed-workflows/nondeterministic.ts')), completed.history, completed.workflowId)).rejects.toBeInstanceOf(
       DeterminismViolationError,
     );
   });
@@ -37,12 +37,12 @@ describe('replay of recorded histories', () => {
   it('should replay the old histories when the same change is made behind patched()', async () => {
     const completed = histories.find((h) => h.name === 'journey-completed');
     if (!completed) throw new Error('journey-completed history missing');
-    await expect(Worker.runReplayHistory(workflowBundleOptions(require.resolve('./changed-workflows/patched.ts')), completed.history, completed.workflowId)).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory(journeyWorkflowOptions(require.resolve('./changed-workflows/patched.ts')), completed.history, completed.workflowId)).resolves.toBeUndefined();
   });
 
   it('should replay the daily screening with its catch-up of missed days when the recorded run is replayed alone', async () => {
     const daily = histories.find((h) => h.name === 'daily-screening-catch-up');
     if (!daily) throw new Error('daily-screening-catch-up history missing');
-    await expect(Worker.runReplayHistory(workflowBundleOptions(), daily.history, daily.workflowId)).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory(journeyWorkflowOptions(), daily.history, daily.workflowId)).resolves.toBeUndefined();
   });
 });

@@ -1,8 +1,8 @@
-import { dirname, join } from 'node:path';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { TASK_QUEUES } from '@easi/contracts';
 import type { PayloadKey } from '@easi/config';
 import { easiDataConverter } from '@easi/temporal';
+import { journeyWorkflowOptions } from '@easi/workflows/bundle-options';
 
 export type JourneyWorkerOptions = {
   address: string;
@@ -13,22 +13,6 @@ export type JourneyWorkerOptions = {
   maxCachedWorkflows?: number;
   extra?: Partial<WorkerOptions>;
 };
-
-const workflowsEntry = require.resolve('@easi/workflows');
-/** Zod-free contracts: Temporal evaluates a bundle's modules once per workflow, so schemas would cost memory per open journey. */
-const workflowContracts = join(dirname(require.resolve('@easi/contracts')), 'workflow.ts');
-
-/** Worker options shared by the journey worker, tests and replay: one place that resolves the bundle. */
-export const journeyWorkflowOptions = (): Pick<WorkerOptions, 'workflowsPath' | 'interceptors' | 'bundlerOptions'> => ({
-  workflowsPath: workflowsEntry,
-  interceptors: { workflowModules: [join(dirname(workflowsEntry), 'interceptors')] },
-  bundlerOptions: {
-    webpackConfigHook: (config) => ({
-      ...config,
-      resolve: { ...config.resolve, alias: { ...(config.resolve?.alias as Record<string, string | false | string[]>), '@easi/contracts$': workflowContracts } },
-    }),
-  },
-});
 
 export const createJourneyWorker = async (opts: JourneyWorkerOptions): Promise<{ worker: Worker; connection: NativeConnection }> => {
   const connection = await NativeConnection.connect({ address: opts.address });
