@@ -7,6 +7,8 @@ import { createDataSource, schemaOf } from './create-data-source';
 import { databaseHealth } from './database-health';
 import { runMigrations } from './run-migrations';
 
+jest.setTimeout(30_000);
+
 const { DATABASE_URL } = loadConfig(databaseEnv);
 
 /** Lets a test hold a runner inside the migration (holding what it holds) until the test has seen what it waits for. */
@@ -70,7 +72,8 @@ describe('runMigrations (real Postgres)', () => {
     inMigration.hold = new Promise<void>((resolve) => (letGo = resolve));
     inMigration.entered = [];
     try {
-      const running = Promise.all([runMigrations(a), runMigrations(b)]);
+      let finished = false;
+      const running = Promise.all([runMigrations(a), runMigrations(b)]).finally(() => (finished = true));
       // One runner is inside the migration; the other must be waiting on its lock, not inside too.
       const waitingOn = async (holder: number): Promise<number> => {
         const [{ waiting }]: { waiting: number }[] = await admin.query(
@@ -83,12 +86,14 @@ describe('runMigrations (real Postgres)', () => {
         'one runner inside the migration and the other waiting on its lock',
         async () => {
           const [holder, other] = inMigration.entered;
-          if (other !== undefined) return true;
+          if (other !== undefined || finished) return true;
           return holder !== undefined && (await waitingOn(holder)) === 1 ? true : undefined;
         },
         20_000,
         20,
       );
+      // A runner that failed before the other was held says why.
+      if (finished) await running;
       expect(inMigration.entered).toHaveLength(1);
       letGo();
       const results = await running;
