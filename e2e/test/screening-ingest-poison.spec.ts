@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
-import { KAFKA_HEADERS, TOPICS, deadLetterTopic, journeyStateQuery, journeyWorkflowId, type JourneyState } from '@easi/contracts';
+import { KAFKA_HEADERS, TOPICS, deadLetterTopic, journeyStateQuery, journeyWorkflowId, policeEventSignal, type JourneyState } from '@easi/contracts';
 import { APPS, KafkaTap, sampleCrimeReport, sampleCustodyEvent, startApp, stopApp, uniqueRef, waitFor, waitForHealth, type RunningApp } from '@easi/testing';
 import { http, platformTemporalClient, tokenFor } from '../src';
 
@@ -33,6 +33,10 @@ const reportStored = (reportRef: string): Promise<ReportView> =>
 
 const timelineEvents = async (workflowId: string): Promise<number> =>
   (await temporal.workflow.getHandle(workflowId).query<JourneyState>(journeyStateQuery)).timeline.filter((t) => t.what.startsWith('New custody event')).length;
+
+/** The custody events Temporal handed the workflow (signal-with-start records its signal too): written before the call returns. */
+const signalsTo = async (workflowId: string): Promise<number> =>
+  ((await temporal.workflow.getHandle(workflowId).fetchHistory()).events ?? []).filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === policeEventSignal.name).length;
 
 const runsOf = async (workflowId: string): Promise<number> => {
   let n = 0;
@@ -178,10 +182,14 @@ describe('POST /custody-events/bulk', () => {
     const runIds = await Promise.all(workflows.map(async (id) => (await temporal.workflow.getHandle(id).describe()).runId));
     for (const id of workflows) await waitFor(`visibility to list ${id}`, async () => ((await runsOf(id)) > 0 ? true : undefined));
 
+    expect(await Promise.all(workflows.map(signalsTo))).toEqual([2, 1]);
+
     const again = await http<BulkResult>('POST', screening('/custody-events/bulk'), { token: police, body: bulk });
     expect(again.body).toMatchObject({ received: 5, stored: 0, duplicates: 5 });
     expect(again.body.items.map((i) => i.journeyRef)).toEqual(first.body.items.map((i) => i.journeyRef));
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // The service hands events over before it answers, and Temporal records a signal (or a start)
+    // before its call returns: anything the resend handed over is in the histories by now.
+    expect(await Promise.all(workflows.map(signalsTo))).toEqual([2, 1]);
     for (const [n, id] of workflows.entries()) {
       expect(await runsOf(id)).toBe(1);
       expect((await temporal.workflow.getHandle(id).describe()).runId).toBe(runIds[n]);
