@@ -8,6 +8,38 @@ const nodeBuiltins = [
   'timers', 'tls', 'url', 'util', 'v8', 'vm', 'worker_threads', 'zlib',
 ];
 
+const boundaryOptions = { enforceBuildableLibDependency: false, allow: [] };
+
+// libs/testing (type:testing) is for tests, e2e, the demo, the bench and `npm start`: no production
+// lib, workflow or deployed app may depend on it (type:app is what is deployed; tools are type:tooling).
+const depConstraints = [
+  { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
+  { sourceTag: 'type:workflows', onlyDependOnLibsWithTags: ['type:contracts', 'type:pure'] },
+  { sourceTag: 'type:pure', onlyDependOnLibsWithTags: ['type:contracts', 'type:pure'] },
+  { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:contracts', 'type:pure', 'type:lib'] },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:pure', 'type:lib'] },
+  { sourceTag: 'type:app', notDependOnLibsWithTags: ['type:app'] },
+  // Direct dependencies only: a lib's own tests may use libs/testing (below), which a transitive rule would count against the app.
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:pure', 'type:lib', 'type:workflows'] },
+  { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+  { sourceTag: 'scope:workflows', onlyDependOnLibsWithTags: ['scope:shared'] },
+  { sourceTag: 'scope:journey-worker', onlyDependOnLibsWithTags: ['scope:shared', 'scope:workflows'] },
+  { sourceTag: 'scope:screening', onlyDependOnLibsWithTags: ['scope:shared', 'scope:screening'] },
+  { sourceTag: 'scope:referral', onlyDependOnLibsWithTags: ['scope:shared', 'scope:referral'] },
+  { sourceTag: 'scope:intervention', onlyDependOnLibsWithTags: ['scope:shared', 'scope:intervention'] },
+  { sourceTag: 'scope:victim-support', onlyDependOnLibsWithTags: ['scope:shared', 'scope:victim-support'] },
+  { sourceTag: 'scope:infra', onlyDependOnLibsWithTags: ['scope:shared'] },
+  { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared'] },
+  { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:shared', 'scope:infra', 'scope:screening'] },
+];
+
+// A project's tests may also use libs/testing, as a devDependency: everything else stays as above.
+const testDepConstraints = depConstraints.map((c) =>
+  c.sourceTag.startsWith('type:') && c.onlyDependOnLibsWithTags ? { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:testing'] } : c,
+);
+
+const testFiles = ['**/*.spec.ts', '**/*.test.ts', '**/test/**/*.ts'];
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '**/tmp/**', '.nx/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   js.configs.recommended,
@@ -23,30 +55,7 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
       '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          depConstraints: [
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
-            { sourceTag: 'type:workflows', onlyDependOnLibsWithTags: ['type:contracts', 'type:pure'] },
-            { sourceTag: 'type:pure', onlyDependOnLibsWithTags: ['type:contracts', 'type:pure'] },
-            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:contracts', 'type:pure', 'type:lib'] },
-            { sourceTag: 'type:app', notDependOnLibsWithTags: ['type:app'] },
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:workflows', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:journey-worker', onlyDependOnLibsWithTags: ['scope:shared', 'scope:workflows'] },
-            { sourceTag: 'scope:screening', onlyDependOnLibsWithTags: ['scope:shared', 'scope:screening'] },
-            { sourceTag: 'scope:referral', onlyDependOnLibsWithTags: ['scope:shared', 'scope:referral'] },
-            { sourceTag: 'scope:intervention', onlyDependOnLibsWithTags: ['scope:shared', 'scope:intervention'] },
-            { sourceTag: 'scope:victim-support', onlyDependOnLibsWithTags: ['scope:shared', 'scope:victim-support'] },
-            { sourceTag: 'scope:infra', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:shared', 'scope:infra', 'scope:screening'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': ['error', { ...boundaryOptions, depConstraints }],
     },
   },
   {
@@ -73,9 +82,10 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.test.ts', '**/test/**/*.ts'],
+    files: testFiles,
     rules: {
       'no-restricted-imports': 'off',
+      '@nx/enforce-module-boundaries': ['error', { ...boundaryOptions, depConstraints: testDepConstraints }],
     },
   },
 );

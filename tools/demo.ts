@@ -5,8 +5,7 @@
  */
 import { mintDevToken } from '@easi/auth';
 import { JOURNEY_POLICY_HEADER, TASK_OWNERS, journeyWorkflowId, type JourneyState, type ServiceName, type TaskKind } from '@easi/contracts';
-import { JourneyDriver } from '@easi/tasks';
-import { APPS, appPort, sampleCustodyEvent } from '@easi/testing';
+import { APPS, JourneyDriver, appPort, sampleCustodyEvent } from '@easi/testing';
 
 const PAUSE_MS = Number(process.env.EASI_DEMO_PAUSE_MS ?? 1500);
 const UI = process.env.EASI_TEMPORAL_UI ?? 'http://127.0.0.1:8233';

@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import { JOURNEY_POLICY_HEADER, journeyStateQuery, journeyWorkflowId, type JourneyState, type ServiceName } from '@easi/contracts';
-import { JourneyDriver } from '@easi/tasks';
-import { sampleCustodyEvent, waitFor } from '@easi/testing';
+import { JourneyDriver, sampleCustodyEvent, waitFor } from '@easi/testing';
 import { http, tokenFor } from './http';
 import { Platform } from './platform';
 import { platformTemporalClient } from './temporal';

@@ -1,5 +1,4 @@
-import { completeDash, completeSDash, type TaskRefusal } from '@easi/tasks';
-import { sampleCustodyEvent } from '@easi/testing';
+import { completeDash, completeSDash, sampleCustodyEvent, type TaskRefusal } from '@easi/testing';
 import { JourneyPlatform, http } from '../src';
 
 const p = new JourneyPlatform(4200);

@@ -1,5 +1,6 @@
 import { completeTaskUpdate, journeyWorkflowId, type JourneyState } from '@easi/contracts';
-import { msUntilActionable, type TaskRefusal, type TaskView } from '@easi/tasks';
+import type { TaskView } from '@easi/tasks';
+import { msUntilActionable, type TaskRefusal } from '@easi/testing';
 import { JourneyPlatform, http } from '../src';
 
 const p = new JourneyPlatform(4300);

@@ -28,9 +28,21 @@ import {
   type Role,
   type ServiceName,
 } from '@easi/contracts';
-import { TaskInboxClient, eligibleFacts, riskAssessments, msUntilActionable, type TaskView } from '@easi/tasks';
+import type { TaskView } from '@easi/tasks';
 import { easiDataConverter } from '@easi/temporal';
-import { APPS, sampleCustodyEvent, startApp, stopApp, waitForHealth, withPayloadKeys, type RunningApp } from '@easi/testing';
+import {
+  APPS,
+  TaskInboxClient,
+  eligibleScreeningForm,
+  msUntilActionable,
+  riskAssessments,
+  sampleCustodyEvent,
+  startApp,
+  stopApp,
+  waitForHealth,
+  withPayloadKeys,
+  type RunningApp,
+} from '@easi/testing';
 import { round, type BenchContext, type BenchFigures } from './bench-context';
 
 const BARE_WORKFLOWS = Number(process.env.EASI_BENCH_BARE ?? 200);
@@ -120,8 +132,8 @@ const decisionFor = (task: TaskView, { script, personRef }: Scripted): Record<st
       return { engagement: 'declined' };
     case 'eligibility-screening':
       // The risk level comes from the DASH filed for the person (high for the high-risk script).
-      if (script === 'ineligible') return { ...eligibleFacts({ subjectRef: personRef }), interviewAccount: 'denied' };
-      return eligibleFacts({ subjectRef: personRef });
+      if (script === 'ineligible') return { ...eligibleScreeningForm(personRef), interviewAccount: 'denied' };
+      return eligibleScreeningForm(personRef);
     case 'triage-decision':
       return { outcome: script === 'triage-declined' ? 'no-further-action' : 'refer-to-easi', actions: [] };
     case 'disposal-decision':

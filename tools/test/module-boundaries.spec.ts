@@ -6,18 +6,23 @@ const root = join(__dirname, '..', '..');
 
 /**
  * The lint rules that keep the architecture honest must really fail: a service importing another
- * service, and workflow code importing Node built-ins or I/O libraries.
+ * service, production code importing the test helpers, and workflow code importing Node built-ins or
+ * I/O libraries.
  */
 describe('lint: module boundaries and deterministic workflows', () => {
   const probes = {
     crossService: join(root, 'services/referral/src/lint-probe-cross-service.ts'),
     sharedLib: join(root, 'services/referral/src/lint-probe-shared-lib.ts'),
+    testingInService: join(root, 'services/referral/src/lint-probe-testing.ts'),
+    testingInTest: join(root, 'workflows/test/lint-probe-testing.ts'),
     workflowBuiltin: join(root, 'workflows/src/lint-probe-builtin.ts'),
     workflowIo: join(root, 'workflows/src/lint-probe-io.ts'),
   };
   beforeAll(() => {
     writeFileSync(probes.crossService, "import { serviceDefinition } from '@easi/screening/src/service-definition';\nexport const probe = serviceDefinition.name;\n");
     writeFileSync(probes.sharedLib, "import { TOPICS } from '@easi/contracts';\nexport const probe = TOPICS.custodyEvents;\n");
+    writeFileSync(probes.testingInService, "import { uniqueRef } from '@easi/testing';\nexport const probe = uniqueRef;\n");
+    writeFileSync(probes.testingInTest, "import { uniqueRef } from '@easi/testing';\nexport const probe = uniqueRef;\n");
     writeFileSync(probes.workflowBuiltin, "import { readFileSync } from 'node:fs';\nimport { createHash } from 'crypto';\nexport const probe = [readFileSync, createHash];\n");
     writeFileSync(probes.workflowIo, "import { Kafka } from 'kafkajs';\nexport const probe = Kafka;\n");
     lintProbes();
@@ -54,6 +59,14 @@ describe('lint: module boundaries and deterministic workflows', () => {
 
   it('should pass when a service imports a shared lib', () => {
     expect(ruleIds(probes.sharedLib)).toEqual([]);
+  });
+
+  it('should fail when a service imports the test helpers', () => {
+    expect(ruleIds(probes.testingInService)).toContain('@nx/enforce-module-boundaries');
+  });
+
+  it('should pass when a test of workflow code imports the test helpers', () => {
+    expect(ruleIds(probes.testingInTest)).toEqual([]);
   });
 
   it('should fail when workflow code imports Node built-ins', () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IsoDateTime } from './common';
 import { NotificationEnvelopeV1 } from './notifications';
-import { INBOX_QUEUES, RISK_LEVELS, type TaskKind } from './task-names';
+import { INBOX_QUEUES, RISK_LEVELS, type TaskKind, type TaskStatus } from './task-names';
 
 /** The inbox queues as a schema (request validation); the names themselves live in task-names. */
 export const InboxQueue = z.enum(INBOX_QUEUES);
@@ -81,6 +81,33 @@ export const TASK_DECISIONS = {
 } as const satisfies Record<TaskKind, z.ZodType>;
 
 export type TaskDecision<K extends TaskKind> = z.infer<(typeof TASK_DECISIONS)[K]>;
+
+/** A task as every service's inbox answers it (`GET /tasks`, `GET /tasks/:id`, claim, complete…). */
+export type TaskView = {
+  taskId: string;
+  workflowId: string;
+  journeyRef: string;
+  kind: TaskKind;
+  queue: InboxQueue;
+  stage: string;
+  riskLevel: string;
+  title: string;
+  status: TaskStatus;
+  assignee: string | null;
+  dueAt: string;
+  overdue: boolean;
+  context: Record<string, string | number | boolean>;
+  decision: unknown;
+  reason: string | null;
+  completedBy: string | null;
+  completedAt: string | null;
+  remindedAt: string | null;
+  escalatedAt: string | null;
+  createdAt: string;
+};
+
+/** A page of a list the inboxes answer. */
+export type Page<T> = { items: T[]; total: number; limit: number; offset: number };
 
 /**
  * Notifications about tasks (`task.created`, `task.reminder`, `task.escalated`) and alerts

@@ -2,10 +2,10 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, typ
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentUser, RequireAgency, RequireRole, type AuthenticatedUser } from '@easi/auth';
-import { InboxQueue, IsoDateTime, PseudoRef, TASK_STATUSES, type Agency, type Role } from '@easi/contracts';
+import { InboxQueue, IsoDateTime, PseudoRef, TASK_STATUSES, type Agency, type Page, type Role, type TaskView } from '@easi/contracts';
 import { ZodValidationPipe } from '@easi/service-kit';
 import { toHttp } from './task.exception';
-import { TaskService, type Page, type TaskView } from './task.service';
+import { TaskService } from './task.service';
 
 const ListQuery = z
   .object({

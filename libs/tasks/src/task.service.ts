@@ -13,9 +13,11 @@ import {
   type CompleteTaskInput,
   type CreateTaskInput,
   type InboxQueue,
+  type Page,
   type TaskKind,
   type TaskRef,
   type TaskStatus,
+  type TaskView,
 } from '@easi/contracts';
 import { OutboxRelayHost } from '@easi/service-kit';
 import { TEMPORAL_CLIENT } from '@easi/temporal';
@@ -67,29 +69,6 @@ export type TasksOptions = {
 };
 export const TASKS_OPTIONS = Symbol('TASKS_OPTIONS');
 
-export type TaskView = {
-  taskId: string;
-  workflowId: string;
-  journeyRef: string;
-  kind: TaskKind;
-  queue: InboxQueue;
-  stage: string;
-  riskLevel: string;
-  title: string;
-  status: TaskStatus;
-  assignee: string | null;
-  dueAt: string;
-  overdue: boolean;
-  context: Record<string, string | number | boolean>;
-  decision: unknown;
-  reason: string | null;
-  completedBy: string | null;
-  completedAt: string | null;
-  remindedAt: string | null;
-  escalatedAt: string | null;
-  createdAt: string;
-};
-
 export type TaskQuery = {
   queue?: InboxQueue;
   status?: TaskStatus[];
@@ -103,8 +82,6 @@ export type TaskQuery = {
   limit: number;
   offset: number;
 };
-
-export type Page<T> = { items: T[]; total: number; limit: number; offset: number };
 
 const OPEN: TaskStatus[] = ['open', 'claimed'];
 

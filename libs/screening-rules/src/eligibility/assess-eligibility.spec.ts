@@ -1,19 +1,8 @@
+import { eligibleFacts as everyCriterionMet } from '@easi/testing';
 import { applyOverride, assessEligibility, EligibilityOverrideError } from './assess-eligibility';
 import type { EligibilityCriterion, EligibilityFacts, EligibilityResult } from './eligibility-types';
 
-const eligibleFacts: EligibilityFacts = {
-  ageYears: 34,
-  residesInForceArea: true,
-  relationshipToVictim: 'former-partner',
-  recordedAsStalking: true,
-  seriousMentalIllness: 'none-known',
-  interviewAccount: 'admitted',
-  interviewEvidence: 'interview 12 March',
-  disposal: { kind: 'conditional-caution', status: 'agreed' },
-  participation: 'willing',
-  cognitiveAbility: 'sufficient',
-  riskLevel: 'medium',
-};
+const eligibleFacts: EligibilityFacts = { ...everyCriterionMet(), interviewEvidence: 'interview 12 March' };
 
 const criterion = (result: EligibilityResult, name: EligibilityCriterion) => result.criteria.find((c) => c.criterion === name);
 const statusOf = (facts: EligibilityFacts, name: EligibilityCriterion) => criterion(assessEligibility(facts), name)?.status;

@@ -1,19 +1,9 @@
+import { eligibleFacts as everyCriterionMet } from '@easi/testing';
 import { applyOverride, assessEligibility, EligibilityOverrideError } from './assess-eligibility';
 import { applyCriterionOverride } from './criterion-override';
 import type { EligibilityFacts } from './eligibility-types';
 
-const eligibleFacts: EligibilityFacts = {
-  ageYears: 34,
-  residesInForceArea: true,
-  relationshipToVictim: 'former-partner',
-  recordedAsStalking: true,
-  seriousMentalIllness: 'none-known',
-  interviewAccount: 'admitted',
-  disposal: { kind: 'conditional-caution', status: 'agreed' },
-  participation: 'willing',
-  cognitiveAbility: 'sufficient',
-  riskLevel: 'medium',
-};
+const eligibleFacts: EligibilityFacts = everyCriterionMet();
 
 const codeOf = (work: () => unknown): string | undefined => {
   try {

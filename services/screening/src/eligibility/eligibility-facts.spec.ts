@@ -1,19 +1,9 @@
+import { eligibleScreeningForm } from '@easi/testing';
 import { EligibilityFactsBody, screeningDecision } from './eligibility-facts';
 import { PERSON, dashOnRecord, riskFrom, sashOnRecord, sdashOnRecord } from './risk-fixtures';
 
 describe('screeningDecision', () => {
-  const eligible = EligibilityFactsBody.parse({
-    subjectRef: PERSON,
-    ageYears: 34,
-    residesInForceArea: true,
-    relationshipToVictim: 'former-partner',
-    recordedAsStalking: true,
-    seriousMentalIllness: 'none-known',
-    interviewAccount: 'admitted',
-    disposal: { kind: 'conditional-caution', status: 'agreed' },
-    participation: 'willing',
-    cognitiveAbility: 'sufficient',
-  });
+  const eligible = EligibilityFactsBody.parse(eligibleScreeningForm(PERSON));
   const mediumDash = dashOnRecord('3d1f6c8e-0000-4000-8000-000000000001', 6, 'medium');
 
   it('should send eligible with the risk level from the DASH and name it when every criterion is met', () => {

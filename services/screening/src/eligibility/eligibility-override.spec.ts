@@ -1,20 +1,10 @@
 import { TASK_DECISIONS } from '@easi/contracts';
 import { EligibilityOverrideError } from '@easi/screening-rules';
+import { eligibleScreeningForm } from '@easi/testing';
 import { OverrideBody, overrideOutcome } from './eligibility-override';
 import { PERSON, dashOnRecord, riskFrom, sdashOnRecord } from './risk-fixtures';
 
-const facts = {
-  subjectRef: PERSON,
-  ageYears: 34,
-  residesInForceArea: true,
-  relationshipToVictim: 'former-partner' as const,
-  recordedAsStalking: true,
-  seriousMentalIllness: 'none-known' as const,
-  interviewAccount: 'admitted' as const,
-  disposal: { kind: 'conditional-caution' as const, status: 'agreed' as const },
-  participation: 'willing' as const,
-  cognitiveAbility: 'concerns' as const,
-};
+const facts = { ...eligibleScreeningForm(PERSON), cognitiveAbility: 'concerns' as const };
 const who = { overrideId: '7f0c1c2e-5d2a-4a4e-9a49-0d7c1f3b2a10', by: 'police:sgt-17', at: '2026-11-25T10:00:00.000Z', roles: ['supervisor'], correlationId: 'corr-1' };
 const summary = { overrideId: who.overrideId, by: who.by, at: who.at };
 const mediumDash = dashOnRecord('3d1f6c8e-0000-4000-8000-000000000002', 6, 'medium');

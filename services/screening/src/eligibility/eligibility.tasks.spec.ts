@@ -1,6 +1,7 @@
 import type { Provider, Type } from '@nestjs/common';
 import { TASKS_OPTIONS, type DecisionContext, type TaskView, type TasksOptions } from '@easi/tasks';
 import type { Assessment } from '@easi/screening-rules';
+import { eligibleScreeningForm } from '@easi/testing';
 import { journeyRefFor } from '../custody-events/journey-ref';
 import { EligibilityFactsBody } from './eligibility-facts';
 import { screeningTasks } from './eligibility.tasks';
@@ -14,18 +15,7 @@ const task = { taskId: 'a1b2c3d4-0000-4000-8000-000000000001', journeyRef, kind:
 const highDash = dashOnRecord('9f4e2b10-0000-4000-8000-000000000001', 15, 'high');
 const mediumDash = dashOnRecord('9f4e2b10-0000-4000-8000-000000000002', 6, 'medium');
 
-const facts = {
-  subjectRef: PERSON,
-  ageYears: 34,
-  residesInForceArea: true,
-  relationshipToVictim: 'former-partner',
-  recordedAsStalking: true,
-  seriousMentalIllness: 'none-known',
-  interviewAccount: 'admitted',
-  disposal: { kind: 'conditional-caution', status: 'agreed' },
-  participation: 'willing',
-  cognitiveAbility: 'sufficient',
-};
+const facts = eligibleScreeningForm(PERSON);
 
 const decisionInput = () => {
   const provider = (screeningTasks.providers ?? []).find((p: Provider): p is { provide: symbol; useValue: TasksOptions } => typeof p === 'object' && 'provide' in p && p.provide === TASKS_OPTIONS);

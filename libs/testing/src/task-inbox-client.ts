@@ -1,5 +1,4 @@
-import type { TaskDecision, TaskKind } from '@easi/contracts';
-import type { Page, TaskView } from '../task.service';
+import type { Page, TaskDecision, TaskKind, TaskView } from '@easi/contracts';
 
 export type InboxResponse<T> = { status: number; body: T };
 export type TaskRefusal = { statusCode: number; error: string; message: string; issues?: string[] };

@@ -1,6 +1,6 @@
-import { TASK_OWNERS, type Agency, type Role, type ServiceName, type TaskKind } from '@easi/contracts';
+import { TASK_OWNERS, type Agency, type Role, type ServiceName, type TaskKind, type TaskView } from '@easi/contracts';
+import { eligibleScreeningForm } from './eligible-facts';
 import { TaskInboxClient } from './task-inbox-client';
-import type { TaskView } from '../task.service';
 
 export type TokenSource = (agency: Agency, role: Role) => Promise<string>;
 
@@ -59,24 +59,6 @@ export const completeSDash = (subjectRef: string): Record<string, unknown> => ({
  */
 export const riskAssessments = (subjectRef: string, grade: DashGrade = 'medium'): Record<string, unknown>[] =>
   YES_FOR[grade] >= DASH_STALKING_QUESTION ? [completeDash(subjectRef, grade), completeSDash(subjectRef)] : [completeDash(subjectRef, grade)];
-
-/**
- * Facts that make a candidate eligible, for the person screened (`subjectRef`, as their DASH is filed).
- * No risk level: the screening service takes it from the person's DASH on record.
- */
-export const eligibleFacts = (person: { subjectRef: string }): Record<string, unknown> => ({
-  subjectRef: person.subjectRef,
-  riskEvidence: 'DASH and SASH on record',
-  ageYears: 34,
-  residesInForceArea: true,
-  relationshipToVictim: 'former-partner',
-  recordedAsStalking: true,
-  seriousMentalIllness: 'none-known',
-  interviewAccount: 'admitted',
-  disposal: { kind: 'conditional-caution', status: 'agreed' },
-  participation: 'willing',
-  cognitiveAbility: 'sufficient',
-});
 
 /**
  * Plays the people of a journey through the services' task APIs: each decision goes to the inbox
@@ -142,9 +124,9 @@ export class JourneyDriver {
     return { assessmentId: dashId! };
   }
 
-  /** Eligible facts for the journey's person, with `changes` (e.g. a denial in interview). */
+  /** The eligible screening form for the journey's person, noting the assessments on record, with `changes` (e.g. a denial in interview). */
   facts(journeyRef: string, changes: Record<string, unknown> = {}): Record<string, unknown> {
-    return { ...eligibleFacts({ subjectRef: this.personOf(journeyRef) }), ...changes };
+    return { ...eligibleScreeningForm(this.personOf(journeyRef)), riskEvidence: 'DASH and SASH on record', ...changes };
   }
 
   /** The screening task as the investigator does it: a DASH of this grade on record, then the facts (with `changes`). */
