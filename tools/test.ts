@@ -39,9 +39,12 @@ const main = async (): Promise<number> => {
   );
   const env: NodeJS.ProcessEnv = { ...prepared.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
 
-  banner('Lint and type-check (Nx, cached)');
-  const checks = await run('npx', ['nx', 'run-many', '-t', 'lint', 'typecheck', '--outputStyle=static', '--parallel=2'], env);
-  phases.push({ label: 'lint and type-check', seconds: checks.seconds });
+  banner('Format, lint and type-check (Prettier; Nx, cached)');
+  const format = await run('npx', ['prettier', '--check', '--log-level=warn', '.'], env);
+  if (format.code !== 0) process.stdout.write('Prettier: the files above are not formatted; `npm run format` formats them\n');
+  const lint = await run('npx', ['nx', 'run-many', '-t', 'lint', 'typecheck', '--outputStyle=static', '--parallel=2'], env);
+  const checks = { code: format.code || lint.code, seconds: format.seconds + lint.seconds };
+  phases.push({ label: 'format check, lint and type-check', seconds: checks.seconds });
 
   banner('Tests');
   mkdirSync(join(root, 'tmp'), { recursive: true });
@@ -71,7 +74,7 @@ const main = async (): Promise<number> => {
     writeFileSync(join(root, 'tmp', 'test-times.json'), `${JSON.stringify({ phases, perProject, slowest }, null, 2)}\n`);
   }
   process.stdout.write(`\ntotal ${seconds(t0)}\n`);
-  if (checks.code !== 0) process.stdout.write('lint or type-check FAILED (see above)\n');
+  if (checks.code !== 0) process.stdout.write('format check, lint or type-check FAILED (see above)\n');
   process.stdout.write(`${summaryLine(results)}\n`);
   if (!results || results.numTotalTests === 0) return 1;
   return checks.code !== 0 || unit.code !== 0 || e2e.code !== 0 || !results.success ? 1 : 0;
