@@ -26,6 +26,9 @@ import { FakeServices, type FakeTask } from './fake-services';
 
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 
+/** A history event id (a protobuf Long) as a number. */
+const eventNumber = (id: { toString(): string } | number | null | undefined): number => Number(String(id ?? 0));
+
 /** The Temporal CLI the stack provisions (see infra); its dev server is a real Temporal server. */
 export const temporalCli = (): string => {
   const path = join(process.env.EASI_CACHE_DIR || join(homedir(), '.cache', 'easi'), 'bin', 'temporal');
@@ -183,6 +186,18 @@ export class JourneyHarness {
       }
       throw new Error(`${execution.workflowId} closed without ${what}`);
     });
+  }
+
+  /**
+   * The first run id of a child the workflow started, once a workflow task of the parent has seen it
+   * start: from then on the parent holds its handle (the journey forwards police events to monitoring).
+   */
+  async untilChildStarted(parent: WorkflowHandle, childWorkflowId: string, timeoutMs = 20_000): Promise<string | undefined> {
+    const started = await this.untilEvent({ workflowId: parent.workflowId }, `${childWorkflowId} to start`, (e) => e.childWorkflowExecutionStartedEventAttributes?.workflowExecution?.workflowId === childWorkflowId, timeoutMs);
+    const startedAt = eventNumber(started.eventId);
+    // A workflow task already running when the child started did not see it: the one that saw it started after it.
+    await this.untilEvent({ workflowId: parent.workflowId }, `${parent.workflowId} to see ${childWorkflowId} start`, (e) => eventNumber(e.workflowTaskCompletedEventAttributes?.startedEventId) > startedAt, timeoutMs);
+    return started.childWorkflowExecutionStartedEventAttributes?.workflowExecution?.runId ?? undefined;
   }
 
   /** A run's history as the server records it: what is there, then each new batch (a long poll), until the run closes. */

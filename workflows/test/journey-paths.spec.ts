@@ -120,13 +120,12 @@ describe('journey workflow on a real Temporal server (every path)', () => {
     const { journeyRef, handle, trigger } = await h.startJourney({ monitoringPeriod: '5 minutes', monitoringEventsPerRun: 2 });
     await h.toIntervention(journeyRef);
     await h.completeIntervention(journeyRef);
-    await h.untilState(handle, 'the monitoring stage', (s) => s.stage === 'monitoring');
+    const monitoring = h.client.workflow.getHandle(monitoringWorkflowId(journeyRef));
+    // The journey forwards police events to monitoring once it holds the child's handle, not as soon as the stage reads monitoring.
+    const firstRun = await h.untilChildStarted(handle, monitoring.workflowId);
     for (const families of [['theft'], ['public-order'], ['common-assault']] as const) {
       await handle.signal(policeEventSignal, newTrigger({ personRef: trigger.personRef, offenceFamilies: [...families] }));
     }
-    const monitoring = h.client.workflow.getHandle(monitoringWorkflowId(journeyRef));
-    const started = await h.untilEvent({ workflowId: handle.workflowId }, 'the monitoring child to start', (e) => e.childWorkflowExecutionStartedEventAttributes?.workflowExecution?.workflowId === monitoring.workflowId);
-    const firstRun = started.childWorkflowExecutionStartedEventAttributes?.workflowExecution?.runId ?? undefined;
     await h.untilEvent({ workflowId: monitoring.workflowId, runId: firstRun }, 'the first monitoring run to continue as new', (e) => !!e.workflowExecutionContinuedAsNewEventAttributes);
     await monitoring.signal(monitoredEventSignal, newTrigger({ personRef: trigger.personRef, offenceFamilies: ['breach-spo'] }));
     await h.decide(journeyRef, 'monitoring-review', { reoffended: true }, 'breached the SPO');
