@@ -12,13 +12,18 @@ const workflowContracts = join(dirname(require.resolve('@easi/contracts')), 'wor
  * worker, the workflow tests and replay all use it. Outside `src/` because it runs in Node, not in the
  * workflow sandbox. `workflowsPath` is only for replaying deliberately changed workflows in tests.
  */
-export const journeyWorkflowOptions = (workflowsPath = journeyWorkflowsPath): Pick<WorkerOptions, 'workflowsPath' | 'interceptors' | 'bundlerOptions'> => ({
+export const journeyWorkflowOptions = (
+  workflowsPath = journeyWorkflowsPath,
+): Pick<WorkerOptions, 'workflowsPath' | 'interceptors' | 'bundlerOptions'> => ({
   workflowsPath,
   interceptors: { workflowModules: [interceptorsModule] },
   bundlerOptions: {
     webpackConfigHook: (config) => ({
       ...config,
-      resolve: { ...config.resolve, alias: { ...(config.resolve?.alias as Record<string, string | false | string[]>), '@easi/contracts$': workflowContracts } },
+      resolve: {
+        ...config.resolve,
+        alias: { ...(config.resolve?.alias as Record<string, string | false | string[]>), '@easi/contracts$': workflowContracts },
+      },
     }),
   },
 });
