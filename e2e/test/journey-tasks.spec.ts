@@ -1,6 +1,6 @@
 import { completeTaskUpdate, journeyWorkflowId, type JourneyState } from '@easi/contracts';
 import type { TaskView } from '@easi/tasks';
-import { msUntilActionable, type TaskRefusal } from '@easi/testing';
+import { msUntilActionable, waitFor, type TaskRefusal } from '@easi/testing';
 import { JourneyPlatform, http } from '../src';
 
 const p = new JourneyPlatform(4300);
@@ -36,7 +36,9 @@ describe('task inbox and decisions', () => {
 
     expect((await inbox.get(sixth.taskId)).body).toMatchObject({ status: 'open', decision: null, completedBy: null });
     expect((await p.state(journeyRef)).sessionsAttended).toBe(5);
-    // The sixth session is booked a moment after the fifth was recorded: decided once it has taken place.
+    // The sixth session is booked a moment after the fifth was recorded, and the journey refuses its outcome
+    // until its own clock reaches the booked time: no state changes at that moment to wait on, so this
+    // waits for the time itself (on the same machine's clock), a few milliseconds past it.
     await new Promise((resolve) => setTimeout(resolve, msUntilActionable(sixth) + 20));
     const ok = await inbox.complete(sixth.taskId, { sessionNumber: 6, outcome: 'attended' }, 'sixth session attended');
     expect(ok.status).toBe(200);
@@ -53,10 +55,10 @@ describe('task inbox and decisions', () => {
       .getHandle(task.workflowId)
       .executeUpdate(completeTaskUpdate, { args: [{ taskId: task.taskId, decision, by: 'police:officer-before-the-crash', reason: 'decided as the service stopped' }] });
 
-    let row = (await inbox.get(task.taskId)).body;
-    for (const deadline = Date.now() + 20_000; row.status !== 'completed' && Date.now() < deadline; row = (await inbox.get(task.taskId)).body) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const row = await waitFor('the inbox to record the decision the journey confirmed', async () => {
+      const { body } = await inbox.get(task.taskId);
+      return body.status === 'completed' ? body : undefined;
+    });
     expect(row).toMatchObject({ status: 'completed', completedBy: 'police:officer-before-the-crash', reason: 'decided as the service stopped', decision });
     expect(row.history.filter((h) => h.action === 'completed')).toEqual([expect.objectContaining({ by: 'police:officer-before-the-crash', reason: 'decided as the service stopped' })]);
     await p.until(journeyRef, 'triage', (s) => s.stage === 'awaiting-triage');
@@ -202,12 +204,10 @@ describe('task inbox and decisions', () => {
   });
 });
 
-const waitForList = async (query: string): Promise<string[]> => {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
+/** The workflows visibility lists for `query`, once it lists any (visibility follows the workflows' updates). */
+const waitForList = (query: string): Promise<string[]> =>
+  waitFor(`visibility to list ${query}`, async () => {
     const ids: string[] = [];
     for await (const wf of p.temporal.workflow.list({ query })) ids.push(wf.workflowId);
-    if (ids.length > 0 || Date.now() > deadline) return ids;
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-};
+    return ids.length > 0 ? ids : undefined;
+  }, 20_000, 300);
