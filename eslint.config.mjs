@@ -3,9 +3,35 @@ import tseslint from 'typescript-eslint';
 import nx from '@nx/eslint-plugin';
 
 const nodeBuiltins = [
-  'assert', 'async_hooks', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs',
-  'fs/promises', 'http', 'http2', 'https', 'net', 'os', 'path', 'perf_hooks', 'process', 'readline', 'stream',
-  'timers', 'tls', 'url', 'util', 'v8', 'vm', 'worker_threads', 'zlib',
+  'assert',
+  'async_hooks',
+  'buffer',
+  'child_process',
+  'cluster',
+  'crypto',
+  'dgram',
+  'dns',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'http2',
+  'https',
+  'net',
+  'os',
+  'path',
+  'perf_hooks',
+  'process',
+  'readline',
+  'stream',
+  'timers',
+  'tls',
+  'url',
+  'util',
+  'v8',
+  'vm',
+  'worker_threads',
+  'zlib',
 ];
 
 const boundaryOptions = { enforceBuildableLibDependency: false, allow: [] };
@@ -35,7 +61,9 @@ const depConstraints = [
 
 // A project's tests may also use libs/testing, as a devDependency: everything else stays as above.
 const testDepConstraints = depConstraints.map((c) =>
-  c.sourceTag.startsWith('type:') && c.onlyDependOnLibsWithTags ? { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:testing'] } : c,
+  c.sourceTag.startsWith('type:') && c.onlyDependOnLibsWithTags
+    ? { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:testing'] }
+    : c,
 );
 
 const testFiles = ['**/*.spec.ts', '**/*.test.ts', '**/test/**/*.ts'];
@@ -73,7 +101,19 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*'], message: 'Workflows are deterministic: no Node built-ins. Do I/O in an activity.' },
             {
-              group: ['typeorm', 'typeorm/*', 'pg', 'kafkajs', '@nestjs/*', 'pino', 'jose', '@temporalio/worker', '@temporalio/client', '@temporalio/activity', '@temporalio/testing'],
+              group: [
+                'typeorm',
+                'typeorm/*',
+                'pg',
+                'kafkajs',
+                '@nestjs/*',
+                'pino',
+                'jose',
+                '@temporalio/worker',
+                '@temporalio/client',
+                '@temporalio/activity',
+                '@temporalio/testing',
+              ],
               message: 'Workflows may import only @temporalio/workflow, contracts and pure utilities. Do I/O in an activity.',
             },
           ],

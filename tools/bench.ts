@@ -23,7 +23,11 @@ const main = async (): Promise<void> => {
   const t0 = Date.now();
   const { env } = await prepareStack();
   // The services a part starts log warnings only (logging costs what it times); EASI_BENCH_LOG_LEVEL=debug shows e.g. each ingest slice.
-  const ctx: BenchContext = { env: { ...env, LOG_LEVEL: process.env.EASI_BENCH_LOG_LEVEL ?? 'warn' }, root: join(__dirname, '..'), log: (line) => process.stdout.write(`   ${line}\n`) };
+  const ctx: BenchContext = {
+    env: { ...env, LOG_LEVEL: process.env.EASI_BENCH_LOG_LEVEL ?? 'warn' },
+    root: join(__dirname, '..'),
+    log: (line) => process.stdout.write(`   ${line}\n`),
+  };
   const figures: BenchFigures = {};
   for (const part of parts) {
     const file = join(partsDir, `${part}.ts`);

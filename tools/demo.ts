@@ -10,9 +10,10 @@ import { APPS, JourneyDriver, appPort, sampleCustodyEvent } from '@easi/testing'
 const PAUSE_MS = Number(process.env.EASI_DEMO_PAUSE_MS ?? 1500);
 const UI = process.env.EASI_TEMPORAL_UI ?? 'http://127.0.0.1:8233';
 
-const urls = Object.fromEntries(
-  APPS.filter((a) => a.port !== undefined).map((a) => [a.name, `http://127.0.0.1:${appPort(a)}`]),
-) as Record<ServiceName, string>;
+const urls = Object.fromEntries(APPS.filter((a) => a.port !== undefined).map((a) => [a.name, `http://127.0.0.1:${appPort(a)}`])) as Record<
+  ServiceName,
+  string
+>;
 const driver = new JourneyDriver(urls, (agency, role) => mintDevToken({ agency, roles: [role], expiresIn: '1h' }));
 const pause = (ms = PAUSE_MS): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const say = (line: string): void => {
@@ -20,7 +21,9 @@ const say = (line: string): void => {
 };
 
 const journeyState = async (journeyRef: string): Promise<JourneyState> => {
-  const res = await fetch(`${urls.referral}/journeys/${journeyRef}`, { headers: { authorization: `Bearer ${await driver.token('police', 'investigator')}` } });
+  const res = await fetch(`${urls.referral}/journeys/${journeyRef}`, {
+    headers: { authorization: `Bearer ${await driver.token('police', 'investigator')}` },
+  });
   if (!res.ok) throw new Error(`GET /journeys/${journeyRef} answered ${res.status}`);
   return (await res.json()) as JourneyState;
 };
@@ -43,7 +46,10 @@ const step = async (journeyRef: string, who: string, kind: TaskKind, decision: R
 
 const main = async (): Promise<void> => {
   for (const [name, url] of Object.entries(urls)) {
-    const ok = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (!ok) throw new Error(`${name} is not answering at ${url}/health: run \`npm start\` in another terminal first`);
   }
   say('EASI demo: one perpetrator journey from arrest to closure, with short timers.\n');
@@ -66,20 +72,76 @@ const main = async (): Promise<void> => {
   await pause(2000);
   await printTimeline(journeyRef);
 
-  await step(journeyRef, 'The ISAC (victim service)', 'isac-contact', { engagement: 'engaged', newRisk: false }, 'victim contacted; safety plan agreed');
+  await step(
+    journeyRef,
+    'The ISAC (victim service)',
+    'isac-contact',
+    { engagement: 'engaged', newRisk: false },
+    'victim contacted; safety plan agreed',
+  );
   driver.screens(journeyRef, event.suspect.personRef);
   const dash = await driver.assessRisk(journeyRef, 'medium');
-  say(`\n▶ An EASI investigator files a complete DASH for ${event.suspect.personRef} (27 answers, professional judgement medium): assessment ${dash.assessmentId}.`);
-  await step(journeyRef, 'An EASI investigator', 'eligibility-screening', driver.facts(journeyRef), 'facts from custody and interview; risk level from the DASH on record');
-  await step(journeyRef, 'The triage clinic', 'triage-decision', { outcome: 'refer-to-easi', actions: ['victim-contact'] }, 'rejected ex-partner; suitable for EASI');
-  await step(journeyRef, 'An EASI investigator', 'disposal-decision', { disposal: 'conditional-caution', conditions: [{ code: 'no-contact', description: 'no contact with the victim' }] }, 'conditional caution agreed');
-  await step(journeyRef, 'An EASI investigator', 'consent-contract', { consent: 'signed', contractVersion: '1' }, 'contract and information-sharing signed');
-  await step(journeyRef, 'An EASI investigator', 'caution-condition', { outcome: 'fulfilled', evidence: 'no contact reported by the ISAC' }, 'condition kept');
-  await step(journeyRef, 'The psychologist', 'psychometrics-pre', { instruments: ['AAQ-II', 'CFQ-7', 'CompACT'] }, 'baseline psychometrics');
+  say(
+    `\n▶ An EASI investigator files a complete DASH for ${event.suspect.personRef} (27 answers, professional judgement medium): assessment ${dash.assessmentId}.`,
+  );
+  await step(
+    journeyRef,
+    'An EASI investigator',
+    'eligibility-screening',
+    driver.facts(journeyRef),
+    'facts from custody and interview; risk level from the DASH on record',
+  );
+  await step(
+    journeyRef,
+    'The triage clinic',
+    'triage-decision',
+    { outcome: 'refer-to-easi', actions: ['victim-contact'] },
+    'rejected ex-partner; suitable for EASI',
+  );
+  await step(
+    journeyRef,
+    'An EASI investigator',
+    'disposal-decision',
+    { disposal: 'conditional-caution', conditions: [{ code: 'no-contact', description: 'no contact with the victim' }] },
+    'conditional caution agreed',
+  );
+  await step(
+    journeyRef,
+    'An EASI investigator',
+    'consent-contract',
+    { consent: 'signed', contractVersion: '1' },
+    'contract and information-sharing signed',
+  );
+  await step(
+    journeyRef,
+    'An EASI investigator',
+    'caution-condition',
+    { outcome: 'fulfilled', evidence: 'no contact reported by the ISAC' },
+    'condition kept',
+  );
+  await step(
+    journeyRef,
+    'The psychologist',
+    'psychometrics-pre',
+    { instruments: ['AAQ-II', 'CFQ-7', 'CompACT'] },
+    'baseline psychometrics',
+  );
   for (let n = 1; n <= 6; n += 1) {
-    await step(journeyRef, 'The psychologist', 'session-outcome', { sessionNumber: n, outcome: 'attended' }, `fACT session ${n} held by video`);
+    await step(
+      journeyRef,
+      'The psychologist',
+      'session-outcome',
+      { sessionNumber: n, outcome: 'attended' },
+      `fACT session ${n} held by video`,
+    );
   }
-  await step(journeyRef, 'The psychologist', 'psychometrics-post', { instruments: ['AAQ-II', 'CFQ-7', 'CompACT'] }, 'post-treatment psychometrics');
+  await step(
+    journeyRef,
+    'The psychologist',
+    'psychometrics-post',
+    { instruments: ['AAQ-II', 'CFQ-7', 'CompACT'] },
+    'post-treatment psychometrics',
+  );
   say('\n▶ Follow-up monitoring: police events about the participant are watched (8 seconds here; months in real life)…');
   let state = await printTimeline(journeyRef);
   while (state.stage !== 'closed') {

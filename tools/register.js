@@ -7,8 +7,8 @@ const { transformSync } = require('@swc/core');
 
 const swcConfig = JSON.parse(readFileSync(join(__dirname, '..', '.swcrc'), 'utf8'));
 
-addHook(
-  (code, filename) => transformSync(code, { ...swcConfig, swcrc: false, filename, sourceMaps: 'inline' }).code,
-  { exts: ['.ts'], ignoreNodeModules: true },
-);
+addHook((code, filename) => transformSync(code, { ...swcConfig, swcrc: false, filename, sourceMaps: 'inline' }).code, {
+  exts: ['.ts'],
+  ignoreNodeModules: true,
+});
 process.setSourceMapsEnabled?.(true);

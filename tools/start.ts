@@ -21,7 +21,9 @@ const main = async (): Promise<void> => {
   const uiOrigins = [`http://${cfg.host}:${cfg.ports.temporalUi}`, `http://localhost:${cfg.ports.temporalUi}`];
   const codecServer: typeof CODEC_SERVER_APP = { ...CODEC_SERVER_APP, port: cfg.ports.codecServer };
   const appEnv: NodeJS.ProcessEnv = { ...env, CODEC_ALLOWED_ORIGINS: process.env.CODEC_ALLOWED_ORIGINS ?? uiOrigins.join(',') };
-  const running: RunningApp[] = [...APPS, codecServer].map((app) => startApp(root, app, appEnv, logDir, process.env.EASI_ECHO_LOGS === '1'));
+  const running: RunningApp[] = [...APPS, codecServer].map((app) =>
+    startApp(root, app, appEnv, logDir, process.env.EASI_ECHO_LOGS === '1'),
+  );
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {
     if (stopping) return;

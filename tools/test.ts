@@ -57,9 +57,17 @@ const main = async (): Promise<number> => {
   const jestConfig = (await import(join(root, 'jest.config.js'))) as { default: { projects: string[] } };
   const projects = jestConfig.default.projects.map((p) => p.replace('<rootDir>/', ''));
   const others = projects.filter((p) => p !== 'e2e');
-  const unit = await run('npx', ['jest', '--json', `--outputFile=${unitResults}`, '--maxWorkers=2', '--selectProjects', ...others.map(displayName), ...jestArgs], env);
+  const unit = await run(
+    'npx',
+    ['jest', '--json', `--outputFile=${unitResults}`, '--maxWorkers=2', '--selectProjects', ...others.map(displayName), ...jestArgs],
+    env,
+  );
   phases.push({ label: 'tests: every project but e2e (in parallel)', seconds: unit.seconds });
-  const e2e = await run('npx', ['jest', '--json', `--outputFile=${e2eResults}`, '--runInBand', '--selectProjects', 'e2e', ...jestArgs], env);
+  const e2e = await run(
+    'npx',
+    ['jest', '--json', `--outputFile=${e2eResults}`, '--runInBand', '--selectProjects', 'e2e', ...jestArgs],
+    env,
+  );
   phases.push({ label: 'tests: e2e (one file at a time)', seconds: e2e.seconds });
   const results = combineResults([readResults(unitResults), readResults(e2eResults)]);
 
@@ -68,9 +76,13 @@ const main = async (): Promise<number> => {
   if (results) {
     const perProject = projectTimes(results, root, projects);
     process.stdout.write(`\nwall time per project (first file's start to last file's end):\n`);
-    process.stdout.write(`${timingLines(perProject.map((p) => ({ label: `${p.project} (${p.files} files)`, seconds: p.seconds }))).join('\n')}\n`);
+    process.stdout.write(
+      `${timingLines(perProject.map((p) => ({ label: `${p.project} (${p.files} files)`, seconds: p.seconds }))).join('\n')}\n`,
+    );
     const slowest = slowestFiles(results, root, projects, 10);
-    process.stdout.write(`\nslowest 10 test files:\n${timingLines(slowest.map((f) => ({ label: f.file, seconds: f.seconds }))).join('\n')}\n`);
+    process.stdout.write(
+      `\nslowest 10 test files:\n${timingLines(slowest.map((f) => ({ label: f.file, seconds: f.seconds }))).join('\n')}\n`,
+    );
     writeFileSync(join(root, 'tmp', 'test-times.json'), `${JSON.stringify({ phases, perProject, slowest }, null, 2)}\n`);
   }
   process.stdout.write(`\ntotal ${seconds(t0)}\n`);

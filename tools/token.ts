@@ -59,7 +59,9 @@ const parse = (argv: string[]): TokenRequest | 'help' => {
       throw new UsageError(`unknown role "${role}"; expected one of ${ROLES.join(', ')}`);
     }
     if (!ROLES_BY_AGENCY[agency].includes(role)) {
-      throw new UsageError(`role "${role}" does not belong to agency ${agency}; ${agency} staff may hold ${ROLES_BY_AGENCY[agency].join(', ')}`);
+      throw new UsageError(
+        `role "${role}" does not belong to agency ${agency}; ${agency} staff may hold ${ROLES_BY_AGENCY[agency].join(', ')}`,
+      );
     }
   }
   if (!/^[1-9][0-9]*(s|m|h|d)$/.test(values.ttl)) {

@@ -64,16 +64,26 @@ export class JourneyPlatform {
 
   /** Polls the journey's state until `test` holds. */
   until(journeyRef: string, what: string, test: (s: JourneyState) => boolean, timeoutMs = 30_000): Promise<JourneyState> {
-    return waitFor(what, async () => {
-      const s = await this.state(journeyRef);
-      return test(s) ? s : undefined;
-    }, timeoutMs, 200);
+    return waitFor(
+      what,
+      async () => {
+        const s = await this.state(journeyRef);
+        return test(s) ? s : undefined;
+      },
+      timeoutMs,
+      200,
+    );
   }
 
   /** Waits for the journey to close and returns its final state (the workflow's result). */
   async closed(journeyRef: string, timeoutMs = 60_000): Promise<JourneyState> {
     const handle = this.temporal.workflow.getHandle(journeyWorkflowId(journeyRef));
-    await waitFor('the journey to close', async () => ((await handle.describe()).status.name === 'COMPLETED' ? true : undefined), timeoutMs, 250);
+    await waitFor(
+      'the journey to close',
+      async () => ((await handle.describe()).status.name === 'COMPLETED' ? true : undefined),
+      timeoutMs,
+      250,
+    );
     return (await handle.result()) as JourneyState;
   }
 }

@@ -12,5 +12,9 @@ const root = join(__dirname, '..', '..');
  */
 export const platformTemporalClient = (): Promise<Client> => {
   const config = loadConfig(temporalEnv, withPayloadKeys(root));
-  return connectTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, payloadKeys: config.TEMPORAL_PAYLOAD_KEYS });
+  return connectTemporalClient({
+    address: config.TEMPORAL_ADDRESS,
+    namespace: config.TEMPORAL_NAMESPACE,
+    payloadKeys: config.TEMPORAL_PAYLOAD_KEYS,
+  });
 };

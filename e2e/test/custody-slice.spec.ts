@@ -32,7 +32,8 @@ const postCustodyEvent = (body: unknown, headers: Record<string, string> = {}) =
   http<IngestResult>('POST', screening('/custody-events'), { token: police, body, headers });
 
 const isacReferrals = async (journeyRef: string): Promise<Page<IsacReferral>> =>
-  (await http<Page<IsacReferral>>('GET', `${platform.url('victim-support')}/isac-referrals?journeyRef=${journeyRef}`, { token: isac })).body;
+  (await http<Page<IsacReferral>>('GET', `${platform.url('victim-support')}/isac-referrals?journeyRef=${journeyRef}`, { token: isac }))
+    .body;
 
 const runsOf = async (workflowId: string): Promise<number> => {
   let n = 0;
@@ -63,7 +64,10 @@ describe('custody event → journey → referral case → victim service', () =>
   });
 
   it('should answer 403 when the token belongs to another agency', async () => {
-    const res = await http('POST', screening('/custody-events'), { token: await tokenFor('psychology', 'psychologist'), body: sampleCustodyEvent() });
+    const res = await http('POST', screening('/custody-events'), {
+      token: await tokenFor('psychology', 'psychologist'),
+      body: sampleCustodyEvent(),
+    });
     expect(res.status).toBe(403);
   });
 
@@ -96,13 +100,19 @@ describe('custody event → journey → referral case → victim service', () =>
     const notification = await tap.waitForEvent(TOPICS.victimServiceNotifications, journeyRef, NOTIFICATION_TYPES.candidateIdentified);
     expect(notification.headers[KAFKA_HEADERS.schemaVersion]).toBe('1');
     expect(notification.headers[KAFKA_HEADERS.correlationId]).toBe(correlationId);
-    expect(JSON.parse(notification.value)).toMatchObject({ journeyRef, audience: 'victim-service', payload: { caseRef: state.referralCaseRef } });
+    expect(JSON.parse(notification.value)).toMatchObject({
+      journeyRef,
+      audience: 'victim-service',
+      payload: { caseRef: state.referralCaseRef },
+    });
 
     const referrals = await waitFor('the ISAC referral', async () => {
       const page = await isacReferrals(journeyRef);
       return page.total > 0 ? page : undefined;
     });
-    expect(referrals.items).toEqual([expect.objectContaining({ journeyRef, victimRef: event.victimRefs?.[0], policeCaseRef: state.referralCaseRef })]);
+    expect(referrals.items).toEqual([
+      expect.objectContaining({ journeyRef, victimRef: event.victimRefs?.[0], policeCaseRef: state.referralCaseRef }),
+    ]);
   });
 
   it('should not start a second journey when the same event is delivered again or the same person is arrested again', async () => {

@@ -22,7 +22,16 @@ afterAll(async () => {
 
 const overrideRows = async (journeyRef: string) =>
   (
-    await pg.query<{ id: string; taskId: string; overriddenBy: string; roles: string[]; reason: string; facts: unknown; finalOutcome: string; correlationId: string | null }>(
+    await pg.query<{
+      id: string;
+      taskId: string;
+      overriddenBy: string;
+      roles: string[];
+      reason: string;
+      facts: unknown;
+      finalOutcome: string;
+      correlationId: string | null;
+    }>(
       `SELECT id::text AS id, task_id::text AS "taskId", overridden_by AS "overriddenBy", overridden_by_roles AS roles, reason, facts, final_outcome AS "finalOutcome", correlation_id AS "correlationId"
        FROM screening.eligibility_override WHERE journey_ref = $1`,
       [journeyRef],
@@ -43,21 +52,37 @@ const confirmed = (journeyRef: string): Promise<true> =>
     "the journey's confirmDecision to complete",
     async () => {
       const events = (await p.temporal.workflow.getHandle(journeyWorkflowId(journeyRef)).fetchHistory()).events ?? [];
-      const scheduled = new Set(events.filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'confirmDecision').map((e) => String(e.eventId)));
+      const scheduled = new Set(
+        events
+          .filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'confirmDecision')
+          .map((e) => String(e.eventId)),
+      );
       return events.some((e) => scheduled.has(String(e.activityTaskCompletedEventAttributes?.scheduledEventId))) ? true : undefined;
     },
     30_000,
     200,
   );
 
-const summaryOf = ({ overrideId, target, from, to, reason, by, at, rulesOutcome }: OverrideNote): OverrideNote => ({ overrideId, target, from, to, reason, by, at, rulesOutcome });
+const summaryOf = ({ overrideId, target, from, to, reason, by, at, rulesOutcome }: OverrideNote): OverrideNote => ({
+  overrideId,
+  target,
+  from,
+  to,
+  reason,
+  by,
+  at,
+  rulesOutcome,
+});
 
 describe('eligibility override across a crash of the screening service', () => {
   it('should write the override row and its audit row once, as the supervisor, when the service stopped right after the journey accepted the override', async () => {
     const journeyRef = await p.arrest();
     const inbox = d.inbox('eligibility-screening');
     const task = await inbox.waitForTask(journeyRef, 'eligibility-screening');
-    const facts = d.facts(journeyRef, { cognitiveAbility: 'concerns', cognitiveEvidence: 'custody nurse noted difficulty following the caution' });
+    const facts = d.facts(journeyRef, {
+      cognitiveAbility: 'concerns',
+      cognitiveEvidence: 'custody nurse noted difficulty following the caution',
+    });
     const note: EligibilityOverrideNote = {
       overrideId: randomUUID(),
       target: 'cognitive-ability',
@@ -71,19 +96,40 @@ describe('eligibility override across a crash of the screening service', () => {
       correlationId: `e2e-${journeyRef}`,
       basis: { facts, rulesResult: { overall: 'needs-case-discussion' }, overriddenResult: { overall: 'eligible' } },
     };
-    const decision = { outcome: 'eligible', riskLevel: 'medium', reason: `Supervisor override of cognitive-ability (needs-discussion → met): ${note.reason}`, rulesVersion: 'e2e', override: note };
+    const decision = {
+      outcome: 'eligible',
+      riskLevel: 'medium',
+      reason: `Supervisor override of cognitive-ability (needs-discussion → met): ${note.reason}`,
+      rulesVersion: 'e2e',
+      override: note,
+    };
 
     // What the override route sends, sent straight to the journey: as if the service stopped right after the journey accepted it.
-    await p.temporal.workflow
-      .getHandle(task.workflowId)
-      .executeUpdate(completeTaskUpdate, { args: [{ taskId: task.taskId, decision, by: note.by, reason: `Supervisor override: ${note.reason}` }] });
+    await p.temporal.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdate, {
+      args: [{ taskId: task.taskId, decision, by: note.by, reason: `Supervisor override: ${note.reason}` }],
+    });
     await confirmed(journeyRef);
 
     expect(await overrideRows(journeyRef)).toEqual([
-      { id: note.overrideId, taskId: task.taskId, overriddenBy: note.by, roles: ['supervisor'], reason: note.reason, facts, finalOutcome: 'eligible', correlationId: `e2e-${journeyRef}` },
+      {
+        id: note.overrideId,
+        taskId: task.taskId,
+        overriddenBy: note.by,
+        roles: ['supervisor'],
+        reason: note.reason,
+        facts,
+        finalOutcome: 'eligible',
+        correlationId: `e2e-${journeyRef}`,
+      },
     ]);
     expect(await overrideAudits(journeyRef)).toEqual([
-      { actor: 'sgt-before-the-crash', agency: 'police', roles: ['supervisor'], reason: `eligibility override: ${note.reason}`, correlationId: `e2e-${journeyRef}` },
+      {
+        actor: 'sgt-before-the-crash',
+        agency: 'police',
+        roles: ['supervisor'],
+        reason: `eligibility override: ${note.reason}`,
+        correlationId: `e2e-${journeyRef}`,
+      },
     ]);
     const row = (await inbox.get(task.taskId)).body;
     expect(row).toMatchObject({ status: 'completed', completedBy: note.by });
@@ -120,9 +166,31 @@ describe('eligibility override across a crash of the screening service', () => {
 
     // The facts as the rules read them: the risk level and the DASH it came from, not the form's.
     const { riskEvidence: _typed, ...submitted } = facts;
-    const recorded = { ...submitted, riskLevel: 'medium', riskEvidence: expect.stringContaining(`DASH ${assessmentId} version 1: medium`), riskSources: [{ instrument: 'dash', assessmentId, version: 1, level: 'medium' }] };
-    expect(await overrideRows(journeyRef)).toEqual([expect.objectContaining({ id: override.overrideId, taskId: task.taskId, overriddenBy: override.by, roles: ['supervisor'], reason, facts: recorded, finalOutcome: 'eligible' })]);
-    expect(await overrideAudits(journeyRef)).toEqual([expect.objectContaining({ actor: override.by.replace(/^police:/, ''), agency: 'police', roles: ['supervisor'], reason: `eligibility override: ${reason}` })]);
+    const recorded = {
+      ...submitted,
+      riskLevel: 'medium',
+      riskEvidence: expect.stringContaining(`DASH ${assessmentId} version 1: medium`),
+      riskSources: [{ instrument: 'dash', assessmentId, version: 1, level: 'medium' }],
+    };
+    expect(await overrideRows(journeyRef)).toEqual([
+      expect.objectContaining({
+        id: override.overrideId,
+        taskId: task.taskId,
+        overriddenBy: override.by,
+        roles: ['supervisor'],
+        reason,
+        facts: recorded,
+        finalOutcome: 'eligible',
+      }),
+    ]);
+    expect(await overrideAudits(journeyRef)).toEqual([
+      expect.objectContaining({
+        actor: override.by.replace(/^police:/, ''),
+        agency: 'police',
+        roles: ['supervisor'],
+        reason: `eligibility override: ${reason}`,
+      }),
+    ]);
     const state = await p.until(journeyRef, 'the journey to reach triage', (s) => s.stage === 'awaiting-triage');
     expect(state.eligibilityOverride).toEqual(summaryOf(override));
   });

@@ -21,7 +21,8 @@ afterAll(async () => {
   await db.end();
 });
 
-const count = async (sql: string, journeyRef: string): Promise<number> => Number((await db.query<{ n: string }>(sql, [journeyRef])).rows[0].n);
+const count = async (sql: string, journeyRef: string): Promise<number> =>
+  Number((await db.query<{ n: string }>(sql, [journeyRef])).rows[0].n);
 
 /** Until a statement on `table` waits for a lock the backend `holderPid` holds (asked outside its transaction, which sees one snapshot of pg_stat_activity). */
 const blockedOn = (holderPid: number, table: string): Promise<true> =>
@@ -36,8 +37,14 @@ const blockedOn = (holderPid: number, table: string): Promise<true> =>
 /** The attempt each `recordSession` of the intervention ran to, in the order they were scheduled (one per session record). */
 const recordSessionAttempts = async (journeyRef: string): Promise<number[]> => {
   const events = (await p.temporal.workflow.getHandle(interventionWorkflowId(journeyRef)).fetchHistory()).events ?? [];
-  const scheduled = events.filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'recordSession').map((e) => String(e.eventId));
-  const attempts = new Map(events.filter((e) => e.activityTaskStartedEventAttributes).map((e) => [String(e.activityTaskStartedEventAttributes?.scheduledEventId), e.activityTaskStartedEventAttributes?.attempt ?? 0]));
+  const scheduled = events
+    .filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'recordSession')
+    .map((e) => String(e.eventId));
+  const attempts = new Map(
+    events
+      .filter((e) => e.activityTaskStartedEventAttributes)
+      .map((e) => [String(e.activityTaskStartedEventAttributes?.scheduledEventId), e.activityTaskStartedEventAttributes?.attempt ?? 0]),
+  );
   return scheduled.map((id) => attempts.get(id) ?? 0);
 };
 
@@ -74,18 +81,41 @@ describe('crash in the middle of the intervention', () => {
 
     // Rows: one per step in the intervention schema.
     expect(await count(`SELECT count(*) AS n FROM intervention.fact_session WHERE journey_ref = $1`, journeyRef)).toBe(7);
-    expect(await count(`SELECT count(DISTINCT (session_number, attempt)) AS n FROM intervention.fact_session WHERE journey_ref = $1`, journeyRef)).toBe(7);
+    expect(
+      await count(
+        `SELECT count(DISTINCT (session_number, attempt)) AS n FROM intervention.fact_session WHERE journey_ref = $1`,
+        journeyRef,
+      ),
+    ).toBe(7);
     expect(await count(`SELECT count(*) AS n FROM intervention.human_task WHERE journey_ref = $1`, journeyRef)).toBe(9);
-    expect(await count(`SELECT count(*) AS n FROM intervention.human_task WHERE journey_ref = $1 AND status = 'completed'`, journeyRef)).toBe(9);
-    expect(await count(`SELECT count(*) AS n FROM intervention.intervention_episode WHERE journey_ref = $1 AND status = 'completed' AND sessions_attended = 6`, journeyRef)).toBe(1);
-    expect(await count(`SELECT count(*) AS n FROM intervention.outbox WHERE message_key = $1 AND event_type = 'task.created'`, journeyRef)).toBe(9);
-    expect(await count(`SELECT count(*) AS n FROM intervention.outbox WHERE message_key = $1 AND event_type = 'intervention.session-recorded'`, journeyRef)).toBe(7);
-    expect(await count(`SELECT count(*) AS n FROM referral.referral_case WHERE journey_ref = $1 AND outcome = 'completed'`, journeyRef)).toBe(1);
+    expect(
+      await count(`SELECT count(*) AS n FROM intervention.human_task WHERE journey_ref = $1 AND status = 'completed'`, journeyRef),
+    ).toBe(9);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM intervention.intervention_episode WHERE journey_ref = $1 AND status = 'completed' AND sessions_attended = 6`,
+        journeyRef,
+      ),
+    ).toBe(1);
+    expect(
+      await count(`SELECT count(*) AS n FROM intervention.outbox WHERE message_key = $1 AND event_type = 'task.created'`, journeyRef),
+    ).toBe(9);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM intervention.outbox WHERE message_key = $1 AND event_type = 'intervention.session-recorded'`,
+        journeyRef,
+      ),
+    ).toBe(7);
+    expect(
+      await count(`SELECT count(*) AS n FROM referral.referral_case WHERE journey_ref = $1 AND outcome = 'completed'`, journeyRef),
+    ).toBe(1);
 
     // Notifications on Kafka: one event per task and per session record (distinct event ids), each waited for by its type.
     const eventIds = (topic: string, type: string, id: (m: TappedMessage) => string): Map<string, Set<string>> => {
       const ids = new Map<string, Set<string>>();
-      for (const m of tap.messages.filter((x) => x.topic === topic && x.key === journeyRef && x.headers[KAFKA_HEADERS.eventType] === type)) {
+      for (const m of tap.messages.filter(
+        (x) => x.topic === topic && x.key === journeyRef && x.headers[KAFKA_HEADERS.eventType] === type,
+      )) {
         ids.set(id(m), (ids.get(id(m)) ?? new Set<string>()).add(m.headers[KAFKA_HEADERS.eventId]));
       }
       return ids;

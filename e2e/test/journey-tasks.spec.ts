@@ -51,16 +51,23 @@ describe('task inbox and decisions', () => {
     const task = await inbox.waitForTask(journeyRef, 'eligibility-screening');
     // What the screening service sends, sent straight to the journey: as if it stopped right after the Update.
     const decision = { outcome: 'eligible', riskLevel: 'medium', reason: 'all criteria met' };
-    await p.temporal.workflow
-      .getHandle(task.workflowId)
-      .executeUpdate(completeTaskUpdate, { args: [{ taskId: task.taskId, decision, by: 'police:officer-before-the-crash', reason: 'decided as the service stopped' }] });
+    await p.temporal.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdate, {
+      args: [{ taskId: task.taskId, decision, by: 'police:officer-before-the-crash', reason: 'decided as the service stopped' }],
+    });
 
     const row = await waitFor('the inbox to record the decision the journey confirmed', async () => {
       const { body } = await inbox.get(task.taskId);
       return body.status === 'completed' ? body : undefined;
     });
-    expect(row).toMatchObject({ status: 'completed', completedBy: 'police:officer-before-the-crash', reason: 'decided as the service stopped', decision });
-    expect(row.history.filter((h) => h.action === 'completed')).toEqual([expect.objectContaining({ by: 'police:officer-before-the-crash', reason: 'decided as the service stopped' })]);
+    expect(row).toMatchObject({
+      status: 'completed',
+      completedBy: 'police:officer-before-the-crash',
+      reason: 'decided as the service stopped',
+      decision,
+    });
+    expect(row.history.filter((h) => h.action === 'completed')).toEqual([
+      expect.objectContaining({ by: 'police:officer-before-the-crash', reason: 'decided as the service stopped' }),
+    ]);
     await p.until(journeyRef, 'triage', (s) => s.stage === 'awaiting-triage');
     // Completing it again through the inbox is refused: it is decided.
     await d.assessRisk(journeyRef, 'medium');
@@ -81,7 +88,10 @@ describe('task inbox and decisions', () => {
     expect((res.body as TaskRefusal).message).toMatch(/has closed/);
     expect((await d.inbox('consent-contract').get(consent.taskId)).body).toMatchObject({ status: 'open', completedBy: null });
 
-    const withdrawal = await http<TaskRefusal>('POST', p.url('referral', `/journeys/${journeyRef}/consent-withdrawal`), { token: await d.token('police', 'investigator'), body: { reason: 'late' } });
+    const withdrawal = await http<TaskRefusal>('POST', p.url('referral', `/journeys/${journeyRef}/consent-withdrawal`), {
+      token: await d.token('police', 'investigator'),
+      body: { reason: 'late' },
+    });
     expect(withdrawal.status).toBe(409);
   });
 
@@ -89,7 +99,12 @@ describe('task inbox and decisions', () => {
     const journeyRef = await p.arrest({}, 'cautionConditionDue=1 s');
     await d.screen(journeyRef, 'standard', {}, 'screened');
     await d.decide(journeyRef, 'triage-decision', { outcome: 'refer-to-easi' }, 'refer');
-    await d.decide(journeyRef, 'disposal-decision', { disposal: 'conditional-caution', conditions: [{ code: 'no-contact', description: 'no contact' }] }, 'caution');
+    await d.decide(
+      journeyRef,
+      'disposal-decision',
+      { disposal: 'conditional-caution', conditions: [{ code: 'no-contact', description: 'no contact' }] },
+      'caution',
+    );
     const consent = await d.inbox('consent-contract').waitForTask(journeyRef, 'consent-contract');
     await d.decide(journeyRef, 'breach-decision', { action: 'prosecute-original-offence' }, 'contacted the victim');
     await p.closed(journeyRef);
@@ -101,7 +116,10 @@ describe('task inbox and decisions', () => {
   it('should refuse withdrawal with 409 when consent has not been given yet', async () => {
     const journeyRef = await p.arrest();
     await d.inbox('eligibility-screening').waitForTask(journeyRef, 'eligibility-screening');
-    const res = await http<TaskRefusal>('POST', p.url('referral', `/journeys/${journeyRef}/consent-withdrawal`), { token: await d.token('police', 'investigator'), body: { reason: 'changed mind' } });
+    const res = await http<TaskRefusal>('POST', p.url('referral', `/journeys/${journeyRef}/consent-withdrawal`), {
+      token: await d.token('police', 'investigator'),
+      body: { reason: 'changed mind' },
+    });
     expect(res.status).toBe(409);
     expect(res.body.message).toMatch(/consent is not in force at stage screening/);
   });
@@ -154,7 +172,15 @@ describe('task inbox and decisions', () => {
     const refs = [await p.arrest(), await p.arrest(), await p.arrest()];
     const inbox = d.inbox('eligibility-screening');
     for (const ref of refs) await inbox.waitForTask(ref, 'eligibility-screening');
-    const page1 = await inbox.list({ queue: 'easi-team', status: 'open', stage: 'screening', riskLevel: 'unknown', kind: 'eligibility-screening', limit: 2, offset: 0 });
+    const page1 = await inbox.list({
+      queue: 'easi-team',
+      status: 'open',
+      stage: 'screening',
+      riskLevel: 'unknown',
+      kind: 'eligibility-screening',
+      limit: 2,
+      offset: 0,
+    });
     expect(page1.items).toHaveLength(2);
     expect(page1.total).toBeGreaterThanOrEqual(3);
     const page2 = await inbox.list({ queue: 'easi-team', status: 'open', stage: 'screening', limit: 2, offset: 2 });
@@ -169,7 +195,12 @@ describe('task inbox and decisions', () => {
     const task = await d.inbox('eligibility-screening').waitForTask(journeyRef, 'eligibility-screening');
     const supervisors = d.inbox('eligibility-screening', ['police', 'supervisor']);
     const escalated = await p.until(journeyRef, 'escalation', (s) => s.openTasks?.[0]?.queue === 'supervisors', 15_000);
-    expect(escalated.timeline.map((t) => t.what)).toEqual(expect.arrayContaining([expect.stringMatching(/overdue: reminder sent/), expect.stringMatching(/escalated to the supervisors' inbox/)]));
+    expect(escalated.timeline.map((t) => t.what)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/overdue: reminder sent/),
+        expect.stringMatching(/escalated to the supervisors' inbox/),
+      ]),
+    );
     const view = (await supervisors.get(task.taskId)).body;
     expect(view).toMatchObject({ queue: 'supervisors' });
     expect(view.remindedAt).not.toBeNull();
@@ -206,8 +237,13 @@ describe('task inbox and decisions', () => {
 
 /** The workflows visibility lists for `query`, once it lists any (visibility follows the workflows' updates). */
 const waitForList = (query: string): Promise<string[]> =>
-  waitFor(`visibility to list ${query}`, async () => {
-    const ids: string[] = [];
-    for await (const wf of p.temporal.workflow.list({ query })) ids.push(wf.workflowId);
-    return ids.length > 0 ? ids : undefined;
-  }, 20_000, 300);
+  waitFor(
+    `visibility to list ${query}`,
+    async () => {
+      const ids: string[] = [];
+      for await (const wf of p.temporal.workflow.list({ query })) ids.push(wf.workflowId);
+      return ids.length > 0 ? ids : undefined;
+    },
+    20_000,
+    300,
+  );

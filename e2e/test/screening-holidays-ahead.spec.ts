@@ -19,7 +19,8 @@ const summerBankHoliday = (year: number): string => {
   return new Date(last.getTime() - ((last.getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
 };
 
-const londonYear = (): number => Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric' }).format(new Date()));
+const londonYear = (): number =>
+  Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric' }).format(new Date()));
 
 let temporal: Client;
 let pg: PgClient;
@@ -51,7 +52,12 @@ describe('bank holidays known years ahead', () => {
 
     const listed = await http<Holiday[]>('GET', screening(`/bank-holidays?from=${year}-01-01&to=${year}-12-31`), { token: investigator });
     expect(listed.status).toBe(200);
-    expect(listed.body.find((h) => h.day === day)).toMatchObject({ day, name: 'Summer bank holiday', source: 'computed', updatedBy: 'computed' });
+    expect(listed.body.find((h) => h.day === day)).toMatchObject({
+      day,
+      name: 'Summer bank holiday',
+      source: 'computed',
+      updatedBy: 'computed',
+    });
     const computed = listed.body.filter((h) => h.source === 'computed').map((h) => h.day);
 
     // The Schedule is ensured in the background after boot: wait until its skip list carries the day.
@@ -62,6 +68,10 @@ describe('bank holidays known years ahead', () => {
     expect(skipped).toEqual(expect.arrayContaining(computed));
     const spec = (await temporal.schedule.getHandle(DAILY_SCREENING_SCHEDULE_ID).describe()).spec;
     const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-    expect(spec.skip?.some((c) => c.year[0]?.start === y && c.month[0]?.start === 'AUGUST' && m === 8 && c.dayOfMonth[0]?.start === d && c.hour[0]?.end === 23)).toBe(true);
+    expect(
+      spec.skip?.some(
+        (c) => c.year[0]?.start === y && c.month[0]?.start === 'AUGUST' && m === 8 && c.dayOfMonth[0]?.start === d && c.hour[0]?.end === 23,
+      ),
+    ).toBe(true);
   });
 });

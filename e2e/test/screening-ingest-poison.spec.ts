@@ -1,8 +1,27 @@
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
-import { KAFKA_HEADERS, TOPICS, deadLetterTopic, journeyStateQuery, journeyWorkflowId, policeEventSignal, type JourneyState } from '@easi/contracts';
-import { APPS, KafkaTap, sampleCrimeReport, sampleCustodyEvent, startApp, stopApp, uniqueRef, waitFor, waitForHealth, type RunningApp } from '@easi/testing';
+import {
+  KAFKA_HEADERS,
+  TOPICS,
+  deadLetterTopic,
+  journeyStateQuery,
+  journeyWorkflowId,
+  policeEventSignal,
+  type JourneyState,
+} from '@easi/contracts';
+import {
+  APPS,
+  KafkaTap,
+  sampleCrimeReport,
+  sampleCustodyEvent,
+  startApp,
+  stopApp,
+  uniqueRef,
+  waitFor,
+  waitForHealth,
+  type RunningApp,
+} from '@easi/testing';
 import { http, platformTemporalClient, tokenFor } from '../src';
 
 type IngestItem = { eventId: string; duplicate: boolean; journeyRef: string | null; workflowId: string | null };
@@ -32,11 +51,15 @@ const reportStored = (reportRef: string): Promise<ReportView> =>
   });
 
 const timelineEvents = async (workflowId: string): Promise<number> =>
-  (await temporal.workflow.getHandle(workflowId).query<JourneyState>(journeyStateQuery)).timeline.filter((t) => t.what.startsWith('New custody event')).length;
+  (await temporal.workflow.getHandle(workflowId).query<JourneyState>(journeyStateQuery)).timeline.filter((t) =>
+    t.what.startsWith('New custody event'),
+  ).length;
 
 /** The custody events Temporal handed the workflow (signal-with-start records its signal too): written before the call returns. */
 const signalsTo = async (workflowId: string): Promise<number> =>
-  ((await temporal.workflow.getHandle(workflowId).fetchHistory()).events ?? []).filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === policeEventSignal.name).length;
+  ((await temporal.workflow.getHandle(workflowId).fetchHistory()).events ?? []).filter(
+    (e) => e.workflowExecutionSignaledEventAttributes?.signalName === policeEventSignal.name,
+  ).length;
 
 const runsOf = async (workflowId: string): Promise<number> => {
   let n = 0;
@@ -51,9 +74,21 @@ beforeAll(async () => {
   await producer.connect();
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', SCREENING_PORT: String(SCREENING_PORT) };
   const logDir = join(root, '.easi', 'logs', 'e2e-ingest-poison');
-  for (const name of ['screening', 'journey-worker']) running.push(startApp(root, APPS.find((a) => a.name === name)!, env, logDir, process.env.EASI_ECHO_LOGS === '1'));
+  for (const name of ['screening', 'journey-worker'])
+    running.push(
+      startApp(
+        root,
+        APPS.find((a) => a.name === name)!,
+        env,
+        logDir,
+        process.env.EASI_ECHO_LOGS === '1',
+      ),
+    );
   const api = running[0]!;
-  await Promise.all([tap.start(), waitForHealth(screening('/health'), 90_000, () => api.child.exitCode === null && api.child.signalCode === null)]);
+  await Promise.all([
+    tap.start(),
+    waitForHealth(screening('/health'), 90_000, () => api.child.exitCode === null && api.child.signalCode === null),
+  ]);
 });
 
 afterAll(async () => {
@@ -68,7 +103,10 @@ describe('values Postgres cannot store', () => {
     const nul = sampleCrimeReport({ narrative: NUL_NARRATIVE });
     const big = sampleCrimeReport({ version: TOO_BIG_VERSION });
     const good = sampleCrimeReport();
-    await producer.send({ topic: TOPICS.crimeReports, messages: [nul, big, good].map((r) => ({ key: r.reportRef, value: JSON.stringify(r) })) });
+    await producer.send({
+      topic: TOPICS.crimeReports,
+      messages: [nul, big, good].map((r) => ({ key: r.reportRef, value: JSON.stringify(r) })),
+    });
 
     const deadNul = await tap.waitFor((m) => m.topic === deadLetterTopic(TOPICS.crimeReports) && m.key === nul.reportRef);
     expect(deadNul.headers[KAFKA_HEADERS.deadLetterReason]).toContain('narrative: must not contain the NUL character');
@@ -81,22 +119,34 @@ describe('values Postgres cannot store', () => {
     const later = sampleCrimeReport();
     await producer.send({ topic: TOPICS.crimeReports, messages: [{ key: later.reportRef, value: JSON.stringify(later) }] });
     await reportStored(later.reportRef);
-    const ingestion = await http<Ingestion>('GET', screening('/crime-reports/ingestion'), { token: await tokenFor('police', 'supervisor') });
+    const ingestion = await http<Ingestion>('GET', screening('/crime-reports/ingestion'), {
+      token: await tokenFor('police', 'supervisor'),
+    });
     expect(ingestion.body.deadLettered).toBeGreaterThanOrEqual(2);
   });
 
   it('should answer 400 naming the field when a NUL narrative or an over-large version is posted, one or in bulk', async () => {
-    const nul = await http<Refusal>('POST', screening('/crime-reports'), { token: police, body: sampleCrimeReport({ narrative: NUL_NARRATIVE }) });
+    const nul = await http<Refusal>('POST', screening('/crime-reports'), {
+      token: police,
+      body: sampleCrimeReport({ narrative: NUL_NARRATIVE }),
+    });
     expect(nul.status).toBe(400);
     expect(nul.body.issues).toEqual(['narrative: must not contain the NUL character (\\u0000)']);
-    const big = await http<Refusal>('POST', screening('/crime-reports'), { token: police, body: sampleCrimeReport({ version: TOO_BIG_VERSION }) });
+    const big = await http<Refusal>('POST', screening('/crime-reports'), {
+      token: police,
+      body: sampleCrimeReport({ version: TOO_BIG_VERSION }),
+    });
     expect(big.status).toBe(400);
     expect(big.body.issues).toEqual(['version: must be at most 2147483647 (the largest integer stored)']);
 
     const good = sampleCrimeReport();
     const bulk = await http<Refusal>('POST', screening('/crime-reports/bulk'), {
       token: police,
-      body: [good, sampleCrimeReport({ narrative: NUL_NARRATIVE }), sampleCrimeReport({ version: TOO_BIG_VERSION, occurredAt: '0000-01-01T00:00:00Z' })],
+      body: [
+        good,
+        sampleCrimeReport({ narrative: NUL_NARRATIVE }),
+        sampleCrimeReport({ version: TOO_BIG_VERSION, occurredAt: '0000-01-01T00:00:00Z' }),
+      ],
     });
     expect(bulk.status).toBe(400);
     expect(bulk.body.issues).toEqual([
@@ -113,7 +163,9 @@ describe('values Postgres cannot store', () => {
     await producer.send({ topic: TOPICS.custodyEvents, messages: [bad, good].map((e) => ({ key: e.eventId, value: JSON.stringify(e) })) });
     const dead = await tap.waitFor((m) => m.topic === deadLetterTopic(TOPICS.custodyEvents) && m.key === bad.eventId);
     expect(dead.headers[KAFKA_HEADERS.deadLetterReason]).toContain('offences.0.legislation: must not contain the NUL character');
-    await waitFor('the good event to be stored', async () => ((await http('GET', screening(`/custody-events/${good.eventId}`), { token: police })).status === 200 ? true : undefined));
+    await waitFor('the good event to be stored', async () =>
+      (await http('GET', screening(`/custody-events/${good.eventId}`), { token: police })).status === 200 ? true : undefined,
+    );
 
     const posted = await http<Refusal>('POST', screening('/custody-events'), { token: police, body: bad });
     expect(posted.status).toBe(400);
@@ -123,7 +175,10 @@ describe('values Postgres cannot store', () => {
 
 describe('POST /custody-events/bulk', () => {
   it('should answer 403 when the token belongs to another agency', async () => {
-    const res = await http('POST', screening('/custody-events/bulk'), { token: await tokenFor('victim-service', 'isac'), body: [sampleCustodyEvent()] });
+    const res = await http('POST', screening('/custody-events/bulk'), {
+      token: await tokenFor('victim-service', 'isac'),
+      body: [sampleCustodyEvent()],
+    });
     expect(res.status).toBe(403);
   });
 
@@ -142,14 +197,19 @@ describe('POST /custody-events/bulk', () => {
   it('should answer 400 when the bulk is empty or holds more than 1,000 events', async () => {
     const empty = await http<Refusal>('POST', screening('/custody-events/bulk'), { token: police, body: [] });
     expect(empty.status).toBe(400);
-    const tooMany = await http<Refusal>('POST', screening('/custody-events/bulk'), { token: police, body: Array.from({ length: 1001 }, () => sampleCustodyEvent({ offences: [{ family: 'theft' }] })) });
+    const tooMany = await http<Refusal>('POST', screening('/custody-events/bulk'), {
+      token: police,
+      body: Array.from({ length: 1001 }, () => sampleCustodyEvent({ offences: [{ family: 'theft' }] })),
+    });
     expect(tooMany.status).toBe(400);
     expect(tooMany.body.issues).toEqual(['(root): at most 1000 custody events per request']);
   });
 
   it('should store 1,000 events once and report each as a duplicate when the same bulk is sent twice', async () => {
     // Offences no journey screens, so the size is tested without starting 1,000 journeys.
-    const events = Array.from({ length: 1000 }, () => sampleCustodyEvent({ offences: [{ family: 'theft', legislation: 'Theft Act 1968 s1' }] }));
+    const events = Array.from({ length: 1000 }, () =>
+      sampleCustodyEvent({ offences: [{ family: 'theft', legislation: 'Theft Act 1968 s1' }] }),
+    );
     const first = await http<BulkResult>('POST', screening('/custody-events/bulk'), { token: police, body: events });
     expect(first.status).toBe(202);
     expect(first.body).toMatchObject({ received: 1000, stored: 1000, duplicates: 0 });
@@ -178,7 +238,9 @@ describe('POST /custody-events/bulk', () => {
     expect(d).toMatchObject({ journeyRef: null, workflowId: null });
     const workflows = [a.workflowId!, c.workflowId!];
 
-    await waitFor('the second event to reach the first journey', async () => ((await timelineEvents(workflows[0]!)) >= 1 ? true : undefined));
+    await waitFor('the second event to reach the first journey', async () =>
+      (await timelineEvents(workflows[0]!)) >= 1 ? true : undefined,
+    );
     const runIds = await Promise.all(workflows.map(async (id) => (await temporal.workflow.getHandle(id).describe()).runId));
     for (const id of workflows) await waitFor(`visibility to list ${id}`, async () => ((await runsOf(id)) > 0 ? true : undefined));
 

@@ -15,13 +15,36 @@ import {
   type DailyScreeningResult,
 } from '@easi/contracts';
 import { join } from 'node:path';
-import { APPS, KafkaTap, sampleCrimeReport, sampleCustodyEvent, startApp, stopApp, uniqueRef, waitFor, waitForHealth, type RunningApp } from '@easi/testing';
+import {
+  APPS,
+  KafkaTap,
+  sampleCrimeReport,
+  sampleCustodyEvent,
+  startApp,
+  stopApp,
+  uniqueRef,
+  waitFor,
+  waitForHealth,
+  type RunningApp,
+} from '@easi/testing';
 import { dayString, freeScreeningMonday, http, platformTemporalClient, tokenFor } from '../src';
 
-type Hit = { id: string; sourceRef: string; sourceVersion: number; flags: { code: string; text: string; explanations?: { rule: string; text: string; matched: string[] }[] }[]; suggestedActions: string[]; taskId: string | null; taskKind: string | null };
+type Hit = {
+  id: string;
+  sourceRef: string;
+  sourceVersion: number;
+  flags: { code: string; text: string; explanations?: { rule: string; text: string; matched: string[] }[] }[];
+  suggestedActions: string[];
+  taskId: string | null;
+  taskKind: string | null;
+};
 type DayList = { day: string; total: number; items: Hit[] };
 type Run = { day: string; status: string; executions: number; reportsTotal: number; reportsScreened: number; hits: number };
-type ReportView = { reportRef: string; latestVersion: number; versions: { version: number; changeType: string; narrative: string; recordedOffence: { family: string } }[] };
+type ReportView = {
+  reportRef: string;
+  latestVersion: number;
+  versions: { version: number; changeType: string; narrative: string; recordedOffence: { family: string } }[];
+};
 
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 /** Its own port (not the shared e2e ports), so this suite can run beside the other end-to-end suites. */
@@ -39,7 +62,16 @@ const screening = (path: string): string => `http://127.0.0.1:${SCREENING_PORT}$
 const startApps = async (): Promise<void> => {
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', SCREENING_PORT: String(SCREENING_PORT) };
   const logDir = join(root, '.easi', 'logs', 'e2e-screening');
-  for (const name of ['screening', 'journey-worker']) running.push(startApp(root, APPS.find((a) => a.name === name)!, env, logDir, process.env.EASI_ECHO_LOGS === '1'));
+  for (const name of ['screening', 'journey-worker'])
+    running.push(
+      startApp(
+        root,
+        APPS.find((a) => a.name === name)!,
+        env,
+        logDir,
+        process.env.EASI_ECHO_LOGS === '1',
+      ),
+    );
   const api = running[0]!;
   await waitForHealth(`${screening('/health')}`, 90_000, () => api.child.exitCode === null && api.child.signalCode === null);
 };
@@ -68,14 +100,23 @@ const stored = (reportRef: string, version = 1): Promise<ReportView> =>
 let lastProgress: () => Promise<ScreeningProgress> = () => Promise.reject(new Error('no run yet'));
 
 const runWorkflow = async (input: DailyScreeningInput): Promise<DailyScreeningResult> => {
-  const handle = await temporal.workflow.start(DAILY_SCREENING_WORKFLOW_TYPE, { workflowId: `screening-test-${randomUUID()}`, taskQueue: TASK_QUEUES.journeys, args: [input] });
+  const handle = await temporal.workflow.start(DAILY_SCREENING_WORKFLOW_TYPE, {
+    workflowId: `screening-test-${randomUUID()}`,
+    taskQueue: TASK_QUEUES.journeys,
+    args: [input],
+  });
   lastProgress = () => handle.query(screeningProgressQuery);
   return handle.result() as Promise<DailyScreeningResult>;
 };
 
-const listOf = async (day: string): Promise<DayList> => (await http<DayList>('GET', screening(`/screening/lists/${day}?limit=20000`), { token: police })).body;
+const listOf = async (day: string): Promise<DayList> =>
+  (await http<DayList>('GET', screening(`/screening/lists/${day}?limit=20000`), { token: police })).body;
 const runOf = async (day: string): Promise<Run> => (await http<Run>('GET', screening(`/screening/runs/${day}`), { token: police })).body;
-const refsOf = (list: DayList, tag: string): string[] => list.items.filter((h) => h.sourceRef.includes(tag)).map((h) => `${h.sourceRef}@${h.sourceVersion}`).sort();
+const refsOf = (list: DayList, tag: string): string[] =>
+  list.items
+    .filter((h) => h.sourceRef.includes(tag))
+    .map((h) => `${h.sourceRef}@${h.sourceVersion}`)
+    .sort();
 
 beforeAll(async () => {
   police = await tokenFor('police', 'supervisor');
@@ -94,7 +135,10 @@ afterAll(async () => {
 
 describe('crime report ingestion', () => {
   it('should answer 403 when the token belongs to another agency', async () => {
-    const res = await http('POST', screening('/crime-reports'), { token: await tokenFor('victim-service', 'isac'), body: sampleCrimeReport() });
+    const res = await http('POST', screening('/crime-reports'), {
+      token: await tokenFor('victim-service', 'isac'),
+      body: sampleCrimeReport(),
+    });
     expect(res.status).toBe(403);
   });
 
@@ -113,8 +157,14 @@ describe('crime report ingestion', () => {
   it('should store a bulk of 1,000 reports once when the same bulk is sent twice', async () => {
     const tag = uniqueRef('BULK');
     const reports = Array.from({ length: 1000 }, (_, i) => sampleCrimeReport({ reportRef: `${tag}-${i}`, narrative: 'x'.repeat(600) }));
-    const first = await http<{ stored: number; duplicates: number }>('POST', screening('/crime-reports/bulk'), { token: police, body: reports });
-    const again = await http<{ stored: number; duplicates: number }>('POST', screening('/crime-reports/bulk'), { token: police, body: reports });
+    const first = await http<{ stored: number; duplicates: number }>('POST', screening('/crime-reports/bulk'), {
+      token: police,
+      body: reports,
+    });
+    const again = await http<{ stored: number; duplicates: number }>('POST', screening('/crime-reports/bulk'), {
+      token: police,
+      body: reports,
+    });
     expect(first.status).toBe(202);
     expect(first.body).toMatchObject({ stored: 1000, duplicates: 0 });
     expect(again.body).toMatchObject({ stored: 0, duplicates: 1000 });
@@ -136,7 +186,13 @@ describe('crime report ingestion', () => {
 
   it('should keep an amended report as a new version and ignore a redelivered version when versions arrive on the topic', async () => {
     const v1 = sampleCrimeReport({ recordedOffence: { family: 'harassment' } });
-    const v2 = { ...v1, version: 2, changeType: 'reclassified' as const, recordedOffence: { family: 'stalking' as const, homeOfficeCode: '8Q' }, narrative: `${v1.narrative} Reclassified.` };
+    const v2 = {
+      ...v1,
+      version: 2,
+      changeType: 'reclassified' as const,
+      recordedOffence: { family: 'stalking' as const, homeOfficeCode: '8Q' },
+      narrative: `${v1.narrative} Reclassified.`,
+    };
     await send([v1, v1]);
     await stored(v1.reportRef);
     await send([v2, v1]);
@@ -151,7 +207,13 @@ describe('crime report ingestion', () => {
 });
 
 describe('offence families', () => {
-  type Family = { family: string; homeOfficeCodes: string[]; codeConfidence: string; screened: boolean; legislation: { act: string; sections: string[] }[] };
+  type Family = {
+    family: string;
+    homeOfficeCodes: string[];
+    codeConfidence: string;
+    screened: boolean;
+    legislation: { act: string; sections: string[] }[];
+  };
 
   it('should hold the families as reference data with Home Office codes and which are screened daily when the migration has run', async () => {
     const res = await http<Family[]>('GET', screening('/offence-families'), { token: police });
@@ -163,9 +225,15 @@ describe('offence families', () => {
   });
 
   it('should refuse a change from an investigator and a malformed Home Office code from a supervisor', async () => {
-    const investigator = await http('PUT', screening('/offence-families/breach-spo'), { token: await tokenFor('police', 'investigator'), body: { homeOfficeCodes: ['8X'] } });
+    const investigator = await http('PUT', screening('/offence-families/breach-spo'), {
+      token: await tokenFor('police', 'investigator'),
+      body: { homeOfficeCodes: ['8X'] },
+    });
     expect(investigator.status).toBe(403);
-    const bad = await http<{ issues: string[] }>('PUT', screening('/offence-families/breach-spo'), { token: police, body: { homeOfficeCodes: ['=1+1'] } });
+    const bad = await http<{ issues: string[] }>('PUT', screening('/offence-families/breach-spo'), {
+      token: police,
+      body: { homeOfficeCodes: ['=1+1'] },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.issues[0]).toMatch(/^homeOfficeCodes\.0:/);
   });
@@ -176,8 +244,18 @@ describe('daily screening', () => {
     const description = await temporal.schedule.getHandle(DAILY_SCREENING_SCHEDULE_ID).describe();
     expect(description.spec.timezone).toBe('Europe/London');
     expect(description.spec.calendars?.[0]?.hour).toEqual([{ start: 7, end: 7, step: 1 }]);
-    expect(description.spec.calendars?.[0]?.dayOfWeek.map((d) => d.start)).toEqual(['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY']);
-    expect(description.action).toMatchObject({ type: 'startWorkflow', workflowType: DAILY_SCREENING_WORKFLOW_TYPE, taskQueue: TASK_QUEUES.journeys });
+    expect(description.spec.calendars?.[0]?.dayOfWeek.map((d) => d.start)).toEqual([
+      'MONDAY',
+      'TUESDAY',
+      'WEDNESDAY',
+      'THURSDAY',
+      'FRIDAY',
+    ]);
+    expect(description.action).toMatchObject({
+      type: 'startWorkflow',
+      workflowType: DAILY_SCREENING_WORKFLOW_TYPE,
+      taskQueue: TASK_QUEUES.journeys,
+    });
   });
 
   it('should produce the list with tasks, catch up two missed days once each, add nothing when a day is re-run and put a late report on the next run', async () => {
@@ -186,20 +264,40 @@ describe('daily screening', () => {
     const [d0, d1, d2, d3] = [0, 1, 2, 3].map((n) => dayString(monday, n)) as [string, string, string, string];
     const person = (p: string): { personRef: string } => ({ personRef: `${p}-${tag}` });
     const report = (ref: string, recordedAt: string, overrides: Partial<CrimeReportV1Input> = {}): CrimeReportV1Input =>
-      sampleCrimeReport({ reportRef: `${ref}-${tag}`, suspects: [person('S')], victimRefs: [`V-${tag}`], occurredAt: recordedAt, recordedAt, ...overrides });
+      sampleCrimeReport({
+        reportRef: `${ref}-${tag}`,
+        suspects: [person('S')],
+        victimRefs: [`V-${tag}`],
+        occurredAt: recordedAt,
+        recordedAt,
+        ...overrides,
+      });
     const reports = [
       report('A', `${d0}T05:00:00Z`, { recordedOffence: { family: 'stalking', homeOfficeCode: '8Q' } }),
       report('B', `${d0}T12:00:00Z`, { recordedOffence: { family: 'harassment' } }),
       report('C', `${d1}T12:00:00Z`, {
         recordedOffence: { family: 'malicious-communications' },
-        narrative: 'Since she ended their relationship he has sent over 40 messages a day, keeps turning up at her work and she found a tracker under her car.',
+        narrative:
+          'Since she ended their relationship he has sent over 40 messages a day, keeps turning up at her work and she found a tracker under her car.',
       }),
-      report('N', `${d1}T13:00:00Z`, { recordedOffence: { family: 'theft' }, suspects: [person('T')], victimRefs: [], relationshipToVictim: 'stranger', narrative: 'Two bottles of wine taken from a shop.' }),
+      report('N', `${d1}T13:00:00Z`, {
+        recordedOffence: { family: 'theft' },
+        suspects: [person('T')],
+        victimRefs: [],
+        relationshipToVictim: 'stranger',
+        narrative: 'Two bottles of wine taken from a shop.',
+      }),
       report('E', `${d2}T12:00:00Z`, { recordedOffence: { family: 'breach-non-molestation-order' } }),
     ];
     await send(reports);
     for (const r of reports) await stored(r.reportRef);
-    const custody = sampleCustodyEvent({ eventId: `CE-${tag}`, suspect: person('S'), occurredAt: `${d2}T13:00:00Z`, recordedAt: `${d2}T13:30:00Z`, crimeReportRefs: [`E-${tag}`] });
+    const custody = sampleCustodyEvent({
+      eventId: `CE-${tag}`,
+      suspect: person('S'),
+      occurredAt: `${d2}T13:00:00Z`,
+      recordedAt: `${d2}T13:30:00Z`,
+      crimeReportRefs: [`E-${tag}`],
+    });
     expect((await http('POST', screening('/custody-events'), { token: police, body: custody })).status).toBe(202);
 
     const first = await runWorkflow({ day: d0 });
@@ -211,7 +309,9 @@ describe('daily screening', () => {
     expect(refsOf(await listOf(d1), tag)).toEqual([`B-${tag}@1`]);
     expect(refsOf(await listOf(d2), tag)).toEqual([`C-${tag}@1`]);
     expect(refsOf(await listOf(d3), tag)).toEqual([`CE-${tag}@1`, `E-${tag}@1`]);
-    expect((await listOf(d3)).items.find((h) => h.sourceRef === `CE-${tag}`)?.flags[0]?.text).toMatch(/^Person in custody \(arrested\) for Stalking/);
+    expect((await listOf(d3)).items.find((h) => h.sourceRef === `CE-${tag}`)?.flags[0]?.text).toMatch(
+      /^Person in custody \(arrested\) for Stalking/,
+    );
     expect(await lastProgress()).toMatchObject({ day: null, daysPlanned: [d1, d2, d3], daysDone: [d1, d2, d3] });
     for (const day of [d0, d1, d2, d3]) expect(await runOf(day)).toMatchObject({ status: 'completed', executions: 1 });
 
@@ -221,7 +321,9 @@ describe('daily screening', () => {
     const explanations = c.flags.find((f) => f.code === 'possible-misclassification')!.explanations!;
     expect(explanations.find((e) => e.rule === 'act-monitoring')?.matched.join(' ')).toMatch(/tracker/i);
     expect(explanations.some((e) => e.rule === 'recording-rule-former-partner')).toBe(true);
-    expect(c.suggestedActions).toEqual(expect.arrayContaining(['record-on-list', 'reclassification-submission', 'link-to-other-reports', 'possible-easi-candidate']));
+    expect(c.suggestedActions).toEqual(
+      expect.arrayContaining(['record-on-list', 'reclassification-submission', 'link-to-other-reports', 'possible-easi-candidate']),
+    );
     expect(c.taskKind).toBe('reclassification-review');
     const tasks = await http<Hit[]>('GET', screening(`/review-tasks?day=${d2}&limit=1000`), { token: police });
     expect(tasks.body.filter((t) => t.sourceRef.includes(tag)).map((t) => t.taskId)).toEqual([c.taskId]);
@@ -250,9 +352,20 @@ describe('daily screening', () => {
     expect(text).toContain(`"C-${tag}"`);
     expect(text).toContain('recording rule');
 
-    const history = await http<{ reports: { reportRef: string }[]; hits: { sourceRef: string }[] }>('GET', screening(`/people/S-${tag}/screening-history`), { token: police });
+    const history = await http<{ reports: { reportRef: string }[]; hits: { sourceRef: string }[] }>(
+      'GET',
+      screening(`/people/S-${tag}/screening-history`),
+      { token: police },
+    );
     expect(history.body.reports.map((r) => r.reportRef).sort()).toEqual([`A-${tag}`, `B-${tag}`, `C-${tag}`, `E-${tag}`, `L-${tag}`]);
-    expect(history.body.hits.map((h) => h.sourceRef).sort()).toEqual([`A-${tag}`, `B-${tag}`, `C-${tag}`, `CE-${tag}`, `E-${tag}`, `L-${tag}`]);
+    expect(history.body.hits.map((h) => h.sourceRef).sort()).toEqual([
+      `A-${tag}`,
+      `B-${tag}`,
+      `C-${tag}`,
+      `CE-${tag}`,
+      `E-${tag}`,
+      `L-${tag}`,
+    ]);
     const log = await http<{ actor: string; reason: string }[]>('GET', screening(`/people/S-${tag}/access-log`), { token: police });
     expect(log.body[0]).toMatchObject({ actor: expect.any(String), reason: 'screening review' });
   });
@@ -262,7 +375,14 @@ describe('daily screening', () => {
     const day = dayString(await safeMonday(), 2);
     // 23 reports (and any earlier unscreened ones) over 3 lanes in chunks of 3: lanes end on full and short chunks.
     const reports = Array.from({ length: 23 }, (_, i) =>
-      sampleCrimeReport({ reportRef: `P${i}-${tag}`, recordedOffence: { family: 'stalking', homeOfficeCode: '8Q' }, suspects: [{ personRef: `S${i}-${tag}` }], victimRefs: [`V${i}-${tag}`], occurredAt: `${day}T05:00:00Z`, recordedAt: `${day}T05:00:00Z` }),
+      sampleCrimeReport({
+        reportRef: `P${i}-${tag}`,
+        recordedOffence: { family: 'stalking', homeOfficeCode: '8Q' },
+        suspects: [{ personRef: `S${i}-${tag}` }],
+        victimRefs: [`V${i}-${tag}`],
+        occurredAt: `${day}T05:00:00Z`,
+        recordedAt: `${day}T05:00:00Z`,
+      }),
     );
     await send(reports);
     for (const r of reports) await stored(r.reportRef);
@@ -291,7 +411,10 @@ describe('daily screening', () => {
     expect((await http('GET', screening('/review-tasks?day=0000-01-01'), { token: police })).status).toBe(400);
     expect((await http('GET', screening('/screening/figures/misclassified?from=0000-01&to=2001-01'), { token: police })).status).toBe(400);
     expect((await http('GET', screening('/screening/figures/misclassified?from=2001-01&to=2999-12'), { token: police })).status).toBe(400);
-    const zone = await http<{ issues: string[] }>('PUT', screening('/screening/schedule'), { token: police, body: { timeZone: 'Mars/Olympus_Mons' } });
+    const zone = await http<{ issues: string[] }>('PUT', screening('/screening/schedule'), {
+      token: police,
+      body: { timeZone: 'Mars/Olympus_Mons' },
+    });
     expect(zone.status).toBe(400);
     expect(zone.body.issues).toEqual(['timeZone: must be an IANA time zone such as Europe/London, or UTC']);
   });
@@ -299,12 +422,22 @@ describe('daily screening', () => {
   it('should catch up on the weekdays the Schedule is set to when a supervisor changes them', async () => {
     type Settings = { hour: number; minute: number; timeZone: string; weekdays: string[]; catchupWindow: string; paused: boolean };
     const before = (await http<Settings>('GET', screening('/screening/schedule'), { token: police })).body;
-    const restore = { hour: before.hour, minute: before.minute, timeZone: before.timeZone, weekdays: before.weekdays, catchupWindow: before.catchupWindow, paused: before.paused };
+    const restore = {
+      hour: before.hour,
+      minute: before.minute,
+      timeZone: before.timeZone,
+      weekdays: before.weekdays,
+      catchupWindow: before.catchupWindow,
+      paused: before.paused,
+    };
     const monday = await safeMonday();
     const [friday, saturday, tuesday] = [-3, -2, 1].map((n) => dayString(monday, n)) as [string, string, string];
     try {
       expect((await runWorkflow({ day: friday })).days.map((d) => d.day)).toEqual([friday]);
-      const changed = await http('PUT', screening('/screening/schedule'), { token: police, body: { ...restore, weekdays: ['TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'] } });
+      const changed = await http('PUT', screening('/screening/schedule'), {
+        token: police,
+        body: { ...restore, weekdays: ['TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'] },
+      });
       expect(changed.status).toBe(200);
       const run = await runWorkflow({ scheduledFor: londonSeven(tuesday) });
       expect(run.days.map((d) => d.day)).toEqual([saturday, tuesday]);
@@ -313,14 +446,30 @@ describe('daily screening', () => {
     }
   });
 
-  it('should list an amended version flagged again without a second review task and show the recording officer\'s links as theirs', async () => {
+  it("should list an amended version flagged again without a second review task and show the recording officer's links as theirs", async () => {
     const tag = uniqueRef('AMD');
     const monday = await safeMonday();
     const [day, next] = [1, 2].map((n) => dayString(monday, n)) as [string, string];
     // Strong enough on its own words: this report has no other report with the same suspect and victim.
-    const narrative = 'Since she ended the relationship he has sent over 50 messages a day, keeps turning up at her work and follows her home. She found a tracker under her car and has told him to stop.';
-    const v1 = sampleCrimeReport({ reportRef: `M-${tag}`, recordedOffence: { family: 'public-order' }, narrative, suspects: [{ personRef: `S-${tag}` }], victimRefs: [`V-${tag}`], linkedReportRefs: [`OTHER-${tag}`], recordedAt: `${day}T05:00:00Z`, occurredAt: `${day}T04:00:00Z` });
-    const v2 = { ...v1, version: 2, changeType: 'amended' as const, narrative: `${narrative} She has now changed her phone number.`, recordedAt: `${next}T05:00:00Z` };
+    const narrative =
+      'Since she ended the relationship he has sent over 50 messages a day, keeps turning up at her work and follows her home. She found a tracker under her car and has told him to stop.';
+    const v1 = sampleCrimeReport({
+      reportRef: `M-${tag}`,
+      recordedOffence: { family: 'public-order' },
+      narrative,
+      suspects: [{ personRef: `S-${tag}` }],
+      victimRefs: [`V-${tag}`],
+      linkedReportRefs: [`OTHER-${tag}`],
+      recordedAt: `${day}T05:00:00Z`,
+      occurredAt: `${day}T04:00:00Z`,
+    });
+    const v2 = {
+      ...v1,
+      version: 2,
+      changeType: 'amended' as const,
+      narrative: `${narrative} She has now changed her phone number.`,
+      recordedAt: `${next}T05:00:00Z`,
+    };
     expect((await http('POST', screening('/crime-reports'), { token: police, body: v1 })).status).toBe(202);
     await stored(v1.reportRef);
     await runWorkflow({ day });
@@ -328,7 +477,9 @@ describe('daily screening', () => {
     expect(first.taskKind).toBe('reclassification-review');
     expect(first.flags.map((f) => f.code)).toContain('source-linked-reports');
     expect(first.flags.map((f) => f.code)).not.toContain('linked-reports');
-    expect(first.flags.find((f) => f.code === 'source-linked-reports')?.text).toMatch(/^Linked by the recording officer in the crime system to 1 other report: OTHER-/);
+    expect(first.flags.find((f) => f.code === 'source-linked-reports')?.text).toMatch(
+      /^Linked by the recording officer in the crime system to 1 other report: OTHER-/,
+    );
 
     expect((await http('POST', screening('/crime-reports'), { token: police, body: v2 })).status).toBe(202);
     await stored(v1.reportRef, 2);
@@ -337,64 +488,113 @@ describe('daily screening', () => {
     const second = (await listOf(next)).items.filter((h) => h.sourceRef === `M-${tag}`);
     expect(second.map((h) => [h.sourceVersion, h.taskId])).toEqual([[2, null]]);
     expect(second[0]!.flags.find((f) => f.code === 'earlier-review')?.text).toContain(`task ${first.taskId}`);
-    const open = await http<{ taskStatus: string; otherVersions: { sourceVersion: number; taskId: string | null }[] }>('GET', screening(`/review-tasks/${first.taskId}`), { token: police });
+    const open = await http<{ taskStatus: string; otherVersions: { sourceVersion: number; taskId: string | null }[] }>(
+      'GET',
+      screening(`/review-tasks/${first.taskId}`),
+      { token: police },
+    );
     expect(open.body.taskStatus).toBe('open');
     expect(open.body.otherVersions.map((h) => [h.sourceVersion, h.taskId])).toEqual([[2, null]]);
   });
 
-  it('should keep the reviewer\'s confirmation and rejection and count them when misclassification flags are reviewed', async () => {
+  it("should keep the reviewer's confirmation and rejection and count them when misclassification flags are reviewed", async () => {
     const tag = uniqueRef('REV');
     const day = dayString(await safeMonday(), 1);
-    const narrative = 'Since the break-up her ex keeps following her to work, waits outside her house every night and has sent hundreds of messages.';
+    const narrative =
+      'Since the break-up her ex keeps following her to work, waits outside her house every night and has sent hundreds of messages.';
     const reports = ['X', 'Y'].map((r) =>
-      sampleCrimeReport({ reportRef: `${r}-${tag}`, recordedOffence: { family: 'public-order' }, narrative, recordedAt: `${day}T05:00:00Z`, occurredAt: `${day}T04:00:00Z` }),
+      sampleCrimeReport({
+        reportRef: `${r}-${tag}`,
+        recordedOffence: { family: 'public-order' },
+        narrative,
+        recordedAt: `${day}T05:00:00Z`,
+        occurredAt: `${day}T04:00:00Z`,
+      }),
     );
     await http('POST', screening('/crime-reports/bulk'), { token: police, body: reports });
     await runWorkflow({ day });
     const hits = (await listOf(day)).items.filter((h) => h.sourceRef.includes(tag));
     expect(hits.map((h) => h.taskKind)).toEqual(['reclassification-review', 'reclassification-review']);
     const [x, y] = hits as [Hit, Hit];
-    const noRef = await http('POST', screening(`/review-tasks/${x.taskId}/decisions`), { token: police, body: { decision: 'confirm-misclassification' } });
+    const noRef = await http('POST', screening(`/review-tasks/${x.taskId}/decisions`), {
+      token: police,
+      body: { decision: 'confirm-misclassification' },
+    });
     expect(noRef.status).toBe(400);
-    const noReason = await http('POST', screening(`/review-tasks/${y.taskId}/decisions`), { token: police, body: { decision: 'reject-misclassification' } });
+    const noReason = await http('POST', screening(`/review-tasks/${y.taskId}/decisions`), {
+      token: police,
+      body: { decision: 'reject-misclassification' },
+    });
     expect(noReason.status).toBe(400);
     const confirm = await http<{ journeys: { workflowId: string }[] }>('POST', screening(`/review-tasks/${x.taskId}/decisions`), {
       token: police,
-      body: { decision: 'confirm-misclassification', reclassificationRef: `RC-${tag}`, actionsTaken: ['victim-contact-and-isac-referral', 'possible-easi-candidate'] },
+      body: {
+        decision: 'confirm-misclassification',
+        reclassificationRef: `RC-${tag}`,
+        actionsTaken: ['victim-contact-and-isac-referral', 'possible-easi-candidate'],
+      },
     });
     expect(confirm.status).toBe(201);
     expect(confirm.body.journeys).toHaveLength(1);
     const journey = await temporal.workflow.getHandle(confirm.body.journeys[0]!.workflowId).describe();
     expect(journey.type).toBe('perpetratorJourney');
-    const reject = await http('POST', screening(`/review-tasks/${y.taskId}/decisions`), { token: police, body: { decision: 'reject-misclassification', reason: 'Duplicate of the confirmed report.' } });
+    const reject = await http('POST', screening(`/review-tasks/${y.taskId}/decisions`), {
+      token: police,
+      body: { decision: 'reject-misclassification', reason: 'Duplicate of the confirmed report.' },
+    });
     expect(reject.status).toBe(201);
-    const task = await http<{ taskStatus: string; decisions: { decision: string; reclassificationRef: string | null; decidedBy: string }[] }>('GET', screening(`/review-tasks/${x.taskId}`), { token: police });
+    const task = await http<{
+      taskStatus: string;
+      decisions: { decision: string; reclassificationRef: string | null; decidedBy: string }[];
+    }>('GET', screening(`/review-tasks/${x.taskId}`), { token: police });
     expect(task.body.taskStatus).toBe('completed');
-    expect(task.body.decisions).toEqual([expect.objectContaining({ decision: 'confirm-misclassification', reclassificationRef: `RC-${tag}` })]);
+    expect(task.body.decisions).toEqual([
+      expect.objectContaining({ decision: 'confirm-misclassification', reclassificationRef: `RC-${tag}` }),
+    ]);
     const month = new Date().toISOString().slice(0, 7);
-    const figures = await http<{ month: string; confirmed: number; rejected: number }[]>('GET', screening(`/screening/figures/misclassified?from=${month}&to=${month}`), { token: police });
+    const figures = await http<{ month: string; confirmed: number; rejected: number }[]>(
+      'GET',
+      screening(`/screening/figures/misclassified?from=${month}&to=${month}`),
+      { token: police },
+    );
     expect(figures.body[0]!.confirmed).toBeGreaterThanOrEqual(1);
     expect(figures.body[0]!.rejected).toBeGreaterThanOrEqual(1);
   });
 });
 
 describe('risk assessments', () => {
-  type AssessmentView = { assessmentId: string; version: number; answers: Record<string, string>; outcome: { kind: string; yesCount?: number; grade?: string; opensStalkingScreen?: boolean }; correction?: { reason: string; previousVersion: number } };
+  type AssessmentView = {
+    assessmentId: string;
+    version: number;
+    answers: Record<string, string>;
+    outcome: { kind: string; yesCount?: number; grade?: string; opensStalkingScreen?: boolean };
+    correction?: { reason: string; previousVersion: number };
+  };
 
   it('should grade a DASH, keep it unchanged when corrected and give the risk level from the newest version', async () => {
     const subjectRef = uniqueRef('P');
     const answers = Object.fromEntries(Array.from({ length: 27 }, (_, i) => [`q${i + 1}`, i < 14 ? 'yes' : 'no']));
     const professionalJudgement = { grade: 'standard', reason: 'Victim account and police history read.' };
-    const submitted = await http<AssessmentView>('POST', screening('/assessments'), { token: police, body: { instrument: 'dash', subjectRef, answers, entries: { professionalJudgement } } });
+    const submitted = await http<AssessmentView>('POST', screening('/assessments'), {
+      token: police,
+      body: { instrument: 'dash', subjectRef, answers, entries: { professionalJudgement } },
+    });
     expect(submitted.status).toBe(201);
     expect(submitted.body.outcome).toMatchObject({ kind: 'dash', yesCount: 14, grade: 'high', opensStalkingScreen: true });
 
-    const noReason = await http('POST', screening(`/assessments/${submitted.body.assessmentId}/corrections`), { token: police, body: { answers: { q1: 'no' } } });
-    expect(noReason.status).toBe(400);
-    const cleared = await http<{ code: string; issues: string[] }>('POST', screening(`/assessments/${submitted.body.assessmentId}/corrections`), {
+    const noReason = await http('POST', screening(`/assessments/${submitted.body.assessmentId}/corrections`), {
       token: police,
-      body: { answers: { q5: null }, reason: 'Question 5 was not asked.' },
+      body: { answers: { q1: 'no' } },
     });
+    expect(noReason.status).toBe(400);
+    const cleared = await http<{ code: string; issues: string[] }>(
+      'POST',
+      screening(`/assessments/${submitted.body.assessmentId}/corrections`),
+      {
+        token: police,
+        body: { answers: { q5: null }, reason: 'Question 5 was not asked.' },
+      },
+    );
     expect(cleared.status).toBe(422);
     expect(cleared.body).toMatchObject({ code: 'unanswered-items', issues: ['q5: not answered: yes, no or not-known'] });
     const corrected = await http<AssessmentView>('POST', screening(`/assessments/${submitted.body.assessmentId}/corrections`), {
@@ -409,7 +609,12 @@ describe('risk assessments', () => {
       [2, 'no'],
       [1, 'yes'],
     ]);
-    const person = await http<{ riskLevel: { level: string }; current: AssessmentView[]; history: AssessmentView[]; needsCorrection: unknown[] }>('GET', screening(`/people/${subjectRef}/assessments`), {
+    const person = await http<{
+      riskLevel: { level: string };
+      current: AssessmentView[];
+      history: AssessmentView[];
+      needsCorrection: unknown[];
+    }>('GET', screening(`/people/${subjectRef}/assessments`), {
       token: police,
     });
     expect(person.body.riskLevel.level).toBe('standard');
@@ -422,7 +627,12 @@ describe('risk assessments', () => {
     const subjectRef = uniqueRef('P');
     const blank = await http<{ code: string; message: string; issues: string[] }>('POST', screening('/assessments'), {
       token: police,
-      body: { instrument: 'dash', subjectRef, answers: {}, entries: { professionalJudgement: { grade: 'standard', reason: 'nothing of concern' } } },
+      body: {
+        instrument: 'dash',
+        subjectRef,
+        answers: {},
+        entries: { professionalJudgement: { grade: 'standard', reason: 'nothing of concern' } },
+      },
     });
     expect(blank.status).toBe(422);
     expect(blank.body.code).toBe('unanswered-items');
@@ -432,27 +642,47 @@ describe('risk assessments', () => {
     const { q27: _skipped, ...partial } = all;
     const partly = await http<{ code: string; issues: string[] }>('POST', screening('/assessments'), {
       token: police,
-      body: { instrument: 'dash', subjectRef, answers: partial, entries: { professionalJudgement: { grade: 'standard', reason: 'nothing of concern' } } },
+      body: {
+        instrument: 'dash',
+        subjectRef,
+        answers: partial,
+        entries: { professionalJudgement: { grade: 'standard', reason: 'nothing of concern' } },
+      },
     });
     expect(partly.body).toMatchObject({ code: 'unanswered-items', issues: ['q27: not answered: yes, no or not-known'] });
-    const unjudged = await http<{ code: string; issues: string[] }>('POST', screening('/assessments'), { token: police, body: { instrument: 'dash', subjectRef, answers: all } });
+    const unjudged = await http<{ code: string; issues: string[] }>('POST', screening('/assessments'), {
+      token: police,
+      body: { instrument: 'dash', subjectRef, answers: all },
+    });
     expect(unjudged.status).toBe(422);
     expect(unjudged.body.code).toBe('missing-entry');
     expect(unjudged.body.issues[0]).toMatch(/^professionalJudgement: .*grade and reason/);
-    const person = await http<{ riskLevel: { level: string }; history: AssessmentView[] }>('GET', screening(`/people/${subjectRef}/assessments`), { token: police });
+    const person = await http<{ riskLevel: { level: string }; history: AssessmentView[] }>(
+      'GET',
+      screening(`/people/${subjectRef}/assessments`),
+      { token: police },
+    );
     expect(person.body).toMatchObject({ riskLevel: { level: 'unknown' }, history: [] });
   });
 
-  it('should refuse a SASH without the rater\'s concern level and refuse assessments from another agency', async () => {
+  it("should refuse a SASH without the rater's concern level and refuse assessments from another agency", async () => {
     const subjectRef = uniqueRef('P');
     const answers = Object.fromEntries(Array.from({ length: 13 }, (_, i) => [`q${i + 1}`, 'no']));
-    const sash = await http<{ code: string }>('POST', screening('/assessments'), { token: police, body: { instrument: 'sash', subjectRef, answers } });
+    const sash = await http<{ code: string }>('POST', screening('/assessments'), {
+      token: police,
+      body: { instrument: 'sash', subjectRef, answers },
+    });
     expect(sash.status).toBe(422);
     expect(sash.body.code).toBe('missing-entry');
-    const blank = await http<{ code: string }>('POST', screening('/assessments'), { token: police, body: { instrument: 'sash', subjectRef, answers: {}, entries: { concernLevel: 'low' } } });
+    const blank = await http<{ code: string }>('POST', screening('/assessments'), {
+      token: police,
+      body: { instrument: 'sash', subjectRef, answers: {}, entries: { concernLevel: 'low' } },
+    });
     expect(blank.status).toBe(422);
     expect(blank.body.code).toBe('unanswered-items');
-    const psych = await http('GET', screening(`/people/${subjectRef}/assessments`), { token: await tokenFor('psychology', 'psychologist') });
+    const psych = await http('GET', screening(`/people/${subjectRef}/assessments`), {
+      token: await tokenFor('psychology', 'psychologist'),
+    });
     expect(psych.status).toBe(403);
   });
 });

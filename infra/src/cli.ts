@@ -45,7 +45,9 @@ const showStatus = async (json: boolean): Promise<void> => {
   }
   for (const s of Object.values(status)) {
     const pid = s.pid === undefined ? '' : `pid ${s.pid}`;
-    process.stdout.write(`${s.component.padEnd(11)} ${s.state.padEnd(12)} ${pid.padEnd(11)} ${s.url}${s.detail ? `  (${s.detail})` : ''}\n`);
+    process.stdout.write(
+      `${s.component.padEnd(11)} ${s.state.padEnd(12)} ${pid.padEnd(11)} ${s.url}${s.detail ? `  (${s.detail})` : ''}\n`,
+    );
   }
 };
 
@@ -69,7 +71,11 @@ const main = async (argv: string[]): Promise<void> => {
   const [command, ...args] = argv;
   switch (command) {
     case 'provision':
-      await provision({ components: parseComponents(args) ?? [...COMPONENTS], onProgress: defaultProgress, testTools: args.includes('--tests') });
+      await provision({
+        components: parseComponents(args) ?? [...COMPONENTS],
+        onProgress: defaultProgress,
+        testTools: args.includes('--tests'),
+      });
       return;
     case 'packages':
       for (const need of systemNeeds(loadStackConfig(), [...COMPONENTS], { testTools: args.includes('--tests') })) {
@@ -92,7 +98,8 @@ const main = async (argv: string[]): Promise<void> => {
       showLogs(args);
       return;
     case 'env':
-      for (const [key, value] of Object.entries(servicesEnv(loadStackConfig()))) process.stdout.write(`export ${key}=${shellQuote(value)}\n`);
+      for (const [key, value] of Object.entries(servicesEnv(loadStackConfig())))
+        process.stdout.write(`export ${key}=${shellQuote(value)}\n`);
       return;
     case undefined:
     case '-h':

@@ -64,9 +64,7 @@ export const loadStackConfig = (env: Env = process.env, repoRoot: string = REPO_
   const home = env['HOME'] || homedir();
   const cacheDir = resolve(env['EASI_CACHE_DIR'] || join(home, '.cache', 'easi'));
   const stateDir = resolve(env['EASI_STATE_DIR'] || join(repoRoot, '.easi'));
-  const ports = Object.fromEntries(
-    (Object.keys(PORT_VARS) as PortName[]).map((name) => [name, parsePort(env, name)]),
-  ) as Ports;
+  const ports = Object.fromEntries((Object.keys(PORT_VARS) as PortName[]).map((name) => [name, parsePort(env, name)])) as Ports;
   const seen = new Map<number, PortName>();
   for (const name of Object.keys(ports) as PortName[]) {
     const other = seen.get(ports[name]);

@@ -1,4 +1,14 @@
-export { codecServerUrl, COMPONENTS, loadStackConfig, servicesEnv, stackEnv, toolPaths, VERSIONS, type Component, type StackConfig } from './config';
+export {
+  codecServerUrl,
+  COMPONENTS,
+  loadStackConfig,
+  servicesEnv,
+  stackEnv,
+  toolPaths,
+  VERSIONS,
+  type Component,
+  type StackConfig,
+} from './config';
 export { StepError } from './errors';
 export { provision, temporalCliPath, timeSkippingServerPath, type ProvisionOptions } from './provision';
 export {

@@ -44,7 +44,11 @@ export const withLock = async <T>(
         announced = true;
       }
       if (Date.now() - started > timeoutMs) {
-        throw new StepError(what, `another ${what} (pid ${holder ?? 'unknown'}) holds ${lockDir}`, `wait for it, or remove ${lockDir} if no such process runs`);
+        throw new StepError(
+          what,
+          `another ${what} (pid ${holder ?? 'unknown'}) holds ${lockDir}`,
+          `wait for it, or remove ${lockDir} if no such process runs`,
+        );
       }
       await delay(250);
     }

@@ -73,10 +73,16 @@ export const provision = async (opts: ProvisionOptions = {}): Promise<void> => {
   const errors = results.flatMap((r) =>
     r.status === 'fulfilled'
       ? []
-      : [r.reason instanceof StepError ? r.reason : new StepError('Provisioning', errorText(r.reason), `read the message; then run \`${INFRA_CLI} provision\` again`)],
+      : [
+          r.reason instanceof StepError
+            ? r.reason
+            : new StepError('Provisioning', errorText(r.reason), `read the message; then run \`${INFRA_CLI} provision\` again`),
+        ],
   );
   if (errors.length > 0) throw combineErrors('Provisioning', errors);
-  log(`provisioned ${components.join(', ')}${opts.testTools ? ' and the test tools' : ''} in ${formatDuration(Date.now() - started)} (tools in ${cfg.cacheDir})`);
+  log(
+    `provisioned ${components.join(', ')}${opts.testTools ? ' and the test tools' : ''} in ${formatDuration(Date.now() - started)} (tools in ${cfg.cacheDir})`,
+  );
 };
 
 const provisioned = (path: string, what: string): string => {
@@ -87,8 +93,7 @@ const provisioned = (path: string, what: string): string => {
 };
 
 /** The Temporal CLI (`temporal server start-dev` embeds Server 1.29.1), for TestWorkflowEnvironment.createLocal. */
-export const temporalCliPath = (): string =>
-  provisioned(toolPaths(loadStackConfig()).temporalCli, `Temporal CLI ${VERSIONS.temporalCli}`);
+export const temporalCliPath = (): string => provisioned(toolPaths(loadStackConfig()).temporalCli, `Temporal CLI ${VERSIONS.temporalCli}`);
 
 /** Wrapper script of the Java time-skipping test server, for TestWorkflowEnvironment.createTimeSkipping. */
 export const timeSkippingServerPath = (): string =>

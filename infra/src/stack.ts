@@ -5,7 +5,17 @@ import type { Driver, Progress } from './components/driver';
 import { kafkaDriver } from './components/kafka';
 import { postgresDriver } from './components/postgres';
 import { temporalDriver } from './components/temporal';
-import { codecServerUrl, COMPONENTS, loadStackConfig, PORT_VARS, pidFile, servicesEnv, stackEnv, type Component, type StackConfig } from './config';
+import {
+  codecServerUrl,
+  COMPONENTS,
+  loadStackConfig,
+  PORT_VARS,
+  pidFile,
+  servicesEnv,
+  stackEnv,
+  type Component,
+  type StackConfig,
+} from './config';
 import { combineErrors, errorText, INFRA_CLI, StepError } from './errors';
 import { assertPortsFree, isPortOpen } from './ports';
 import { withLock } from './lock';
@@ -143,7 +153,8 @@ const startOne = async (cfg: StackConfig, driver: Driver, log: Progress): Promis
 
 export const printStackInfo = (info: StackInfo, log: Progress): void => {
   log('environment for services:');
-  for (const [key, value] of Object.entries(info.env)) log(`  ${key}=${key === 'TEMPORAL_PAYLOAD_KEYS' ? '<dev key, see `npm run stack -- env`>' : value}`);
+  for (const [key, value] of Object.entries(info.env))
+    log(`  ${key}=${key === 'TEMPORAL_PAYLOAD_KEYS' ? '<dev key, see `npm run stack -- env`>' : value}`);
   log('urls:');
   for (const [key, value] of Object.entries(info.urls)) log(`  ${key}: ${value}`);
   log('logs:');

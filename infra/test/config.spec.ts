@@ -7,7 +7,15 @@ import { loadStackConfig, servicesEnv, stackEnv, toolPaths } from '../src/config
 describe('loadStackConfig', () => {
   it('should use the default ports, cache and state dirs when the environment sets nothing', () => {
     const cfg = loadStackConfig({ HOME: '/home/dev' }, '/repo');
-    expect(cfg.ports).toEqual({ postgres: 5432, kafka: 9092, kafkaController: 19093, temporal: 7233, temporalUi: 8233, devIssuer: 3000, codecServer: 8234 });
+    expect(cfg.ports).toEqual({
+      postgres: 5432,
+      kafka: 9092,
+      kafkaController: 19093,
+      temporal: 7233,
+      temporalUi: 8233,
+      devIssuer: 3000,
+      codecServer: 8234,
+    });
     expect(cfg.cacheDir).toBe('/home/dev/.cache/easi');
     expect(cfg.stateDir).toBe('/repo/.easi');
     expect(cfg.runDir).toBe('/repo/.easi/run');
@@ -29,7 +37,15 @@ describe('loadStackConfig', () => {
       },
       '/repo',
     );
-    expect(cfg.ports).toEqual({ postgres: 15432, kafka: 19092, kafkaController: 29093, temporal: 17233, temporalUi: 18233, devIssuer: 13000, codecServer: 18234 });
+    expect(cfg.ports).toEqual({
+      postgres: 15432,
+      kafka: 19092,
+      kafkaController: 29093,
+      temporal: 17233,
+      temporalUi: 18233,
+      devIssuer: 13000,
+      codecServer: 18234,
+    });
     expect(cfg.cacheDir).toBe('/c');
     expect(cfg.stateDir).toBe('/s');
   });
@@ -47,7 +63,10 @@ describe('loadStackConfig', () => {
 
 describe('stackEnv', () => {
   it('should point the services at this stack when ports are moved', () => {
-    const cfg = loadStackConfig({ EASI_PG_PORT: '15432', EASI_KAFKA_PORT: '19092', EASI_TEMPORAL_PORT: '17233', AUTH_DEV_ISSUER_PORT: '13000' }, '/repo');
+    const cfg = loadStackConfig(
+      { EASI_PG_PORT: '15432', EASI_KAFKA_PORT: '19092', EASI_TEMPORAL_PORT: '17233', AUTH_DEV_ISSUER_PORT: '13000' },
+      '/repo',
+    );
     expect(stackEnv(cfg)).toEqual({
       DATABASE_URL: 'postgres://easi:easi@127.0.0.1:15432/easi',
       KAFKA_BROKERS: '127.0.0.1:19092',

@@ -2,7 +2,16 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { codecServerConfigSchema, databaseEnv, envVarNames, kafkaEnv, loadConfig, loggingEnv, serviceConfigSchema, temporalEnv } from '@easi/config';
+import {
+  codecServerConfigSchema,
+  databaseEnv,
+  envVarNames,
+  kafkaEnv,
+  loadConfig,
+  loggingEnv,
+  serviceConfigSchema,
+  temporalEnv,
+} from '@easi/config';
 import { ALL_TOPICS, SEARCH_ATTRIBUTES, TEMPORAL_NAMESPACE } from '@easi/contracts';
 
 // No Docker engine runs here: this checks the compose file statically with the docker-compose
@@ -167,7 +176,9 @@ describe('docker-compose.yml', () => {
 
     it('should point the Temporal UI at the codec server as the browser reaches it when up', () => {
       expect(envOf(config.services['temporal-ui']).TEMPORAL_CODEC_ENDPOINT).toBe('http://localhost:8234/codec');
-      expect(loadConfig(codecServerConfigSchema, envOf(config.services['codec-server'])).CODEC_ALLOWED_ORIGINS).toContain('http://localhost:8233');
+      expect(loadConfig(codecServerConfigSchema, envOf(config.services['codec-server'])).CODEC_ALLOWED_ORIGINS).toContain(
+        'http://localhost:8233',
+      );
     });
   });
 
@@ -194,7 +205,11 @@ describe('docker-compose.yml', () => {
 
   it('should register exactly the search attributes of @easi/contracts in namespace easi when Temporal is set up', () => {
     const setup = config.services['temporal-setup'];
-    expect([...(setup.command ?? [])].sort()).toEqual(Object.entries(SEARCH_ATTRIBUTES).map(([name, type]) => `${name}=${type}`).sort());
+    expect([...(setup.command ?? [])].sort()).toEqual(
+      Object.entries(SEARCH_ATTRIBUTES)
+        .map(([name, type]) => `${name}=${type}`)
+        .sort(),
+    );
     expect(envOf(setup).TEMPORAL_NAMESPACE).toBe(TEMPORAL_NAMESPACE);
     expect(setup.depends_on).toEqual({ temporal: { condition: 'service_healthy' } });
   });

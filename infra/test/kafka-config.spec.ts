@@ -52,7 +52,9 @@ describe('kafka command lines', () => {
 
   it('should format storage idempotently when building the format command', () => {
     const args = kafkaFormatArgs({ ...jvm, clusterId: 'abc' });
-    expect(args).toEqual(expect.arrayContaining(['kafka.tools.StorageTool', 'format', '-t', 'abc', '-c', jvm.propertiesFile, '--ignore-formatted']));
+    expect(args).toEqual(
+      expect.arrayContaining(['kafka.tools.StorageTool', 'format', '-t', 'abc', '-c', jvm.propertiesFile, '--ignore-formatted']),
+    );
   });
 });
 
@@ -74,7 +76,11 @@ describe('topicSpecs', () => {
   it('should give 3 partitions to topics and 1 to dead-letter topics when built from the contracts', () => {
     const specs = topicSpecs(ALL_TOPICS);
     expect(specs).toHaveLength(ALL_TOPICS.length);
-    expect(specs.find((s) => s.topic === TOPICS.custodyEvents)).toEqual({ topic: TOPICS.custodyEvents, numPartitions: 3, replicationFactor: 1 });
+    expect(specs.find((s) => s.topic === TOPICS.custodyEvents)).toEqual({
+      topic: TOPICS.custodyEvents,
+      numPartitions: 3,
+      replicationFactor: 1,
+    });
     expect(specs.find((s) => s.topic === deadLetterTopic(TOPICS.custodyEvents))?.numPartitions).toBe(1);
   });
 });

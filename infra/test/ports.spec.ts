@@ -21,7 +21,9 @@ describe('portConflictMessage', () => {
       holder: { name: 'java', pid: 4242, commandLine: 'java -cp lib/* kafka.Kafka /elsewhere/server.properties' },
       stateDir: '/work/main/.easi',
     });
-    expect(error.message).toContain('port 9092 is already in use by java (pid 4242: java -cp lib/* kafka.Kafka /elsewhere/server.properties)');
+    expect(error.message).toContain(
+      'port 9092 is already in use by java (pid 4242: java -cp lib/* kafka.Kafka /elsewhere/server.properties)',
+    );
     expect(error.message).toContain("not this stack's Kafka broker (state dir /work/main/.easi)");
     expect(error.message).toContain('EASI_KAFKA_PORT=<free port>');
     expect(error.step).toBe('Kafka broker port 9092');

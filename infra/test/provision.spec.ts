@@ -47,9 +47,7 @@ describe('Maven jars', () => {
   it('should exec the JVM over the quoted lib wildcard when the test server wrapper is written', () => {
     const script = testServerWrapperScript('/c/temporal-test-server/lib');
     expect(script.startsWith('#!/bin/sh\n')).toBe(true);
-    expect(script.trimEnd().split('\n').pop()).toBe(
-      'exec java -cp "/c/temporal-test-server/lib/*" io.temporal.testserver.TestServer "$@"',
-    );
+    expect(script.trimEnd().split('\n').pop()).toBe('exec java -cp "/c/temporal-test-server/lib/*" io.temporal.testserver.TestServer "$@"');
   });
 });
 

@@ -15,9 +15,12 @@ describe('portDrift', () => {
   });
 
   it('should name the variable and both ports when the environment moved a running server', () => {
-    expect(portDrift({ EASI_KAFKA_PORT: 9092, EASI_KAFKA_CONTROLLER_PORT: 19093 }, { EASI_KAFKA_PORT: 19092, EASI_KAFKA_CONTROLLER_PORT: 19093 })).toEqual([
-      'EASI_KAFKA_PORT=19092 but it runs on 9092',
-    ]);
+    expect(
+      portDrift(
+        { EASI_KAFKA_PORT: 9092, EASI_KAFKA_CONTROLLER_PORT: 19093 },
+        { EASI_KAFKA_PORT: 19092, EASI_KAFKA_CONTROLLER_PORT: 19093 },
+      ),
+    ).toEqual(['EASI_KAFKA_PORT=19092 but it runs on 9092']);
   });
 });
 
@@ -38,14 +41,19 @@ describe('probeUntil', () => {
 
   it('should stop at once with the reason and the last error when the process died', async () => {
     await expect(
-      probeUntil(() => Promise.reject(new Error('ECONNREFUSED')), { what: 'Kafka', timeoutMs: 60_000, intervalMs: 1, gaveUp: () => 'the process exited' }),
+      probeUntil(() => Promise.reject(new Error('ECONNREFUSED')), {
+        what: 'Kafka',
+        timeoutMs: 60_000,
+        intervalMs: 1,
+        gaveUp: () => 'the process exited',
+      }),
     ).rejects.toThrow('Kafka: the process exited (last check: no attempt made)');
   });
 
   it('should time out with the last error when the check never passes', async () => {
-    await expect(probeUntil(() => Promise.reject(new Error('ECONNREFUSED')), { what: 'Temporal', timeoutMs: 30, intervalMs: 5 })).rejects.toThrow(
-      /Temporal: not ready after 0 s \(last check: ECONNREFUSED\)/,
-    );
+    await expect(
+      probeUntil(() => Promise.reject(new Error('ECONNREFUSED')), { what: 'Temporal', timeoutMs: 30, intervalMs: 5 }),
+    ).rejects.toThrow(/Temporal: not ready after 0 s \(last check: ECONNREFUSED\)/);
   });
 });
 

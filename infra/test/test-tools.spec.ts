@@ -75,7 +75,8 @@ describe('the commands tests and scripts run', () => {
 
   it('should provision docker-compose for the test suite only when the test tools are asked for', () => {
     const cfg = loadStackConfig({}, REPO_ROOT);
-    const packages = (testTools: boolean) => systemNeeds(cfg, ['postgres', 'kafka', 'temporal', 'dev-issuer'], { testTools }).map((n) => n.debianPackage);
+    const packages = (testTools: boolean) =>
+      systemNeeds(cfg, ['postgres', 'kafka', 'temporal', 'dev-issuer'], { testTools }).map((n) => n.debianPackage);
     expect(packages(true)).toEqual(expect.arrayContaining(TEST_TOOLS.map((tool) => tool.debianPackage)));
     expect(packages(true)).toContain('docker-compose');
     expect(packages(false)).not.toContain('docker-compose');

@@ -68,7 +68,12 @@ const pool = async <T>(items: T[], limit: number, work: (item: T) => Promise<voi
   );
 };
 
-const bareBaseline = async (ctx: BenchContext, connection: NativeConnection, client: Client, dataConverter: DataConverter): Promise<number> => {
+const bareBaseline = async (
+  ctx: BenchContext,
+  connection: NativeConnection,
+  client: Client,
+  dataConverter: DataConverter,
+): Promise<number> => {
   const taskQueue = `bench-bare-${Date.now().toString(36)}`;
   // Payloads encrypted as the journeys' are, so the baseline pays what they pay.
   const worker = await Worker.create({
@@ -82,7 +87,9 @@ const bareBaseline = async (ctx: BenchContext, connection: NativeConnection, cli
   return worker.runUntil(async () => {
     const ids = Array.from({ length: BARE_WORKFLOWS }, (_, i) => `${taskQueue}-${i}`);
     const t0 = Date.now();
-    const handles = await Promise.all(ids.map((workflowId, i) => client.workflow.start('oneActivity', { workflowId, taskQueue, args: [i] })));
+    const handles = await Promise.all(
+      ids.map((workflowId, i) => client.workflow.start('oneActivity', { workflowId, taskQueue, args: [i] })),
+    );
     await Promise.all(handles.map((h) => h.result()));
     const seconds = (Date.now() - t0) / 1000;
     ctx.log(`(a) ${BARE_WORKFLOWS} one-activity workflows in ${seconds.toFixed(1)} s`);
@@ -97,7 +104,11 @@ const startPlatform = async (ctx: BenchContext): Promise<Platform> => {
   for (const app of APPS) if (app.portEnv && app.name in PORTS) env[app.portEnv] = String(PORTS[app.name as ServiceName]);
   const logDir = join(ctx.root, '.easi', 'logs', 'bench');
   const apps = APPS.map((app) => startApp(ctx.root, app, env, logDir, false));
-  await Promise.all(apps.filter((a) => a.port !== undefined).map((a) => waitForHealth(`http://127.0.0.1:${a.port}/health`, 120_000, () => a.child.exitCode === null)));
+  await Promise.all(
+    apps
+      .filter((a) => a.port !== undefined)
+      .map((a) => waitForHealth(`http://127.0.0.1:${a.port}/health`, 120_000, () => a.child.exitCode === null)),
+  );
   const journeyWorker = apps.find((a) => a.app.name === 'journey-worker') as RunningApp;
   return { apps, journeyWorker, url: (s) => `http://127.0.0.1:${PORTS[s]}` };
 };
@@ -120,7 +131,18 @@ const token = (agency: Agency, role: Role): Promise<string> => {
  * the other half leave at each of the programme's exits, as detected journeys do.
  */
 type Script = 'completed' | 'ineligible' | 'high-risk' | 'triage-declined' | 'consent-declined' | 'non-attendance';
-const MIX: Script[] = ['completed', 'ineligible', 'completed', 'high-risk', 'completed', 'triage-declined', 'completed', 'consent-declined', 'completed', 'non-attendance'];
+const MIX: Script[] = [
+  'completed',
+  'ineligible',
+  'completed',
+  'high-risk',
+  'completed',
+  'triage-declined',
+  'completed',
+  'consent-declined',
+  'completed',
+  'non-attendance',
+];
 
 /** A scripted journey: its exit, and the person it screens (whose DASH the team files). */
 type Scripted = { script: Script; personRef: string };
@@ -156,7 +178,13 @@ const drivenJourneys = async (
   ctx: BenchContext,
   platform: Platform,
   client: Client,
-): Promise<{ activitiesPerSec: number; closed: number; perJourney: number; workflowTasksPerActivity: number; confirmationShare: number }> => {
+): Promise<{
+  activitiesPerSec: number;
+  closed: number;
+  perJourney: number;
+  workflowTasksPerActivity: number;
+  confirmationShare: number;
+}> => {
   const area = `B${Date.now().toString(36).toUpperCase().slice(-7)}`;
   const since = new Date(Date.now() - 1000).toISOString();
   const inboxes: TaskInboxClient[] = [
@@ -179,7 +207,9 @@ const drivenJourneys = async (
       // Every page: other journeys' tasks (e.g. (c)'s, should any still be opening) must not hide ours.
       const items: TaskView[] = [];
       for (let offset = 0; offset < 2000; offset += 200) {
-        const page = await inbox.list({ status: 'open', createdAfter: since, limit: 200, offset }).catch(() => ({ items: [] as TaskView[] }));
+        const page = await inbox
+          .list({ status: 'open', createdAfter: since, limit: 200, offset })
+          .catch(() => ({ items: [] as TaskView[] }));
         items.push(...page.items);
         if (page.items.length < 200) break;
       }
@@ -229,7 +259,11 @@ const drivenJourneys = async (
       }
       const res = await fetch(`${platform.url('screening')}/custody-events`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${await token('police', 'operator')}`, 'content-type': 'application/json', [JOURNEY_POLICY_HEADER]: policy },
+        headers: {
+          authorization: `Bearer ${await token('police', 'operator')}`,
+          'content-type': 'application/json',
+          [JOURNEY_POLICY_HEADER]: policy,
+        },
         body: JSON.stringify(event),
       });
       const body = (await res.json()) as { journeyRef?: string };
@@ -281,7 +315,10 @@ const drivenJourneys = async (
   await pool([...ours.keys()], 20, async (ref) => {
     let mine = 0;
     for (const id of [journeyWorkflowId(ref), interventionWorkflowId(ref), monitoringWorkflowId(ref), victimSupportWorkflowId(ref)]) {
-      const history = await client.workflow.getHandle(id).fetchHistory().catch(() => undefined);
+      const history = await client.workflow
+        .getHandle(id)
+        .fetchHistory()
+        .catch(() => undefined);
       const confirming = new Set<string>();
       for (const e of history?.events ?? []) {
         if (e.workflowTaskCompletedEventAttributes) workflowTasks += 1;
@@ -306,7 +343,11 @@ const drivenJourneys = async (
   };
 };
 
-const openJourneys = async (ctx: BenchContext, platform: Platform, client: Client): Promise<{ open: number; rss: number; area: string }> => {
+const openJourneys = async (
+  ctx: BenchContext,
+  platform: Platform,
+  client: Client,
+): Promise<{ open: number; rss: number; area: string }> => {
   const area = `O${Date.now().toString(36).toUpperCase().slice(-7)}`;
   // Waiting on the screening task for days: nothing times out while the worker holds them.
   const policy = { ...SHORT_JOURNEY_POLICY, screeningDeadline: '30 days' };
@@ -337,14 +378,17 @@ const openJourneys = async (ctx: BenchContext, platform: Platform, client: Clien
       });
     },
   );
-  ctx.log(`(c) ${OPEN_JOURNEYS} journeys started in ${((Date.now() - t0) / 1000).toFixed(1)} s; waiting until each waits on its screening task`);
+  ctx.log(
+    `(c) ${OPEN_JOURNEYS} journeys started in ${((Date.now() - t0) / 1000).toFixed(1)} s; waiting until each waits on its screening task`,
+  );
   // A journey waits on people once its screening task row exists (the row is written just before it waits).
   const db = new PgClient({ connectionString: ctx.env.DATABASE_URL });
   await db.connect();
   const waiting = async (): Promise<number> => {
-    const res = await db.query<{ n: string }>(`SELECT count(*) AS n FROM screening.human_task WHERE journey_ref LIKE $1 AND kind = 'eligibility-screening' AND status = 'open'`, [
-      `jr-bench-${area.toLowerCase()}-%`,
-    ]);
+    const res = await db.query<{ n: string }>(
+      `SELECT count(*) AS n FROM screening.human_task WHERE journey_ref LIKE $1 AND kind = 'eligibility-screening' AND status = 'open'`,
+      [`jr-bench-${area.toLowerCase()}-%`],
+    );
     return Number(res.rows[0]?.n ?? 0);
   };
   let open = 0;
@@ -359,7 +403,9 @@ const openJourneys = async (ctx: BenchContext, platform: Platform, client: Clien
   }
   await sleep(2000);
   const rss = rssMiB(platform.journeyWorker.child.pid as number);
-  ctx.log(`(c) ${open} journeys open and waiting on people after ${((Date.now() - t0) / 1000).toFixed(1)} s; journey worker RSS ${rss.toFixed(0)} MiB`);
+  ctx.log(
+    `(c) ${open} journeys open and waiting on people after ${((Date.now() - t0) / 1000).toFixed(1)} s; journey worker RSS ${rss.toFixed(0)} MiB`,
+  );
   return { open, rss, area };
 };
 

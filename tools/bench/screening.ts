@@ -32,7 +32,14 @@ const PORT = 4391;
 /** Screened before the timed run to warm the worker: no report is recorded that early. */
 const WARM_UP_DAY = '1900-01-01';
 
-type Stats = { received: number; stored: number; firstBatchAt: string | null; firstFetchAt: string | null; lastCommitAt: string | null; running: boolean };
+type Stats = {
+  received: number;
+  stored: number;
+  firstBatchAt: string | null;
+  firstFetchAt: string | null;
+  lastCommitAt: string | null;
+  running: boolean;
+};
 type Labelled = { recordedOffence: string; relationship: string; narrative: string; expected: string };
 type Family = CrimeReportV1Input['recordedOffence']['family'];
 
@@ -137,7 +144,9 @@ const nationalDay = (root: string, runId: string, day: string): CrimeReportV1Inp
       recordedOffence: { family },
       suspects: [{ personRef: pick(suspects) }],
       victimRefs: [pick(victims)],
-      relationshipToVictim: RELATIONSHIPS.includes(sample.relationship as never) ? (sample.relationship as CrimeReportV1Input['relationshipToVictim']) : 'unknown',
+      relationshipToVictim: RELATIONSHIPS.includes(sample.relationship as never)
+        ? (sample.relationship as CrimeReportV1Input['relationshipToVictim'])
+        : 'unknown',
       narrative: sample.narrative,
       linkedReportRefs: [],
       occurredAt: recordedAt,
@@ -151,7 +160,11 @@ const produce = async (kafka: Kafka, reports: readonly CrimeReportV1Input[]): Pr
   await producer.connect();
   const t0 = Date.now();
   for (let i = 0; i < reports.length; i += 1000) {
-    await producer.send({ topic: TOPICS.crimeReports, acks: -1, messages: reports.slice(i, i + 1000).map((r) => ({ key: r.reportRef, value: JSON.stringify(r) })) });
+    await producer.send({
+      topic: TOPICS.crimeReports,
+      acks: -1,
+      messages: reports.slice(i, i + 1000).map((r) => ({ key: r.reportRef, value: JSON.stringify(r) })),
+    });
   }
   await producer.disconnect();
   return (Date.now() - t0) / 1000;
@@ -174,7 +187,12 @@ const rawConsume = async (kafka: Kafka, from: { partition: number; offset: strin
   await admin.connect();
   await admin.setOffsets({ groupId, topic: TOPICS.crimeReports, partitions: from });
   await admin.disconnect();
-  const consumer: Consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 500, maxBytesPerPartition: 8 * 1024 * 1024, maxBytes: 32 * 1024 * 1024 });
+  const consumer: Consumer = kafka.consumer({
+    groupId,
+    maxWaitTimeInMs: 500,
+    maxBytesPerPartition: 8 * 1024 * 1024,
+    maxBytes: 32 * 1024 * 1024,
+  });
   await consumer.connect();
   await consumer.subscribe({ topics: [TOPICS.crimeReports], fromBeginning: false });
   let seen = 0;
@@ -202,7 +220,10 @@ const rawConsume = async (kafka: Kafka, from: { partition: number; offset: strin
       },
     });
   });
-  await Promise.race([done, new Promise((_, reject) => setTimeout(() => reject(new Error(`raw consumer saw ${seen} of ${count}`)), 120_000))]);
+  await Promise.race([
+    done,
+    new Promise((_, reject) => setTimeout(() => reject(new Error(`raw consumer saw ${seen} of ${count}`)), 120_000)),
+  ]);
   await consumer.disconnect();
   return { perSec: count / (Math.max(1, last - fetchStart) / 1000), parseOnlyPerSec: count / (Math.max(1, last - first) / 1000) };
 };
@@ -214,7 +235,12 @@ const rawConsume = async (kafka: Kafka, from: { partition: number; offset: strin
  * that transaction and then the offsets. No validation, no columns, no indexes, no duplicate
  * check: a lower bound on the ingest's time on this machine, not a design. Timed like the others.
  */
-const durableFloor = async (kafka: Kafka, databaseUrl: string | undefined, from: { partition: number; offset: string }[], count: number): Promise<number> => {
+const durableFloor = async (
+  kafka: Kafka,
+  databaseUrl: string | undefined,
+  from: { partition: number; offset: string }[],
+  count: number,
+): Promise<number> => {
   const groupId = `bench-floor-${randomUUID()}`;
   const table = `bench_floor_${groupId.slice(-12).replace(/-/g, '')}`;
   const pool = new PgPool({ connectionString: databaseUrl ?? LOCAL_DATABASE_URL, max: 3 });
@@ -223,7 +249,12 @@ const durableFloor = async (kafka: Kafka, databaseUrl: string | undefined, from:
   await admin.connect();
   await admin.setOffsets({ groupId, topic: TOPICS.crimeReports, partitions: from });
   await admin.disconnect();
-  const consumer: Consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 500, maxBytesPerPartition: 8 * 1024 * 1024, maxBytes: 32 * 1024 * 1024 });
+  const consumer: Consumer = kafka.consumer({
+    groupId,
+    maxWaitTimeInMs: 500,
+    maxBytesPerPartition: 8 * 1024 * 1024,
+    maxBytes: 32 * 1024 * 1024,
+  });
   let seen = 0;
   let lastFetchStart = 0;
   let fetchStart = 0;
@@ -267,7 +298,10 @@ const durableFloor = async (kafka: Kafka, databaseUrl: string | undefined, from:
         },
       });
     });
-    await Promise.race([done, new Promise((_, reject) => setTimeout(() => reject(new Error(`durable floor consumer saw ${seen} of ${count}`)), 120_000))]);
+    await Promise.race([
+      done,
+      new Promise((_, reject) => setTimeout(() => reject(new Error(`durable floor consumer saw ${seen} of ${count}`)), 120_000)),
+    ]);
   } finally {
     await consumer.disconnect();
     await pool.query(`DROP TABLE IF EXISTS public.${table}`);
@@ -281,7 +315,12 @@ const durableFloor = async (kafka: Kafka, databaseUrl: string | undefined, from:
  * another screening service shares the consumer group (npm start, an end-to-end run) it takes
  * partitions: then the day is timed from the database instead, first row to all rows seen.
  */
-const measureIngest = (get: <T>(path: string) => Promise<T>, databaseUrl: string | undefined, prefix: string, log: (line: string) => void): Promise<number> =>
+const measureIngest = (
+  get: <T>(path: string) => Promise<T>,
+  databaseUrl: string | undefined,
+  prefix: string,
+  log: (line: string) => void,
+): Promise<number> =>
   withDatabase(databaseUrl, async (db) => {
     // The database check scans the version table: run it seldom, or the bench's own polling
     // competes with the ingest it times.
@@ -308,7 +347,9 @@ const measureIngest = (get: <T>(path: string) => Promise<T>, databaseUrl: string
       // Timed as the raw consumer is: from the fetch that brought the first report to the last commit.
       const seconds = (Date.parse(outcome.stats.lastCommitAt!) - Date.parse(outcome.stats.firstFetchAt!)) / 1000;
       const fromArrival = (Date.parse(outcome.stats.lastCommitAt!) - Date.parse(outcome.stats.firstBatchAt!)) / 1000;
-      log(`ingested ${outcome.stats.received} (${outcome.stats.stored} new) in ${seconds.toFixed(2)} s from the first fetch (${fromArrival.toFixed(2)} s from the first report's arrival)`);
+      log(
+        `ingested ${outcome.stats.received} (${outcome.stats.stored} new) in ${seconds.toFixed(2)} s from the first fetch (${fromArrival.toFixed(2)} s from the first report's arrival)`,
+      );
       return seconds;
     }
     const seconds = (outcome.seenAt - outcome.first.getTime()) / 1000;
@@ -325,11 +366,16 @@ export const run = async (ctx: BenchContext): Promise<BenchFigures> => {
   const workerApp = APPS.find((a) => a.name === 'journey-worker')!;
   const token = await mintDevToken({ agency: 'police', roles: ['operator', 'supervisor', 'investigator'], expiresIn: '1h' });
   const url = `http://127.0.0.1:${PORT}`;
-  const get = async <T>(path: string): Promise<T> => (await (await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } })).json()) as T;
+  const get = async <T>(path: string): Promise<T> =>
+    (await (await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } })).json()) as T;
   const startScreening = async (): Promise<RunningApp> => {
     const app = startApp(ctx.root, screeningApp, env, logDir, false);
     await waitForHealth(`${url}/health`, 90_000, () => app.child.exitCode === null);
-    await waitFor('the crime-report consumer', async () => ((await get<Stats>('/crime-reports/ingestion')).running ? true : undefined), 60_000);
+    await waitFor(
+      'the crime-report consumer',
+      async () => ((await get<Stats>('/crime-reports/ingestion')).running ? true : undefined),
+      60_000,
+    );
     return app;
   };
 
@@ -345,7 +391,14 @@ export const run = async (ctx: BenchContext): Promise<BenchFigures> => {
   const admin = kafka.admin();
   await admin.connect();
   await produce(kafka, [probe]);
-  await waitFor('the probe report', async () => ((await fetch(`${url}/crime-reports/${probe.reportRef}`, { headers: { authorization: `Bearer ${token}` } })).status === 200 ? true : undefined), 120_000);
+  await waitFor(
+    'the probe report',
+    async () =>
+      (await fetch(`${url}/crime-reports/${probe.reportRef}`, { headers: { authorization: `Bearer ${token}` } })).status === 200
+        ? true
+        : undefined,
+    120_000,
+  );
   await stopApp(screening);
   const leftovers = await withDatabase(env.DATABASE_URL, (db) => removeUnscreenedLeftovers(db, runId));
   if (leftovers > 0) ctx.log(`removed ${leftovers} unscreened report versions an earlier bench left behind`);
@@ -357,9 +410,13 @@ export const run = async (ctx: BenchContext): Promise<BenchFigures> => {
 
   const raw = await rawConsume(kafka, from, NATIONAL_DAY);
   const rawConsumePerSec = raw.perSec;
-  ctx.log(`raw kafkajs consume: ${Math.round(rawConsumePerSec)} msg/s from the first fetch (${Math.round(raw.parseOnlyPerSec)} msg/s from the first message's arrival)`);
+  ctx.log(
+    `raw kafkajs consume: ${Math.round(rawConsumePerSec)} msg/s from the first fetch (${Math.round(raw.parseOnlyPerSec)} msg/s from the first message's arrival)`,
+  );
   const floorPerSec = await durableFloor(kafka, env.DATABASE_URL, from, NATIONAL_DAY);
-  ctx.log(`durable floor (parse, COPY raw JSON into one unindexed table, commit): ${Math.round(floorPerSec)} msg/s, ${(floorPerSec / rawConsumePerSec).toFixed(3)} of raw`);
+  ctx.log(
+    `durable floor (parse, COPY raw JSON into one unindexed table, commit): ${Math.round(floorPerSec)} msg/s, ${(floorPerSec / rawConsumePerSec).toFixed(3)} of raw`,
+  );
 
   screening = await startScreening();
   try {
@@ -368,15 +425,29 @@ export const run = async (ctx: BenchContext): Promise<BenchFigures> => {
     const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });
     // The journey worker encrypts the result: read it with the platform's data converter.
     const { TEMPORAL_PAYLOAD_KEYS } = loadConfig(temporalEnv, withPayloadKeys(ctx.root, env));
-    const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE ?? 'easi', dataConverter: easiDataConverter(TEMPORAL_PAYLOAD_KEYS) });
-    await temporal.workflow.execute(DAILY_SCREENING_WORKFLOW_TYPE, { workflowId: `bench-screening-warmup-${runId}`, taskQueue: TASK_QUEUES.journeys, args: [{ day: WARM_UP_DAY }] });
+    const temporal = new Client({
+      connection,
+      namespace: env.TEMPORAL_NAMESPACE ?? 'easi',
+      dataConverter: easiDataConverter(TEMPORAL_PAYLOAD_KEYS),
+    });
+    await temporal.workflow.execute(DAILY_SCREENING_WORKFLOW_TYPE, {
+      workflowId: `bench-screening-warmup-${runId}`,
+      taskQueue: TASK_QUEUES.journeys,
+      args: [{ day: WARM_UP_DAY }],
+    });
     const t0 = Date.now();
-    const handle = await temporal.workflow.start(DAILY_SCREENING_WORKFLOW_TYPE, { workflowId: `bench-screening-${runId}`, taskQueue: TASK_QUEUES.journeys, args: [{ day }] });
+    const handle = await temporal.workflow.start(DAILY_SCREENING_WORKFLOW_TYPE, {
+      workflowId: `bench-screening-${runId}`,
+      taskQueue: TASK_QUEUES.journeys,
+      args: [{ day }],
+    });
     const result = (await handle.result()) as DailyScreeningResult;
     const screenSeconds = (Date.now() - t0) / 1000;
     await connection.close();
     const summary = result.days[0]!;
-    ctx.log(`screened ${summary.reports} reports for ${day} in ${screenSeconds.toFixed(2)} s: ${summary.hits} hits, ${summary.misclassificationFlags} possible misclassifications`);
+    ctx.log(
+      `screened ${summary.reports} reports for ${day} in ${screenSeconds.toFixed(2)} s: ${summary.hits} hits, ${summary.misclassificationFlags} possible misclassifications`,
+    );
 
     const screeningReportsPerSec = NATIONAL_DAY / ingestSeconds;
     return {

@@ -9,7 +9,9 @@ export type StackTimings = { provisioning: number; stack: number; migrations: nu
  * Provision what is missing (with `testTools`, also the commands the test suite runs), start the
  * stack, apply every service's migrations (the `migrate` Nx targets).
  */
-export const prepareStack = async (opts: { testTools?: boolean } = {}): Promise<{ stack: StackInfo; env: NodeJS.ProcessEnv; timings: StackTimings }> => {
+export const prepareStack = async (
+  opts: { testTools?: boolean } = {},
+): Promise<{ stack: StackInfo; env: NodeJS.ProcessEnv; timings: StackTimings }> => {
   let since = Date.now();
   const lap = (): number => {
     const now = Date.now();

@@ -19,11 +19,17 @@ describe('lint: module boundaries and deterministic workflows', () => {
     workflowIo: join(root, 'workflows/src/lint-probe-io.ts'),
   };
   beforeAll(() => {
-    writeFileSync(probes.crossService, "import { serviceDefinition } from '@easi/screening/src/service-definition';\nexport const probe = serviceDefinition.name;\n");
+    writeFileSync(
+      probes.crossService,
+      "import { serviceDefinition } from '@easi/screening/src/service-definition';\nexport const probe = serviceDefinition.name;\n",
+    );
     writeFileSync(probes.sharedLib, "import { TOPICS } from '@easi/contracts';\nexport const probe = TOPICS.custodyEvents;\n");
     writeFileSync(probes.testingInService, "import { uniqueRef } from '@easi/testing';\nexport const probe = uniqueRef;\n");
     writeFileSync(probes.testingInTest, "import { uniqueRef } from '@easi/testing';\nexport const probe = uniqueRef;\n");
-    writeFileSync(probes.workflowBuiltin, "import { readFileSync } from 'node:fs';\nimport { createHash } from 'crypto';\nexport const probe = [readFileSync, createHash];\n");
+    writeFileSync(
+      probes.workflowBuiltin,
+      "import { readFileSync } from 'node:fs';\nimport { createHash } from 'crypto';\nexport const probe = [readFileSync, createHash];\n",
+    );
     writeFileSync(probes.workflowIo, "import { Kafka } from 'kafkajs';\nexport const probe = Kafka;\n");
     lintProbes();
   });
@@ -40,10 +46,14 @@ describe('lint: module boundaries and deterministic workflows', () => {
   // whether an earlier Nx command left one behind.
   const lintProbes = (): void => {
     spawnSync(process.execPath, [join(root, 'node_modules/nx/dist/bin/nx.js'), 'show', 'projects'], { cwd: root, encoding: 'utf8' });
-    const run = spawnSync(process.execPath, [join(root, 'node_modules/eslint/bin/eslint.js'), '--format', 'json', ...Object.values(probes)], {
-      cwd: root,
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      process.execPath,
+      [join(root, 'node_modules/eslint/bin/eslint.js'), '--format', 'json', ...Object.values(probes)],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
     results = JSON.parse(run.stdout) as LintResult[];
   };
 

@@ -5,7 +5,13 @@ import { transformSync } from '@swc/core';
 
 const root = join(__dirname, '..', '..');
 
-type Manifest = { name?: string; main?: string; workspaces?: string[]; dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+type Manifest = {
+  name?: string;
+  main?: string;
+  workspaces?: string[];
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+};
 type LockEntry = { version?: string; dev?: boolean; devOptional?: boolean; link?: boolean };
 
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(join(root, path), 'utf8')) as T;
@@ -18,9 +24,7 @@ const swcConfig = readJson<Record<string, unknown>>('.swcrc');
 const workspaces = new Map(
   (rootManifest.workspaces ?? [])
     .flatMap((pattern) =>
-      pattern.endsWith('/*')
-        ? readdirSync(join(root, pattern.slice(0, -2))).map((name) => `${pattern.slice(0, -2)}/${name}`)
-        : [pattern],
+      pattern.endsWith('/*') ? readdirSync(join(root, pattern.slice(0, -2))).map((name) => `${pattern.slice(0, -2)}/${name}`) : [pattern],
     )
     .filter((dir) => existsSync(join(root, dir, 'package.json')))
     .map((dir) => {
@@ -50,7 +54,11 @@ const productionEntryPoints = (): string[] => {
   return ['tools/register.js', ...new Set(entries)];
 };
 
-const packageName = (specifier: string): string => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const packageName = (specifier: string): string =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 
 const isBuiltin = (specifier: string): boolean => specifier.startsWith('node:') || builtinModules.includes(packageName(specifier));
 
@@ -114,10 +122,14 @@ describe('production dependencies: what the image installs with npm ci --omit=de
         'tools/token.ts',
         'tools/codec-server.ts',
         'workflows/worker/src/main.ts',
-        ...['screening', 'referral', 'intervention', 'victim-support'].flatMap((name) => [`services/${name}/src/migrate.ts`, `services/${name}/src/main.ts`]),
+        ...['screening', 'referral', 'intervention', 'victim-support'].flatMap((name) => [
+          `services/${name}/src/migrate.ts`,
+          `services/${name}/src/main.ts`,
+        ]),
       ]),
     );
-    for (const pkg of ['@nestjs/core', '@temporalio/worker', 'kafkajs', 'typeorm', 'zod', '@swc/core', 'pirates']) expect(used).toContain(pkg);
+    for (const pkg of ['@nestjs/core', '@temporalio/worker', 'kafkajs', 'typeorm', 'zod', '@swc/core', 'pirates'])
+      expect(used).toContain(pkg);
   });
 
   it('should install production dependencies only when the image is built', () => {
@@ -146,7 +158,9 @@ describe('production dependencies: what the image installs with npm ci --omit=de
   });
 
   it('should list no build, lint or test tool among the runtime dependencies when production never loads it', () => {
-    const declared = [rootManifest, ...[...workspaces.values()].map(({ manifest }) => manifest)].flatMap((manifest) => Object.keys(manifest.dependencies ?? {}));
+    const declared = [rootManifest, ...[...workspaces.values()].map(({ manifest }) => manifest)].flatMap((manifest) =>
+      Object.keys(manifest.dependencies ?? {}),
+    );
     expect([...new Set(declared)].filter((pkg) => !used.has(pkg)).sort()).toEqual([]);
   });
 });

@@ -58,7 +58,12 @@ let env: TestWorkflowEnvironment;
 
 beforeAll(async () => {
   env = await TestWorkflowEnvironment.createLocal({
-    server: { executable: { type: 'existing-path', path: temporalCli() }, namespace: 'easi', searchAttributes: Object.values(SEARCH_ATTRIBUTE_KEYS), extraArgs: ['--log-level', 'error'] },
+    server: {
+      executable: { type: 'existing-path', path: temporalCli() },
+      namespace: 'easi',
+      searchAttributes: Object.values(SEARCH_ATTRIBUTE_KEYS),
+      extraArgs: ['--log-level', 'error'],
+    },
   });
 });
 
@@ -71,7 +76,12 @@ describe('daily screening on a real Temporal server', () => {
     const calls: string[] = [];
     const connection = env.nativeConnection;
     const journeys = await Worker.create({ connection, namespace: 'easi', taskQueue: TASK_QUEUES.journeys, ...journeyWorkflowOptions() });
-    const screening = await Worker.create({ connection, namespace: 'easi', taskQueue: TASK_QUEUES.screening, activities: standInActivities(calls) });
+    const screening = await Worker.create({
+      connection,
+      namespace: 'easi',
+      taskQueue: TASK_QUEUES.screening,
+      activities: standInActivities(calls),
+    });
     const run = async (): Promise<void> => {
       const handle = await env.client.workflow.start(DAILY_SCREENING_WORKFLOW_TYPE, {
         workflowId: 'screening-daily-catch-up-2026-04-07',
@@ -80,7 +90,11 @@ describe('daily screening on a real Temporal server', () => {
       });
       const result = (await handle.result()) as DailyScreeningResult;
       expect(result.days.map((d) => d.day)).toEqual(['2026-04-01', '2026-04-02', '2026-04-07']);
-      expect(await handle.query(screeningProgressQuery)).toMatchObject({ day: null, daysPlanned: ['2026-04-01', '2026-04-02', '2026-04-07'], daysDone: ['2026-04-01', '2026-04-02', '2026-04-07'] });
+      expect(await handle.query(screeningProgressQuery)).toMatchObject({
+        day: null,
+        daysPlanned: ['2026-04-01', '2026-04-02', '2026-04-07'],
+        daysDone: ['2026-04-01', '2026-04-02', '2026-04-07'],
+      });
       await recordHistory('daily-screening-catch-up', handle);
     };
     await journeys.runUntil(screening.runUntil(run));

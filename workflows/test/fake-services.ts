@@ -10,7 +10,12 @@ import type {
   TaskKind,
 } from '@easi/contracts';
 
-export type FakeTask = CreateTaskInput & { status: 'open' | 'completed' | 'cancelled'; reminded: boolean; escalated: boolean; confirmedBy?: string };
+export type FakeTask = CreateTaskInput & {
+  status: 'open' | 'completed' | 'cancelled';
+  reminded: boolean;
+  escalated: boolean;
+  confirmedBy?: string;
+};
 
 /**
  * In-memory stand-ins for the services' activities, so workflow tests exercise the workflow code on

@@ -95,7 +95,9 @@ export class JourneyHarness {
       ['victim-support', TASK_QUEUES.victimSupport],
     ];
     for (const [service, taskQueue] of queues) {
-      this.workers.push(await Worker.create({ connection, namespace: 'easi', taskQueue, activities: this.services.activitiesFor(service) }));
+      this.workers.push(
+        await Worker.create({ connection, namespace: 'easi', taskQueue, activities: this.services.activitiesFor(service) }),
+      );
     }
     this.running = this.workers.map((w) => w.run());
   }
@@ -110,7 +112,10 @@ export class JourneyHarness {
     return this.env.client;
   }
 
-  async startJourney(policy: Partial<JourneyPolicy> = {}, trigger = newTrigger()): Promise<{ journeyRef: string; handle: WorkflowHandle; trigger: JourneyTrigger }> {
+  async startJourney(
+    policy: Partial<JourneyPolicy> = {},
+    trigger = newTrigger(),
+  ): Promise<{ journeyRef: string; handle: WorkflowHandle; trigger: JourneyTrigger }> {
     const journeyRef = `jr-${trigger.personRef.toLowerCase()}`;
     const input: JourneyInput = { journeyRef, trigger, policy: { ...SHORT_JOURNEY_POLICY, ...policy } };
     const handle = await this.client.workflow.signalWithStart(JOURNEY_WORKFLOW_TYPE, {
@@ -128,17 +133,28 @@ export class JourneyHarness {
   }
 
   /** A person's decision, sent as the services send it: an Update to the task's workflow. */
-  async decide(journeyRef: string, kind: TaskKind, decision: Record<string, unknown>, reason = `${kind} decided`, by = 'police:test-officer'): Promise<void> {
+  async decide(
+    journeyRef: string,
+    kind: TaskKind,
+    decision: Record<string, unknown>,
+    reason = `${kind} decided`,
+    by = 'police:test-officer',
+  ): Promise<void> {
     const task = await this.waitTask(journeyRef, kind);
     // A booked session's outcome is refused before its time, by the journey's clock (the server's, this
     // machine's): the condition is the clock passing that time, so waiting for it is the synchronisation.
     const at = typeof task.context.scheduledFor === 'string' ? Date.parse(task.context.scheduledFor) : 0;
     if (at > Date.now()) await new Promise((resolve) => setTimeout(resolve, at - Date.now() + 20));
-    await this.client.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdate, { args: [{ taskId: task.taskId, decision, by, reason }] });
+    await this.client.workflow
+      .getHandle(task.workflowId)
+      .executeUpdate(completeTaskUpdate, { args: [{ taskId: task.taskId, decision, by, reason }] });
     task.status = 'completed';
   }
 
-  async toIntervention(journeyRef: string, disposal: Record<string, unknown> = { disposal: 'spo-requirement', conditions: [] }): Promise<void> {
+  async toIntervention(
+    journeyRef: string,
+    disposal: Record<string, unknown> = { disposal: 'spo-requirement', conditions: [] },
+  ): Promise<void> {
     await this.decide(journeyRef, 'eligibility-screening', { outcome: 'eligible', riskLevel: 'medium', reason: 'All criteria met.' });
     await this.decide(journeyRef, 'triage-decision', { outcome: 'refer-to-easi', actions: [] });
     await this.decide(journeyRef, 'disposal-decision', disposal);
@@ -178,7 +194,12 @@ export class JourneyHarness {
   }
 
   /** The first event in a run's history (recorded or yet to be) that matches. */
-  untilEvent(execution: { workflowId: string; runId?: string }, what: string, match: (e: HistoryEvent) => boolean, timeoutMs = 20_000): Promise<HistoryEvent> {
+  untilEvent(
+    execution: { workflowId: string; runId?: string },
+    what: string,
+    match: (e: HistoryEvent) => boolean,
+    timeoutMs = 20_000,
+  ): Promise<HistoryEvent> {
     return this.withinDeadline(what, timeoutMs, async () => {
       for await (const events of this.historyBatches(execution)) {
         const found = events.find(match);
@@ -193,10 +214,20 @@ export class JourneyHarness {
    * start: from then on the parent holds its handle (the journey forwards police events to monitoring).
    */
   async untilChildStarted(parent: WorkflowHandle, childWorkflowId: string, timeoutMs = 20_000): Promise<string | undefined> {
-    const started = await this.untilEvent({ workflowId: parent.workflowId }, `${childWorkflowId} to start`, (e) => e.childWorkflowExecutionStartedEventAttributes?.workflowExecution?.workflowId === childWorkflowId, timeoutMs);
+    const started = await this.untilEvent(
+      { workflowId: parent.workflowId },
+      `${childWorkflowId} to start`,
+      (e) => e.childWorkflowExecutionStartedEventAttributes?.workflowExecution?.workflowId === childWorkflowId,
+      timeoutMs,
+    );
     const startedAt = eventNumber(started.eventId);
     // A workflow task already running when the child started did not see it: the one that saw it started after it.
-    await this.untilEvent({ workflowId: parent.workflowId }, `${parent.workflowId} to see ${childWorkflowId} start`, (e) => eventNumber(e.workflowTaskCompletedEventAttributes?.startedEventId) > startedAt, timeoutMs);
+    await this.untilEvent(
+      { workflowId: parent.workflowId },
+      `${parent.workflowId} to see ${childWorkflowId} start`,
+      (e) => eventNumber(e.workflowTaskCompletedEventAttributes?.startedEventId) > startedAt,
+      timeoutMs,
+    );
     return started.childWorkflowExecutionStartedEventAttributes?.workflowExecution?.runId ?? undefined;
   }
 
@@ -204,7 +235,13 @@ export class JourneyHarness {
   private async *historyBatches(execution: { workflowId: string; runId?: string }): AsyncGenerator<HistoryEvent[]> {
     let nextPageToken: Uint8Array | undefined;
     for (;;) {
-      const res = await this.client.workflowService.getWorkflowExecutionHistory({ namespace: 'easi', execution, nextPageToken, waitNewEvent: true, skipArchival: true });
+      const res = await this.client.workflowService.getWorkflowExecutionHistory({
+        namespace: 'easi',
+        execution,
+        nextPageToken,
+        waitNewEvent: true,
+        skipArchival: true,
+      });
       yield res.history?.events ?? [];
       if (!res.nextPageToken?.length) return;
       nextPageToken = res.nextPageToken;

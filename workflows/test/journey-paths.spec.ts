@@ -48,14 +48,22 @@ describe('journey workflow on a real Temporal server (every path)', () => {
 
   it('should close as ineligible', async () => {
     const { journeyRef, handle } = await h.startJourney();
-    await h.decide(journeyRef, 'eligibility-screening', { outcome: 'ineligible', riskLevel: 'standard', reason: 'Criteria not met: admits-stalking.' });
+    await h.decide(journeyRef, 'eligibility-screening', {
+      outcome: 'ineligible',
+      riskLevel: 'standard',
+      reason: 'Criteria not met: admits-stalking.',
+    });
     expect(await result(handle)).toMatchObject({ outcome: 'ineligible', closureReason: 'Criteria not met: admits-stalking.' });
     await recordHistory('journey-ineligible', handle);
   });
 
   it('should close as high-risk and raise the alert once', async () => {
     const { journeyRef, handle } = await h.startJourney();
-    await h.decide(journeyRef, 'eligibility-screening', { outcome: 'ineligible', riskLevel: 'very-high', reason: 'high risk: full risk response' });
+    await h.decide(journeyRef, 'eligibility-screening', {
+      outcome: 'ineligible',
+      riskLevel: 'very-high',
+      reason: 'high risk: full risk response',
+    });
     expect(await result(handle)).toMatchObject({ outcome: 'high-risk', riskLevel: 'very-high' });
     expect([...h.services.alerts.values()].filter((a) => a.journeyRef === journeyRef).map((a) => a.kind)).toEqual(['high-risk-referral']);
     await recordHistory('journey-high-risk', handle);
@@ -63,8 +71,18 @@ describe('journey workflow on a real Temporal server (every path)', () => {
 
   it('should close as triage-declined', async () => {
     const { journeyRef, handle } = await h.startJourney();
-    await h.decide(journeyRef, 'eligibility-screening', { outcome: 'needs-case-discussion', riskLevel: 'standard', reason: 'For the triage clinic.' });
-    await h.decide(journeyRef, 'triage-decision', { outcome: 'no-further-action', actions: ['safeguarding'] }, 'not suitable', 'triage-clinic:member-1');
+    await h.decide(journeyRef, 'eligibility-screening', {
+      outcome: 'needs-case-discussion',
+      riskLevel: 'standard',
+      reason: 'For the triage clinic.',
+    });
+    await h.decide(
+      journeyRef,
+      'triage-decision',
+      { outcome: 'no-further-action', actions: ['safeguarding'] },
+      'not suitable',
+      'triage-clinic:member-1',
+    );
     expect(await result(handle)).toMatchObject({ outcome: 'triage-declined' });
     await recordHistory('journey-triage-declined', handle);
   });
@@ -98,7 +116,13 @@ describe('journey workflow on a real Temporal server (every path)', () => {
     await h.toIntervention(journeyRef);
     await h.decide(journeyRef, 'psychometrics-pre', { instruments: ['CFQ-7'] });
     await h.sessions(journeyRef, ['missed', 'attended', 'missed', 'rescheduled', 'missed']);
-    await h.decide(journeyRef, 'non-compliance-decision', { action: 'other-action', detail: 'warning letter' }, 'first offence', 'police:sgt-1');
+    await h.decide(
+      journeyRef,
+      'non-compliance-decision',
+      { action: 'other-action', detail: 'warning letter' },
+      'first offence',
+      'police:sgt-1',
+    );
     expect(await result(handle)).toMatchObject({ outcome: 'non-attendance', sessionsAttended: 1 });
     await recordHistory('journey-non-attendance', handle);
     await recordHistory('intervention-non-compliant', h.client.workflow.getHandle(interventionWorkflowId(journeyRef)));
@@ -106,7 +130,13 @@ describe('journey workflow on a real Temporal server (every path)', () => {
 
   it('should close as caution-breached when a condition is missed and police prosecute', async () => {
     const { journeyRef, handle } = await h.startJourney({ cautionConditionDue: '2 seconds' });
-    await h.toIntervention(journeyRef, { disposal: 'conditional-caution', conditions: [{ code: 'no-contact', description: 'no contact' }, { code: 'course', description: 'attend a course' }] });
+    await h.toIntervention(journeyRef, {
+      disposal: 'conditional-caution',
+      conditions: [
+        { code: 'no-contact', description: 'no contact' },
+        { code: 'course', description: 'attend a course' },
+      ],
+    });
     await h.decide(journeyRef, 'caution-condition', { outcome: 'fulfilled' });
     await h.decide(journeyRef, 'breach-decision', { action: 'prosecute-original-offence' }, 'contacted the victim', 'police:sgt-1');
     const state = await result(handle);
@@ -126,7 +156,11 @@ describe('journey workflow on a real Temporal server (every path)', () => {
     for (const families of [['theft'], ['public-order'], ['common-assault']] as const) {
       await handle.signal(policeEventSignal, newTrigger({ personRef: trigger.personRef, offenceFamilies: [...families] }));
     }
-    await h.untilEvent({ workflowId: monitoring.workflowId, runId: firstRun }, 'the first monitoring run to continue as new', (e) => !!e.workflowExecutionContinuedAsNewEventAttributes);
+    await h.untilEvent(
+      { workflowId: monitoring.workflowId, runId: firstRun },
+      'the first monitoring run to continue as new',
+      (e) => !!e.workflowExecutionContinuedAsNewEventAttributes,
+    );
     await monitoring.signal(monitoredEventSignal, newTrigger({ personRef: trigger.personRef, offenceFamilies: ['breach-spo'] }));
     await h.decide(journeyRef, 'monitoring-review', { reoffended: true }, 'breached the SPO');
     const state = await result(handle);
@@ -140,9 +174,13 @@ describe('journey workflow on a real Temporal server (every path)', () => {
   it('should signal a new victim risk to the journey and alert police', async () => {
     const { journeyRef, handle } = await h.startJourney();
     await h.decide(journeyRef, 'isac-contact', { engagement: 'engaged', newRisk: true }, 'threats reported', 'victim-service:isac-2');
-    const state = await h.untilState(handle, 'the new risk on the timeline', (s) => s.timeline.some((t) => t.what.startsWith('New risk raised by the victim service')));
+    const state = await h.untilState(handle, 'the new risk on the timeline', (s) =>
+      s.timeline.some((t) => t.what.startsWith('New risk raised by the victim service')),
+    );
     expect(state.timeline.find((t) => t.what.startsWith('New risk'))?.by).toBe('victim-service:isac-2');
-    await h.services.until('the victim-risk alert', () => [...h.services.alerts.values()].some((a) => a.journeyRef === journeyRef && a.kind === 'victim-risk'));
+    await h.services.until('the victim-risk alert', () =>
+      [...h.services.alerts.values()].some((a) => a.journeyRef === journeyRef && a.kind === 'victim-risk'),
+    );
     await handle.terminate('test done');
   });
 
@@ -157,9 +195,13 @@ describe('journey workflow on a real Temporal server (every path)', () => {
     expect(bookedFor).toBeGreaterThan(Date.now() + 50 * 60_000);
     const early = await h.client.workflow
       .getHandle(second.workflowId)
-      .executeUpdate(completeTaskUpdate, { args: [{ taskId: second.taskId, decision: { sessionNumber: 2, outcome: 'attended' }, by: 'psychology:p', reason: 'too early' }] })
+      .executeUpdate(completeTaskUpdate, {
+        args: [{ taskId: second.taskId, decision: { sessionNumber: 2, outcome: 'attended' }, by: 'psychology:p', reason: 'too early' }],
+      })
       .catch((e: unknown) => e);
-    expect((early as WorkflowUpdateFailedError).cause?.message).toMatch(/session 2 is booked for .*: its outcome can be recorded once it has taken place/);
+    expect((early as WorkflowUpdateFailedError).cause?.message).toMatch(
+      /session 2 is booked for .*: its outcome can be recorded once it has taken place/,
+    );
     await h.untilState(handle, 'one session attended', (s) => s.sessionsAttended === 1);
     await h.services.until('session 1 recorded as attended', () => h.services.sessions.get(`${journeyRef}/1/1`)?.outcome === 'attended');
     await handle.terminate('test done');
@@ -168,11 +210,19 @@ describe('journey workflow on a real Temporal server (every path)', () => {
   it('should refuse an invalid decision in the Update validator and leave the workflow unchanged', async () => {
     const { journeyRef, handle } = await h.startJourney();
     const task = await h.waitTask(journeyRef, 'eligibility-screening');
-    const attempt = handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.taskId, decision: { outcome: 'maybe' }, by: 'police:x', reason: 'r' }] });
+    const attempt = handle.executeUpdate(completeTaskUpdate, {
+      args: [{ taskId: task.taskId, decision: { outcome: 'maybe' }, by: 'police:x', reason: 'r' }],
+    });
     await expect(attempt).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
-    const unknown = await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: 'no-such-task', decision: {}, by: 'police:x', reason: 'r' }] }).catch((e: unknown) => e);
+    const unknown = await handle
+      .executeUpdate(completeTaskUpdate, { args: [{ taskId: 'no-such-task', decision: {}, by: 'police:x', reason: 'r' }] })
+      .catch((e: unknown) => e);
     expect((unknown as WorkflowUpdateFailedError).cause?.message).toMatch(/task no-such-task is not open/);
-    const noReason = await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.taskId, decision: { outcome: 'eligible', riskLevel: 'standard', reason: 'x' }, by: 'police:x', reason: ' ' }] }).catch((e: unknown) => e);
+    const noReason = await handle
+      .executeUpdate(completeTaskUpdate, {
+        args: [{ taskId: task.taskId, decision: { outcome: 'eligible', riskLevel: 'standard', reason: 'x' }, by: 'police:x', reason: ' ' }],
+      })
+      .catch((e: unknown) => e);
     expect((noReason as WorkflowUpdateFailedError).cause?.message).toBe('a decision needs a reason');
     const history = await handle.fetchHistory();
     expect(history.events?.some((e) => e.workflowExecutionUpdateAcceptedEventAttributes)).toBe(false);

@@ -17,7 +17,10 @@ describe('journey with maxCachedWorkflows: 0', () => {
   it('should complete the whole journey when every workflow task is replayed from history', async () => {
     const { journeyRef, handle } = await h.startJourney({ cautionConditionDue: '1 hour' });
     await h.decide(journeyRef, 'isac-contact', { engagement: 'declined' }, 'victim declined');
-    await h.toIntervention(journeyRef, { disposal: 'conditional-caution', conditions: [{ code: 'course', description: 'attend a course' }] });
+    await h.toIntervention(journeyRef, {
+      disposal: 'conditional-caution',
+      conditions: [{ code: 'course', description: 'attend a course' }],
+    });
     await h.decide(journeyRef, 'caution-condition', { outcome: 'fulfilled' });
     await h.completeIntervention(journeyRef);
     expect(await handle.result()).toMatchObject({ outcome: 'completed', sessionsAttended: 6 });

@@ -129,8 +129,7 @@ export const postgresDriver: Driver = {
   stopGraceMs: 30_000,
   logFile: (cfg) => logFile(cfg, 'postgres'),
   url: (cfg) => stackEnv(cfg)['DATABASE_URL'] ?? '',
-  missingTools: async (cfg) =>
-    existsSync(join(cfg.pgBinDir, 'postgres')) ? undefined : `no PostgreSQL 15 binaries in ${cfg.pgBinDir}`,
+  missingTools: async (cfg) => (existsSync(join(cfg.pgBinDir, 'postgres')) ? undefined : `no PostgreSQL 15 binaries in ${cfg.pgBinDir}`),
   prepare: ensurePgCluster,
   ourPid: (cfg) => livePid(join(pgDataDir(cfg), 'postmaster.pid'), [pgDataDir(cfg)]),
   start: async (cfg) => {

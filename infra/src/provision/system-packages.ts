@@ -66,7 +66,10 @@ export const provisionSystemPackages = async (
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   // Wait for another apt/dpkg (a second provisioning, unattended upgrades) instead of failing at once.
   const lockWait = ['-o', 'DPkg::Lock::Timeout=300'];
-  for (const args of [[...lockWait, 'update'], [...lockWait, 'install', '-y', '--no-install-recommends', ...packages]]) {
+  for (const args of [
+    [...lockWait, 'update'],
+    [...lockWait, 'install', '-y', '--no-install-recommends', ...packages],
+  ]) {
     const result = await run({ command: 'apt-get', args, env, logFile });
     if (result.code !== 0) {
       throw new StepError(

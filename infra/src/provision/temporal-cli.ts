@@ -16,13 +16,7 @@ export const temporalCliIsCurrent = async (cli: string): Promise<boolean> => {
   }
 };
 
-export const goInstallArgs = (): string[] => [
-  'install',
-  '-v',
-  '-ldflags',
-  '-s -w',
-  `${TEMPORAL_CLI_MODULE}@v${VERSIONS.temporalCli}`,
-];
+export const goInstallArgs = (): string[] => ['install', '-v', '-ldflags', '-s -w', `${TEMPORAL_CLI_MODULE}@v${VERSIONS.temporalCli}`];
 
 /**
  * Turns `go install -v` chatter into a progress line every few seconds, also while Go prints

@@ -22,7 +22,9 @@ describe('assertAccess', () => {
   });
 
   it('should allow the caller when the agency and one of the roles match', () => {
-    expect(() => assertAccess(investigator, { agencies: ['police', 'triage-clinic'], roles: ['supervisor', 'investigator'] })).not.toThrow();
+    expect(() =>
+      assertAccess(investigator, { agencies: ['police', 'triage-clinic'], roles: ['supervisor', 'investigator'] }),
+    ).not.toThrow();
   });
 
   it('should name the required agency when the caller is from another agency', () => {

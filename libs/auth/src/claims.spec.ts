@@ -15,7 +15,14 @@ const reasonOf = (payload: unknown): string => {
 describe('toAuthenticatedUser', () => {
   it('should map sub, agency, roles, name and team when the claims are complete', () => {
     expect(
-      toAuthenticatedUser({ sub: 'staff-17', agency: 'police', roles: ['investigator', 'supervisor'], name: 'Sgt Example', team: 'easi-west', iss: 'x' }),
+      toAuthenticatedUser({
+        sub: 'staff-17',
+        agency: 'police',
+        roles: ['investigator', 'supervisor'],
+        name: 'Sgt Example',
+        team: 'easi-west',
+        iss: 'x',
+      }),
     ).toEqual({ subject: 'staff-17', agency: 'police', roles: ['investigator', 'supervisor'], name: 'Sgt Example', team: 'easi-west' });
   });
 

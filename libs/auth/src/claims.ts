@@ -38,7 +38,9 @@ const describe = (error: z.ZodError, payload: unknown): string => {
   const present = typeof payload === 'object' && payload !== null ? payload : {};
   const problems = error.issues.map((issue) => {
     const claim = issue.path.length ? String(issue.path[0]) : 'claims';
-    return issue.path.length === 1 && !(claim in present) ? `${claim} claim is missing` : `${issue.path.join('.') || claim}: ${issue.message}`;
+    return issue.path.length === 1 && !(claim in present)
+      ? `${claim} claim is missing`
+      : `${issue.path.join('.') || claim}: ${issue.message}`;
   });
   return [...new Set(problems)].join('; ');
 };

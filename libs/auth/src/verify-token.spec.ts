@@ -63,7 +63,10 @@ describe('verifyToken against the dev issuer over HTTP', () => {
       .setAudience(TEST_AUDIENCE)
       .setExpirationTime('5m')
       .sign(privateKey);
-    await expect(refusal(forged, fixture.authOptions)).resolves.toEqual({ code: 'invalid-signature', message: 'token signature is invalid' });
+    await expect(refusal(forged, fixture.authOptions)).resolves.toEqual({
+      code: 'invalid-signature',
+      message: 'token signature is invalid',
+    });
   });
 
   it('should refuse with unknown-signing-key when the key id is not in the JWKS', async () => {
@@ -82,13 +85,22 @@ describe('verifyToken against the dev issuer over HTTP', () => {
   });
 
   it('should refuse with wrong-issuer when the token names another issuer', async () => {
-    const token = await mintDevToken({ agency: 'police', roles: ['investigator'] }, { ...fixture.mintOptions, issuer: 'https://elsewhere.example' });
-    await expect(refusal(token, fixture.authOptions)).resolves.toEqual({ code: 'wrong-issuer', message: 'token was not issued by easi-dev-issuer' });
+    const token = await mintDevToken(
+      { agency: 'police', roles: ['investigator'] },
+      { ...fixture.mintOptions, issuer: 'https://elsewhere.example' },
+    );
+    await expect(refusal(token, fixture.authOptions)).resolves.toEqual({
+      code: 'wrong-issuer',
+      message: 'token was not issued by easi-dev-issuer',
+    });
   });
 
   it('should refuse with wrong-audience when the token is meant for another audience', async () => {
     const token = await mintDevToken({ agency: 'police', roles: ['investigator'] }, { ...fixture.mintOptions, audience: 'other-app' });
-    await expect(refusal(token, fixture.authOptions)).resolves.toEqual({ code: 'wrong-audience', message: 'token is not meant for audience easi' });
+    await expect(refusal(token, fixture.authOptions)).resolves.toEqual({
+      code: 'wrong-audience',
+      message: 'token is not meant for audience easi',
+    });
   });
 
   it('should refuse with token-expired when the token expired beyond the clock tolerance', async () => {
@@ -126,7 +138,10 @@ describe('verifyToken against the dev issuer over HTTP', () => {
   });
 
   it('should refuse with malformed-token when the token is not a JWT', async () => {
-    await expect(refusal('not-a-jwt', fixture.authOptions)).resolves.toEqual({ code: 'malformed-token', message: 'token is not a valid JWT' });
+    await expect(refusal('not-a-jwt', fixture.authOptions)).resolves.toEqual({
+      code: 'malformed-token',
+      message: 'token is not a valid JWT',
+    });
   });
 
   it('should refuse with keys-unavailable when the JWKS cannot be fetched', async () => {

@@ -132,7 +132,11 @@ describe('AuthModule guard over real HTTP', () => {
       .get('/screening/list')
       .auth(await token('psychology', ['psychologist']), { type: 'bearer' })
       .expect(403);
-    expect(response.body).toEqual({ statusCode: 403, error: 'Forbidden', message: "requires agency police; the token's agency is psychology" });
+    expect(response.body).toEqual({
+      statusCode: 403,
+      error: 'Forbidden',
+      message: "requires agency police; the token's agency is psychology",
+    });
   });
 
   it('should answer 403 naming the roles when the caller lacks them', async () => {
@@ -169,7 +173,11 @@ describe('AuthModule guard when the issuer is down', () => {
     await app.init();
     try {
       const response = await request(app.getHttpServer()).get('/me').auth(valid, { type: 'bearer' }).expect(503);
-      expect(response.body).toEqual({ statusCode: 503, error: 'Service Unavailable', message: 'cannot read the signing keys of easi-dev-issuer' });
+      expect(response.body).toEqual({
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: 'cannot read the signing keys of easi-dev-issuer',
+      });
       await request(app.getHttpServer()).get('/health').expect(200);
     } finally {
       await app.close();

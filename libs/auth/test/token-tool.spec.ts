@@ -15,7 +15,10 @@ type Outcome = { code: number; stdout: string; stderr: string };
 const token = async (stateDir: string, ...args: string[]): Promise<Outcome> => {
   const env = { ...process.env, EASI_STATE_DIR: stateDir, AUTH_ISSUER: '', AUTH_AUDIENCE: '' };
   try {
-    const { stdout, stderr } = await run(process.execPath, ['-r', './tools/register.js', 'tools/token.ts', ...args], { cwd: REPO_ROOT, env });
+    const { stdout, stderr } = await run(process.execPath, ['-r', './tools/register.js', 'tools/token.ts', ...args], {
+      cwd: REPO_ROOT,
+      env,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -35,7 +38,19 @@ describe('tools/token.ts', () => {
   });
 
   it('should print only a token the dev key verifies when agency and roles are valid', async () => {
-    const outcome = await token(stateDir, '--agency', 'police', '--role', 'investigator', '--role', 'supervisor', '--sub', 'staff-9', '--ttl', '2h');
+    const outcome = await token(
+      stateDir,
+      '--agency',
+      'police',
+      '--role',
+      'investigator',
+      '--role',
+      'supervisor',
+      '--sub',
+      'staff-9',
+      '--ttl',
+      '2h',
+    );
     expect(outcome).toMatchObject({ code: 0, stderr: '' });
     expect(outcome.stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
     const key = await loadOrCreateDevSigningKey(stateDir);
@@ -53,7 +68,9 @@ describe('tools/token.ts', () => {
     const outcome = await token(stateDir, '--agency', 'probation', '--role', 'investigator');
     expect(outcome.code).toBe(2);
     expect(outcome.stdout).toBe('');
-    expect(outcome.stderr).toContain('token: unknown agency "probation"; expected one of police, triage-clinic, psychology, victim-service, evaluation');
+    expect(outcome.stderr).toContain(
+      'token: unknown agency "probation"; expected one of police, triage-clinic, psychology, victim-service, evaluation',
+    );
   });
 
   it('should exit 2 when the role is unknown', async () => {
@@ -65,7 +82,9 @@ describe('tools/token.ts', () => {
   it('should exit 2 when the role belongs to another agency', async () => {
     const outcome = await token(stateDir, '--agency', 'victim-service', '--role', 'psychologist');
     expect(outcome.code).toBe(2);
-    expect(outcome.stderr).toContain('token: role "psychologist" does not belong to agency victim-service; victim-service staff may hold isac');
+    expect(outcome.stderr).toContain(
+      'token: role "psychologist" does not belong to agency victim-service; victim-service staff may hold isac',
+    );
   });
 
   it('should exit 2 when no role is given', async () => {

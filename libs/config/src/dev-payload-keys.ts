@@ -34,6 +34,9 @@ export const loadOrCreateDevPayloadKeys = (stateDir: string): string => {
   }
   const value = text.trim();
   const parsed = parsePayloadKeys(value);
-  if (!parsed.ok) throw new Error(`${file} is not a valid TEMPORAL_PAYLOAD_KEYS value (${parsed.problems.join('; ')}); delete it to generate a new dev key`);
+  if (!parsed.ok)
+    throw new Error(
+      `${file} is not a valid TEMPORAL_PAYLOAD_KEYS value (${parsed.problems.join('; ')}); delete it to generate a new dev key`,
+    );
   return value;
 };

@@ -78,9 +78,7 @@ export const authEnv = z.object({
 });
 
 export const loggingEnv = z.object({
-  LOG_LEVEL: z
-    .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join('|')}` })
-    .default(LOCAL_DEFAULTS.LOG_LEVEL),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join('|')}` }).default(LOCAL_DEFAULTS.LOG_LEVEL),
 });
 
 export const httpEnv = (defaultPort: number) =>
@@ -124,7 +122,12 @@ export const codecServerConfigSchema = z.object({
   CODEC_ALLOWED_ORIGINS: z
     .string()
     .default('http://127.0.0.1:8233,http://localhost:8233')
-    .transform((v) => v.split(',').map((o) => o.trim()).filter((o) => o !== ''))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter((o) => o !== ''),
+    )
     .refine(
       (origins) => origins.length > 0 && origins.every((o) => isUrlWithProtocol(o, ['http:', 'https:']) && new URL(o).origin === o),
       'must be origins such as http://127.0.0.1:8233[,https://temporal.example]',

@@ -158,8 +158,9 @@ describe('codecServerConfigSchema', () => {
   });
 
   it('should refuse an origin with a path when the UI origins are set', () => {
-    expect(captureError(() => loadConfig(codecServerConfigSchema, { TEMPORAL_PAYLOAD_KEYS: KEYS, CODEC_ALLOWED_ORIGINS: 'http://ui:8233/x' })).problems).toEqual([
-      'CODEC_ALLOWED_ORIGINS: must be origins such as http://127.0.0.1:8233[,https://temporal.example]',
-    ]);
+    expect(
+      captureError(() => loadConfig(codecServerConfigSchema, { TEMPORAL_PAYLOAD_KEYS: KEYS, CODEC_ALLOWED_ORIGINS: 'http://ui:8233/x' }))
+        .problems,
+    ).toEqual(['CODEC_ALLOWED_ORIGINS: must be origins such as http://127.0.0.1:8233[,https://temporal.example]']);
   });
 });

@@ -28,9 +28,7 @@ export const loadConfig = <S extends z.ZodObject>(schema: S, env: Env = process.
     problems.set(name, [...(problems.get(name) ?? []), reason]);
   }
   throw new ConfigError(
-    [...problems.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([name, reasons]) => `${name}: ${[...new Set(reasons)].join('; ')}`),
+    [...problems.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, reasons]) => `${name}: ${[...new Set(reasons)].join('; ')}`),
   );
 };
 

@@ -49,7 +49,8 @@ export const parsePayloadKeys = (value: string): ParsedPayloadKeys => {
 };
 
 /** The inverse of `parsePayloadKeys`: the variable's value for these keys. */
-export const formatPayloadKeys = (keys: readonly PayloadKey[]): string => keys.map(({ id, key }) => `${id}:${key.toString('base64')}`).join(',');
+export const formatPayloadKeys = (keys: readonly PayloadKey[]): string =>
+  keys.map(({ id, key }) => `${id}:${key.toString('base64')}`).join(',');
 
 /** A fresh random key (for the local stack's dev key and tests). */
 export const generatePayloadKey = (id: string): PayloadKey => ({ id, key: randomBytes(PAYLOAD_KEY_BYTES) });

@@ -49,7 +49,11 @@ export type RecordSessionInput = {
   recordedBy: string;
 };
 
-export type CloseInterventionEpisodeInput = { journeyRef: string; status: 'completed' | 'non-compliant' | 'stopped'; sessionsAttended: number };
+export type CloseInterventionEpisodeInput = {
+  journeyRef: string;
+  status: 'completed' | 'non-compliant' | 'stopped';
+  sessionsAttended: number;
+};
 
 export type InterventionActivities = {
   openInterventionEpisode(input: OpenInterventionEpisodeInput): Promise<OpenInterventionEpisodeResult>;
@@ -65,7 +69,10 @@ export type VictimSupportActivities = {
 };
 
 export type CustodyHistoryInput = { personRef: string };
-export type CustodyHistoryResult = { personRef: string; events: { eventId: string; eventType: string; occurredAt: string; offenceFamilies: string[] }[] };
+export type CustodyHistoryResult = {
+  personRef: string;
+  events: { eventId: string; eventType: string; occurredAt: string; offenceFamilies: string[] }[];
+};
 
 export type ScreeningActivities = {
   custodyHistory(input: CustodyHistoryInput): Promise<CustodyHistoryResult>;

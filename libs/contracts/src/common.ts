@@ -9,9 +9,7 @@ export const PseudoRef = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{2,63}$/, 'must be a pseudonymous reference: 3-64 letters, digits, . _ : -');
 
-export const PoliceArea = z
-  .string()
-  .regex(/^[A-Za-z0-9-]{2,16}$/, 'must be a police area code: 2-16 letters, digits or -');
+export const PoliceArea = z.string().regex(/^[A-Za-z0-9-]{2,16}$/, 'must be a police area code: 2-16 letters, digits or -');
 
 /** Refines out what `timestamptz` cannot hold (year 0000, offsets beyond ±15:59), so it is a 400 or a dead letter, not a database error. */
 export const IsoDateTime = z.iso
@@ -54,7 +52,10 @@ export type Relationship = z.infer<typeof Relationship>;
 export const Offence = z.object({
   family: OffenceFamily,
   /** Home Office classification code where the source system has one, e.g. "8Q". */
-  homeOfficeCode: z.string().regex(/^[A-Za-z0-9/.-]{1,16}$/, 'must be a Home Office code such as 8Q').optional(),
+  homeOfficeCode: z
+    .string()
+    .regex(/^[A-Za-z0-9/.-]{1,16}$/, 'must be a Home Office code such as 8Q')
+    .optional(),
   /** Act and section as recorded, e.g. "PHA 1997 s2A". */
   legislation: storableText(120).optional(),
 });

@@ -14,7 +14,9 @@ describe('parseJourneyPolicyHeader', () => {
   it('should name the problem when a setting is unknown or malformed', () => {
     expect(parseJourneyPolicyHeader('long')).toEqual({ error: expect.stringContaining('must start with "short"') });
     expect(parseJourneyPolicyHeader('short; coffeeBreak=5 min')).toEqual({ error: 'unknown policy setting "coffeeBreak=5 min"' });
-    expect(parseJourneyPolicyHeader('short; sessionSpacing=soon')).toEqual({ error: expect.stringContaining('sessionSpacing must be a duration') });
+    expect(parseJourneyPolicyHeader('short; sessionSpacing=soon')).toEqual({
+      error: expect.stringContaining('sessionSpacing must be a duration'),
+    });
     expect(parseJourneyPolicyHeader('short; maxSessions=0')).toEqual({ error: expect.stringContaining('whole number') });
   });
 });

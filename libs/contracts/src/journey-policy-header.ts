@@ -10,7 +10,10 @@ const DURATION = /^\d+(\.\d+)?\s*(ms|milliseconds?|s|sec|seconds?|m|min|minutes?
  * named durations or counts replaced. Returns the reason when a part is not understood.
  */
 export const parseJourneyPolicyHeader = (value: string): { policy: JourneyPolicy } | { error: string } => {
-  const [base, ...overrides] = value.split(';').map((p) => p.trim()).filter((p) => p !== '');
+  const [base, ...overrides] = value
+    .split(';')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   if (base !== 'short') return { error: `${JOURNEY_POLICY_HEADER} must start with "short"` };
   const policy: Record<string, string | number> = { ...SHORT_JOURNEY_POLICY };
   for (const part of overrides) {

@@ -66,7 +66,13 @@ export type DailyScreeningActivities = {
   /** `scheduledFor` absent with a `day`: that day's cutoff is at the Schedule's time in its zone (07:00 Europe/London unless a supervisor changed it). */
   planScreeningDays(input: { scheduledFor?: string; day?: string; maxCatchUpDays: number }): Promise<{ days: ScreeningDayPlan[] }>;
   beginScreeningDay(input: ScreeningDayPlan & { workflowId: string }): Promise<{ reports: number; custodyRecords: number }>;
-  screenReportChunk(input: { day: string; afterId: string; limit: number; lane?: number; lanes?: number }): Promise<{ processed: number; hits: number; lastId: string; done: boolean }>;
+  screenReportChunk(input: {
+    day: string;
+    afterId: string;
+    limit: number;
+    lane?: number;
+    lanes?: number;
+  }): Promise<{ processed: number; hits: number; lastId: string; done: boolean }>;
   screenCustodyRecords(input: { day: string }): Promise<{ processed: number; hits: number }>;
   completeScreeningDay(input: { day: string }): Promise<ScreeningDaySummary>;
 };

@@ -35,7 +35,8 @@ const custody = (overrides: Partial<CustodyEventV1Input> = {}): CustodyEventV1In
   ...overrides,
 });
 
-const issuesOf = (result: { success: boolean; error?: Parameters<typeof describeIssues>[0] }): string[] => (result.success ? [] : describeIssues(result.error!));
+const issuesOf = (result: { success: boolean; error?: Parameters<typeof describeIssues>[0] }): string[] =>
+  result.success ? [] : describeIssues(result.error!);
 
 describe('storable values', () => {
   it('should accept a report and a custody event when every value fits its column', () => {
@@ -44,7 +45,9 @@ describe('storable values', () => {
   });
 
   it('should name the field when a report narrative holds a NUL character', () => {
-    expect(issuesOf(CrimeReportV1.safeParse(report({ narrative: 'before\u0000after' })))).toEqual(['narrative: must not contain the NUL character (\\u0000)']);
+    expect(issuesOf(CrimeReportV1.safeParse(report({ narrative: 'before\u0000after' })))).toEqual([
+      'narrative: must not contain the NUL character (\\u0000)',
+    ]);
   });
 
   it('should name the field when legislation holds a NUL character in a report or a custody event', () => {
@@ -58,25 +61,43 @@ describe('storable values', () => {
 
   it('should refuse a NUL character in every reference when one is sent', () => {
     const refused = CrimeReportV1.safeParse(
-      report({ reportRef: 'CRIME\u0000', suspects: [{ personRef: 'P-1\u0000' }], victimRefs: ['V\u0000-1'], linkedReportRefs: ['\u0000AB'], policeArea: 'WM\u0000' }),
+      report({
+        reportRef: 'CRIME\u0000',
+        suspects: [{ personRef: 'P-1\u0000' }],
+        victimRefs: ['V\u0000-1'],
+        linkedReportRefs: ['\u0000AB'],
+        policeArea: 'WM\u0000',
+      }),
     );
-    expect(issuesOf(refused).map((i) => i.split(':')[0])).toEqual(['reportRef', 'policeArea', 'suspects.0.personRef', 'victimRefs.0', 'linkedReportRefs.0']);
+    expect(issuesOf(refused).map((i) => i.split(':')[0])).toEqual([
+      'reportRef',
+      'policeArea',
+      'suspects.0.personRef',
+      'victimRefs.0',
+      'linkedReportRefs.0',
+    ]);
     const event = CustodyEventV1.safeParse(custody({ eventId: 'CE\u0000', custodyRecordRef: 'CR\u0000', crimeReportRefs: ['C\u0000R'] }));
     expect(issuesOf(event).map((i) => i.split(':')[0])).toEqual(['eventId', 'custodyRecordRef', 'crimeReportRefs.0']);
   });
 
   it('should refuse a narrative when it holds an unpaired surrogate', () => {
-    expect(issuesOf(CrimeReportV1.safeParse(report({ narrative: 'half a pair \ud83d here' })))).toEqual(['narrative: must be valid Unicode text (it holds an unpaired surrogate)']);
+    expect(issuesOf(CrimeReportV1.safeParse(report({ narrative: 'half a pair \ud83d here' })))).toEqual([
+      'narrative: must be valid Unicode text (it holds an unpaired surrogate)',
+    ]);
   });
 
   it('should refuse a version when it does not fit an integer column', () => {
-    expect(issuesOf(CrimeReportV1.safeParse(report({ version: 3_000_000_000 })))).toEqual(['version: must be at most 2147483647 (the largest integer stored)']);
+    expect(issuesOf(CrimeReportV1.safeParse(report({ version: 3_000_000_000 })))).toEqual([
+      'version: must be at most 2147483647 (the largest integer stored)',
+    ]);
     expect(issuesOf(CrimeReportV1.safeParse(report({ version: PG_INTEGER_MAX + 1 })))).toHaveLength(1);
     expect(issuesOf(CrimeReportV1.safeParse(report({ version: 0 })))).toEqual(['version: must be at least 1']);
   });
 
   it('should keep the length limits when a narrative or legislation is too long', () => {
-    expect(issuesOf(CrimeReportV1.safeParse(report({ narrative: 'x'.repeat(20_001) })))).toEqual(['narrative: must be at most 20000 characters']);
+    expect(issuesOf(CrimeReportV1.safeParse(report({ narrative: 'x'.repeat(20_001) })))).toEqual([
+      'narrative: must be at most 20000 characters',
+    ]);
     expect(issuesOf(CustodyEventV1.safeParse(custody({ offences: [{ family: 'stalking', legislation: 'x'.repeat(121) }] })))).toEqual([
       'offences.0.legislation: must be at most 120 characters',
     ]);
@@ -92,7 +113,13 @@ describe('storable values', () => {
   });
 
   it('should accept a date-time when it is at the edges timestamptz holds', () => {
-    for (const value of ['0001-01-01T00:00:00Z', '9999-12-31T23:59:59.999999Z', '2026-11-25T09:30:00+15:59', '2026-11-25T09:30:00-12:00', '2026-11-25T09:30:00.123Z']) {
+    for (const value of [
+      '0001-01-01T00:00:00Z',
+      '9999-12-31T23:59:59.999999Z',
+      '2026-11-25T09:30:00+15:59',
+      '2026-11-25T09:30:00-12:00',
+      '2026-11-25T09:30:00.123Z',
+    ]) {
       expect(IsoDateTime.safeParse(value).success).toBe(true);
     }
   });

@@ -29,7 +29,11 @@ export const storableText = (max: number) =>
 
 /** A whole number an `integer` column can hold, from `min`. */
 export const storableInteger = (min: number) =>
-  z.number().int().min(min, `must be at least ${min}`).max(PG_INTEGER_MAX, `must be at most ${PG_INTEGER_MAX} (the largest integer stored)`);
+  z
+    .number()
+    .int()
+    .min(min, `must be at least ${min}`)
+    .max(PG_INTEGER_MAX, `must be at most ${PG_INTEGER_MAX} (the largest integer stored)`);
 
 /** PostgreSQL keeps time zone offsets up to 15:59 either side of UTC. */
 const MAX_OFFSET_MINUTES = 15 * 60 + 59;

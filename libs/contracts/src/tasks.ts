@@ -35,13 +35,20 @@ export const EligibilityOverrideNote = z.object({
   correlationId: z.string().max(200).optional(),
   /** What the rules read and returned, for the screening service's own record: the journey neither shows nor keeps it. */
   basis: z
-    .object({ facts: z.record(z.string(), z.unknown()), rulesResult: z.record(z.string(), z.unknown()), overriddenResult: z.record(z.string(), z.unknown()) })
+    .object({
+      facts: z.record(z.string(), z.unknown()),
+      rulesResult: z.record(z.string(), z.unknown()),
+      overriddenResult: z.record(z.string(), z.unknown()),
+    })
     .optional(),
 });
 export type EligibilityOverrideNote = z.infer<typeof EligibilityOverrideNote>;
 
 /** The override as the journey keeps it in its state: who, when, why and what changed, nothing more. */
-export type EligibilityOverrideSummary = Pick<EligibilityOverrideNote, 'overrideId' | 'target' | 'from' | 'to' | 'reason' | 'by' | 'at' | 'rulesOutcome'>;
+export type EligibilityOverrideSummary = Pick<
+  EligibilityOverrideNote,
+  'overrideId' | 'target' | 'from' | 'to' | 'reason' | 'by' | 'at' | 'rulesOutcome'
+>;
 
 /** The decision each kind of task takes, as the workflow receives it. */
 export const TASK_DECISIONS = {
@@ -56,12 +63,18 @@ export const TASK_DECISIONS = {
   }),
   'triage-decision': z.object({
     outcome: z.enum(['refer-to-easi', 'no-further-action']),
-    actions: z.array(z.enum(['apply-spo', 'safeguarding', 'marac-referral', 'victim-contact'])).max(10).default([]),
+    actions: z
+      .array(z.enum(['apply-spo', 'safeguarding', 'marac-referral', 'victim-contact']))
+      .max(10)
+      .default([]),
   }),
   'disposal-decision': z.object({
     disposal: z.enum(['conditional-caution', 'spo-requirement', 'court-order-requirement', 'licence-condition']),
     /** Conditions of a conditional caution besides attending EASI, each due within the policy's period. */
-    conditions: z.array(z.object({ code: z.string().regex(/^[a-z0-9-]{2,40}$/), description: z.string().max(200) })).max(10).default([]),
+    conditions: z
+      .array(z.object({ code: z.string().regex(/^[a-z0-9-]{2,40}$/), description: z.string().max(200) }))
+      .max(10)
+      .default([]),
   }),
   'consent-contract': z.object({ consent: z.enum(['signed', 'declined']), contractVersion: z.string().min(1).max(20) }),
   'caution-condition': z.object({ outcome: z.literal('fulfilled'), evidence: note }),

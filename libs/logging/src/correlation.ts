@@ -16,8 +16,7 @@ export const newCorrelationId = (): string => randomUUID();
  * Ids arrive from outside (HTTP headers, Kafka headers) and end up in logs and headers,
  * so only short tokens of safe characters are accepted.
  */
-export const isSafeCorrelationId = (value: unknown): value is string =>
-  typeof value === 'string' && SAFE_CORRELATION_ID.test(value);
+export const isSafeCorrelationId = (value: unknown): value is string => typeof value === 'string' && SAFE_CORRELATION_ID.test(value);
 
 /** The incoming id when it is safe, otherwise a fresh one. */
 export const correlationIdOrNew = (value: unknown): string => (isSafeCorrelationId(value) ? value : newCorrelationId());

@@ -34,7 +34,12 @@ describe('NestPinoLogger', () => {
   it('should serialise the error when an Error object is logged', () => {
     const { sink, logger } = setup();
     logger.error(new TypeError('bad thing'), 'Ctx');
-    expect(sink.lines()[0]).toMatchObject({ level: 'error', msg: 'bad thing', context: 'Ctx', err: { type: 'TypeError', message: 'bad thing' } });
+    expect(sink.lines()[0]).toMatchObject({
+      level: 'error',
+      msg: 'bad thing',
+      context: 'Ctx',
+      err: { type: 'TypeError', message: 'bad thing' },
+    });
   });
 
   it('should merge fields and still redact when an object is logged', () => {

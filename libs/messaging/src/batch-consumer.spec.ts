@@ -55,9 +55,11 @@ describe('BatchConsumer (real Postgres and Kafka)', () => {
   });
 
   const received = async (topic: string): Promise<string[]> =>
-    ((await db.dataSource.query(`SELECT message_id FROM "${db.schema}"."received" WHERE topic = $1 ORDER BY message_id`, [topic])) as { message_id: string }[]).map(
-      (r) => r.message_id,
-    );
+    (
+      (await db.dataSource.query(`SELECT message_id FROM "${db.schema}"."received" WHERE topic = $1 ORDER BY message_id`, [topic])) as {
+        message_id: string;
+      }[]
+    ).map((r) => r.message_id);
 
   /** Set-based and idempotent on the message id, as a batch handler must be. */
   const store = async (items: readonly BatchItem<Ping>[], ctx: BatchContext): Promise<{ duplicates: number }> => {
@@ -68,7 +70,12 @@ describe('BatchConsumer (real Postgres and Kafka)', () => {
     return { duplicates: items.length - inserted.length };
   };
 
-  const startConsumer = async (topic: string, groupId: string, handleBatch = store, extra: Partial<BatchConsumerOptions<Ping>> = {}): Promise<BatchConsumer<Ping>> => {
+  const startConsumer = async (
+    topic: string,
+    groupId: string,
+    handleBatch = store,
+    extra: Partial<BatchConsumerOptions<Ping>> = {},
+  ): Promise<BatchConsumer<Ping>> => {
     const consumer = new BatchConsumer<Ping>({
       kafka: testKafka(),
       dataSource: db.dataSource,
@@ -109,7 +116,11 @@ describe('BatchConsumer (real Postgres and Kafka)', () => {
 
     const dead = await readMessages(kafka, deadLetterTopic(topic), 2);
     expect(dead).toHaveLength(2);
-    const [badJson, invalid] = dead.sort((a, b) => Number(headerText(a.message, KAFKA_HEADERS.deadLetterSourceOffset)) - Number(headerText(b.message, KAFKA_HEADERS.deadLetterSourceOffset)));
+    const [badJson, invalid] = dead.sort(
+      (a, b) =>
+        Number(headerText(a.message, KAFKA_HEADERS.deadLetterSourceOffset)) -
+        Number(headerText(b.message, KAFKA_HEADERS.deadLetterSourceOffset)),
+    );
     expect(badJson!.message.value!.toString()).toBe('{"journeyRef": "J-900", oops');
     expect(badJson!.message.key!.toString()).toBe('J-900');
     expect(headerText(badJson!.message, KAFKA_HEADERS.deadLetterReason)).toMatch(/^value is not valid JSON/);

@@ -172,7 +172,12 @@ export class BatchConsumer<T> {
     if (this.options.ensureTopics ?? true) {
       await ensureTopics(kafka, [topic, deadLetterTopic(topic)], this.options.topicPartitions ?? 3);
     }
-    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+    const producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
     const consumer = kafka.consumer({
       groupId,
       maxWaitTimeInMs: this.options.maxWaitTimeInMs ?? 500,
@@ -248,18 +253,26 @@ export class BatchConsumer<T> {
         break;
       }
       const writeStart = performance.now();
-      writing = this.apply(batch.topic, batch.partition, slice, heartbeat, () => isRunning() && !isStale()).then(({ duplicates, refused }) => {
-        resolveOffset(slice.lastOffset);
-        this.logger.debug(
-          { partition: batch.partition, toOffset: slice.lastOffset, messages: slice.items.length + slice.repeats + slice.dead.length, decodeMs: Math.round(decodeMs), writeMs: Math.round(performance.now() - writeStart) },
-          'slice committed',
-        );
-        done.received += slice.items.length + slice.repeats + slice.dead.length;
-        done.processed += slice.items.length - refused + slice.repeats;
-        done.duplicates += duplicates + slice.repeats;
-        done.deadLettered += slice.dead.length + refused;
-        done.refusedByDatabase += refused;
-      });
+      writing = this.apply(batch.topic, batch.partition, slice, heartbeat, () => isRunning() && !isStale()).then(
+        ({ duplicates, refused }) => {
+          resolveOffset(slice.lastOffset);
+          this.logger.debug(
+            {
+              partition: batch.partition,
+              toOffset: slice.lastOffset,
+              messages: slice.items.length + slice.repeats + slice.dead.length,
+              decodeMs: Math.round(decodeMs),
+              writeMs: Math.round(performance.now() - writeStart),
+            },
+            'slice committed',
+          );
+          done.received += slice.items.length + slice.repeats + slice.dead.length;
+          done.processed += slice.items.length - refused + slice.repeats;
+          done.duplicates += duplicates + slice.repeats;
+          done.deadLettered += slice.dead.length + refused;
+          done.refusedByDatabase += refused;
+        },
+      );
     }
     await writing;
     await commitOffsetsIfNecessary();
@@ -300,7 +313,13 @@ export class BatchConsumer<T> {
    * refused messages are isolated and dead-lettered, the rest stored. Returns the duplicates and
    * how many were refused.
    */
-  private async apply(topic: string, partition: number, slice: Slice<T>, heartbeat: () => Promise<void>, mayRetry: () => boolean): Promise<WriteOutcome> {
+  private async apply(
+    topic: string,
+    partition: number,
+    slice: Slice<T>,
+    heartbeat: () => Promise<void>,
+    mayRetry: () => boolean,
+  ): Promise<WriteOutcome> {
     const maxAttempts = Math.max(1, this.options.maxAttempts ?? 3);
     let outcome: WriteOutcome | undefined = slice.items.length === 0 ? { duplicates: 0, refused: 0 } : undefined;
     let deadLettered = slice.dead.length === 0;
@@ -310,7 +329,9 @@ export class BatchConsumer<T> {
     for (let attempt = 1; ; attempt += 1) {
       const lastTry = attempt >= maxAttempts || !mayRetry();
       const write =
-        outcome !== undefined ? Promise.resolve() : this.writeRemaining(topic, partition, slice, refusedOffsets, lastTry).then((o) => void (outcome = o));
+        outcome !== undefined
+          ? Promise.resolve()
+          : this.writeRemaining(topic, partition, slice, refusedOffsets, lastTry).then((o) => void (outcome = o));
       const send = deadLettered ? Promise.resolve() : this.deadLetter(topic, partition, slice.dead).then(() => void (deadLettered = true));
       const [written, sent] = await Promise.allSettled([write, send]);
       if (written.status === 'fulfilled' && sent.status === 'fulfilled') return outcome ?? { duplicates: 0, refused: 0 };
@@ -318,7 +339,16 @@ export class BatchConsumer<T> {
       const error: unknown = written.status === 'rejected' ? written.reason : (sent as PromiseRejectedResult).reason;
       const last = attempt >= maxAttempts || !mayRetry();
       this.logger.error(
-        { err: error, topic, partition, fromOffset: slice.firstOffset, toOffset: slice.lastOffset, attempt, committed: outcome !== undefined, deadLettered },
+        {
+          err: error,
+          topic,
+          partition,
+          fromOffset: slice.firstOffset,
+          toOffset: slice.lastOffset,
+          attempt,
+          committed: outcome !== undefined,
+          deadLettered,
+        },
         last ? 'handling a batch failed; kafkajs will deliver it again' : 'handling a batch failed; retrying',
       );
       if (last) throw error;
@@ -333,12 +363,23 @@ export class BatchConsumer<T> {
    * A unique violation counts as refused data only on the last try (`conflictIsPermanent`); any other
    * error is thrown for the retry above. `refused` counts the earlier tries' refusals too.
    */
-  private async writeRemaining(topic: string, partition: number, slice: Slice<T>, refusedOffsets: Set<string>, conflictIsPermanent: boolean): Promise<WriteOutcome> {
+  private async writeRemaining(
+    topic: string,
+    partition: number,
+    slice: Slice<T>,
+    refusedOffsets: Set<string>,
+    conflictIsPermanent: boolean,
+  ): Promise<WriteOutcome> {
     const keep = slice.items.map((item, i) => ({ item, source: slice.sources[i]! })).filter(({ item }) => !refusedOffsets.has(item.offset));
     const alreadyRefused = slice.items.length - keep.length;
     if (keep.length === 0) return { duplicates: 0, refused: alreadyRefused };
     const outcome = await writeIsolatingRefused(keep, {
-      write: (part) => this.write(topic, partition, part.map((p) => p.item)),
+      write: (part) =>
+        this.write(
+          topic,
+          partition,
+          part.map((p) => p.item),
+        ),
       refuse: async ({ item, source }, reason) => {
         await this.deadLetter(topic, partition, [{ message: source, reason }]);
         refusedOffsets.add(item.offset);
@@ -349,7 +390,13 @@ export class BatchConsumer<T> {
       },
       onSplit: (part, error) =>
         this.logger.warn(
-          { topic, partition, fromOffset: part[0]!.item.offset, toOffset: part[part.length - 1]!.item.offset, code: databaseErrorOf(error)?.code },
+          {
+            topic,
+            partition,
+            fromOffset: part[0]!.item.offset,
+            toOffset: part[part.length - 1]!.item.offset,
+            code: databaseErrorOf(error)?.code,
+          },
           'the database refused a message of the slice; isolating it',
         ),
     });

@@ -20,7 +20,8 @@ export type DatabaseErrorKind = 'permanent' | 'conflict' | 'transient';
 
 const SQLSTATE = /^[0-9A-Z]{5}$/;
 
-const record = (value: unknown): Record<string, unknown> | undefined => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined);
+const record = (value: unknown): Record<string, unknown> | undefined =>
+  typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value : undefined);
 
@@ -61,7 +62,9 @@ const IDENTIFIER_BEFORE = /(?:column|relation|constraint|table|index|type|encodi
  * part that is not an identifier becomes "…".
  */
 export const redactQuotedValues = (message: string): string =>
-  message.replace(/"[^"]*"/g, (quoted, offset: number) => (IDENTIFIER_BEFORE.test(message.slice(Math.max(0, offset - 20), offset)) ? quoted : '"…"'));
+  message.replace(/"[^"]*"/g, (quoted, offset: number) =>
+    IDENTIFIER_BEFORE.test(message.slice(Math.max(0, offset - 20), offset)) ? quoted : '"…"',
+  );
 
 /** The column COPY was reading (its `where` says "COPY t, line 3, column version: …"). */
 const copyColumn = (where: string | undefined): string | undefined => (where === undefined ? undefined : /\bcolumn (\w+)/.exec(where)?.[1]);
@@ -72,7 +75,9 @@ const copyColumn = (where: string | undefined): string | undefined => (where ===
  */
 export const describeDatabaseError = (info: DatabaseErrorInfo): string => {
   const column = info.column ?? copyColumn(info.where);
-  const place = [column ? `column ${column}` : undefined, info.constraint ? `constraint ${info.constraint}` : undefined].filter((p) => p !== undefined);
+  const place = [column ? `column ${column}` : undefined, info.constraint ? `constraint ${info.constraint}` : undefined].filter(
+    (p) => p !== undefined,
+  );
   return `SQLSTATE ${info.code} ${redactQuotedValues(info.message)}${place.length > 0 ? ` (${place.join(', ')})` : ''}`;
 };
 

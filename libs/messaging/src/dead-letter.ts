@@ -8,7 +8,11 @@ export const MAX_DEAD_LETTER_REASON_LENGTH = 1000;
  * The dead-letter twin of a message: its key, value and headers unchanged, plus the reason and
  * where it came from, under the same header names IdempotentConsumer writes.
  */
-export const deadLetterMessage = (message: KafkaMessage, reason: string, source: { topic: string; partition: number; groupId: string }): Message => ({
+export const deadLetterMessage = (
+  message: KafkaMessage,
+  reason: string,
+  source: { topic: string; partition: number; groupId: string },
+): Message => ({
   key: message.key,
   value: message.value,
   headers: {

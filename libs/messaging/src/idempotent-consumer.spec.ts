@@ -97,7 +97,11 @@ describe('IdempotentConsumer (real Postgres and Kafka)', () => {
 
     const dead = await readMessages(kafka, deadLetterTopic(topic), 2);
     expect(dead).toHaveLength(2);
-    const [badJson, invalid] = dead.sort((a, b) => Number(headerText(a.message, KAFKA_HEADERS.deadLetterSourceOffset)) - Number(headerText(b.message, KAFKA_HEADERS.deadLetterSourceOffset)));
+    const [badJson, invalid] = dead.sort(
+      (a, b) =>
+        Number(headerText(a.message, KAFKA_HEADERS.deadLetterSourceOffset)) -
+        Number(headerText(b.message, KAFKA_HEADERS.deadLetterSourceOffset)),
+    );
     expect(badJson!.message.value!.toString()).toBe('{"journeyRef": "J-900", oops');
     expect(badJson!.message.key!.toString()).toBe('J-900');
     expect(headerText(badJson!.message, KAFKA_HEADERS.deadLetterReason)).toMatch(/^value is not valid JSON/);
@@ -146,9 +150,10 @@ describe('IdempotentConsumer (real Postgres and Kafka)', () => {
     await waitFor('the failing message to succeed on redelivery', () => consumer.stats.processed === 2);
     expect(consumer.stats.failedBatches).toBe(2);
     expect((await received(topic)).map((r) => r.message_id).sort()).toEqual([first.eventId, failing.eventId].sort());
-    const [{ count }] = (await db.dataSource.query(`SELECT count(*)::int AS count FROM "${db.schema}"."processed_message" WHERE topic = $1`, [topic])) as [
-      { count: number },
-    ];
+    const [{ count }] = (await db.dataSource.query(
+      `SELECT count(*)::int AS count FROM "${db.schema}"."processed_message" WHERE topic = $1`,
+      [topic],
+    )) as [{ count: number }];
     expect(count).toBe(2);
   });
 

@@ -51,7 +51,6 @@ export type IdempotentConsumerStats = {
 
 type Pending = { parsed: unknown; messageId: string; headers: Record<string, string>; offset: string; message: KafkaMessage };
 
-
 const withTimeout = async <T>(promise: Promise<T>, ms: number, what: string): Promise<T> => {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -80,11 +79,20 @@ export class IdempotentConsumer {
   private consumer: Consumer | undefined;
   private producer: Producer | undefined;
   private running = false;
-  private readonly counters: IdempotentConsumerStats = { processed: 0, duplicates: 0, deadLettered: 0, refusedByDatabase: 0, failedBatches: 0 };
+  private readonly counters: IdempotentConsumerStats = {
+    processed: 0,
+    duplicates: 0,
+    deadLettered: 0,
+    refusedByDatabase: 0,
+    failedBatches: 0,
+  };
 
   constructor(options: IdempotentConsumerOptions) {
     this.options = options;
-    this.logger = (options.logger ?? createLogger('idempotent-consumer')).child({ context: 'IdempotentConsumer', groupId: options.groupId });
+    this.logger = (options.logger ?? createLogger('idempotent-consumer')).child({
+      context: 'IdempotentConsumer',
+      groupId: options.groupId,
+    });
     this.maxTransactionSize = options.maxTransactionSize ?? 100;
   }
 
@@ -236,7 +244,12 @@ export class IdempotentConsumer {
    * being redelivered forever (`writeIsolatingRefused`). Other errors roll back and are thrown, so
    * kafkajs redelivers as before.
    */
-  private async applyIsolating(handler: MessageHandler<unknown>, topic: string, partition: number, items: Pending[]): Promise<{ processed: number; refused: number }> {
+  private async applyIsolating(
+    handler: MessageHandler<unknown>,
+    topic: string,
+    partition: number,
+    items: Pending[],
+  ): Promise<{ processed: number; refused: number }> {
     const outcome = await writeIsolatingRefused(items, {
       write: (part) => this.runInTransaction(handler, topic, partition, part),
       refuse: async (item, reason) => {
@@ -282,6 +295,9 @@ export class IdempotentConsumer {
     const letter = deadLetterMessage(message, reason, { topic, partition, groupId: this.options.groupId });
     await producer.send({ topic: deadLetterTopic(topic), acks: -1, messages: [letter] });
     this.counters.deadLettered += 1;
-    this.logger.warn({ topic, partition, offset: message.offset, reason: reason.slice(0, MAX_DEAD_LETTER_REASON_LENGTH) }, 'message dead-lettered');
+    this.logger.warn(
+      { topic, partition, offset: message.offset, reason: reason.slice(0, MAX_DEAD_LETTER_REASON_LENGTH) },
+      'message dead-lettered',
+    );
   }
 }

@@ -63,7 +63,11 @@ describe('decodeMessage', () => {
 
 describe('headersToRecord', () => {
   it('should turn buffers and repeated headers into strings when reading Kafka headers', () => {
-    expect(headersToRecord({ a: Buffer.from('x'), b: 'y', c: [Buffer.from('1'), Buffer.from('2')], d: undefined })).toEqual({ a: 'x', b: 'y', c: '2' });
+    expect(headersToRecord({ a: Buffer.from('x'), b: 'y', c: [Buffer.from('1'), Buffer.from('2')], d: undefined })).toEqual({
+      a: 'x',
+      b: 'y',
+      c: '2',
+    });
     expect(headersToRecord(undefined)).toEqual({});
   });
 });

@@ -123,7 +123,12 @@ describe('OutboxRelay (real Postgres and Kafka)', () => {
       connectionTimeoutMs: 300,
     });
     const failing = new OutboxRelay({ dataSource: db.dataSource, kafka: broken, logger: quiet });
-    const impatient = createKafka({ brokers: KAFKA_BROKERS, clientId: `impatient-${randomSuffix()}`, logger: quiet, retry: { retries: 1, initialRetryTime: 50 } });
+    const impatient = createKafka({
+      brokers: KAFKA_BROKERS,
+      clientId: `impatient-${randomSuffix()}`,
+      logger: quiet,
+      retry: { retries: 1, initialRetryTime: 50 },
+    });
     const failingAfterConnect = new OutboxRelay({ dataSource: db.dataSource, kafka: impatient, logger: quiet });
     try {
       await expect(failing.drainOnce()).rejects.toThrow();

@@ -50,11 +50,10 @@ describe('outbox → relay → Kafka → idempotent consumer (real Postgres and 
           schema: JourneyEvent,
           messageId: eventIdHeader,
           handle: async (event, ctx) => {
-            await ctx.manager.query(`INSERT INTO "${consumerDb.schema}"."received" (message_id, topic, correlation_id) VALUES ($1, $2, $3)`, [
-              ctx.headers[KAFKA_HEADERS.eventId],
-              ctx.topic,
-              currentCorrelationId(),
-            ]);
+            await ctx.manager.query(
+              `INSERT INTO "${consumerDb.schema}"."received" (message_id, topic, correlation_id) VALUES ($1, $2, $3)`,
+              [ctx.headers[KAFKA_HEADERS.eventId], ctx.topic, currentCorrelationId()],
+            );
             seen.set(ctx.headers[KAFKA_HEADERS.eventId]!, {
               journeyRef: event.journeyRef,
               type: ctx.headers[KAFKA_HEADERS.eventType],
@@ -115,7 +114,12 @@ describe('outbox → relay → Kafka → idempotent consumer (real Postgres and 
         `SELECT count(*)::int AS count, count(DISTINCT message_id)::int AS distinct FROM "${consumerDb.schema}"."received"`,
       )) as [{ count: number; distinct: number }];
       expect({ count, distinct }).toEqual({ count: NATIONAL_DAY, distinct: NATIONAL_DAY });
-      expect(seen.get(eventIds[0]!)).toEqual({ journeyRef: 'J-0', type: 'journey.stage-changed', version: '1', correlationId: 'corr-batch-0' });
+      expect(seen.get(eventIds[0]!)).toEqual({
+        journeyRef: 'J-0',
+        type: 'journey.stage-changed',
+        version: '1',
+        correlationId: 'corr-batch-0',
+      });
       expect(seen.get(eventIds[NATIONAL_DAY - 1]!)?.correlationId).toBe(`corr-batch-${NATIONAL_DAY - 500}`);
     } finally {
       await relay.stop();

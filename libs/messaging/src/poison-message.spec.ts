@@ -35,9 +35,17 @@ describe('messages the database refuses (real Postgres and Kafka)', () => {
 
   beforeAll(async () => {
     db = await createTestSchema('poison');
-    await db.dataSource.query(`CREATE TABLE "${db.schema}"."numbered" (event_id text PRIMARY KEY, topic text NOT NULL, n integer NOT NULL, note text NOT NULL)`);
+    await db.dataSource.query(
+      `CREATE TABLE "${db.schema}"."numbered" (event_id text PRIMARY KEY, topic text NOT NULL, n integer NOT NULL, note text NOT NULL)`,
+    );
     kafka = testKafka();
-    topics = await createTestTopics(kafka, ['batch-poison', 'idem-poison', 'batch-transient', 'batch-conflict', 'batch-refused-then-transient']);
+    topics = await createTestTopics(kafka, [
+      'batch-poison',
+      'idem-poison',
+      'batch-transient',
+      'batch-conflict',
+      'batch-refused-then-transient',
+    ]);
     producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
   });
@@ -53,7 +61,9 @@ describe('messages the database refuses (real Postgres and Kafka)', () => {
   });
 
   const stored = async (topic: string): Promise<number[]> =>
-    ((await db.dataSource.query(`SELECT n FROM "${db.schema}"."numbered" WHERE topic = $1 ORDER BY n`, [topic])) as { n: number }[]).map((r) => r.n);
+    ((await db.dataSource.query(`SELECT n FROM "${db.schema}"."numbered" WHERE topic = $1 ORDER BY n`, [topic])) as { n: number }[]).map(
+      (r) => r.n,
+    );
 
   /** Set-based and idempotent, like the screening service's crime-report handler. */
   const storeBatch = async (items: readonly BatchItem<Row>[], ctx: BatchContext): Promise<{ duplicates: number }> => {
@@ -84,7 +94,11 @@ describe('messages the database refuses (real Postgres and Kafka)', () => {
   const deadLetters = async (topic: string, count: number) => {
     const dead = await readMessages(kafka, deadLetterTopic(topic), count);
     return dead
-      .map((d) => ({ value: d.message.value?.toString() ?? '', reason: headerText(d.message, KAFKA_HEADERS.deadLetterReason) ?? '', offset: headerText(d.message, KAFKA_HEADERS.deadLetterSourceOffset) }))
+      .map((d) => ({
+        value: d.message.value?.toString() ?? '',
+        reason: headerText(d.message, KAFKA_HEADERS.deadLetterReason) ?? '',
+        offset: headerText(d.message, KAFKA_HEADERS.deadLetterSourceOffset),
+      }))
       .sort((a, b) => Number(a.offset) - Number(b.offset));
   };
 
@@ -144,7 +158,10 @@ describe('messages the database refuses (real Postgres and Kafka)', () => {
   it('should retry a whole slice, not dead-letter it, when the database error is transient', async () => {
     const [, , topic] = topics.topics as [string, string, string];
     let failuresLeft = 2;
-    const serializationFailure = Object.assign(new Error('could not serialize access due to concurrent update'), { code: '40001', severity: 'ERROR' });
+    const serializationFailure = Object.assign(new Error('could not serialize access due to concurrent update'), {
+      code: '40001',
+      severity: 'ERROR',
+    });
     const consumer = await startBatch(topic, `g-batch-transient-${randomSuffix()}`, async (items, ctx) => {
       const outcome = await storeBatch(items, ctx);
       if (failuresLeft > 0) {
@@ -162,7 +179,9 @@ describe('messages the database refuses (real Postgres and Kafka)', () => {
   it('should retry a unique violation that escapes the handler and isolate it only when the last try failed too', async () => {
     const [, , , topic] = topics.topics as [string, string, string, string];
     const taken = row(2);
-    await db.dataSource.query(`INSERT INTO "${db.schema}"."numbered" (event_id, topic, n, note) VALUES ($1, 'elsewhere', 2, 'first')`, [taken.eventId]);
+    await db.dataSource.query(`INSERT INTO "${db.schema}"."numbered" (event_id, topic, n, note) VALUES ($1, 'elsewhere', 2, 'first')`, [
+      taken.eventId,
+    ]);
     // No ON CONFLICT: a handler that does not resolve duplicates itself.
     const strict = async (items: readonly BatchItem<Row>[], ctx: BatchContext): Promise<{ duplicates: number }> => {
       await ctx.manager.query(
@@ -179,13 +198,20 @@ describe('messages the database refuses (real Postgres and Kafka)', () => {
     expect(await stored(topic)).toEqual([1, 3]);
     const [dead] = await deadLetters(topic, 1);
     expect(dead!.value).toBe(JSON.stringify(taken));
-    expect(dead!.reason).toMatch(/^database refused the message: SQLSTATE 23505 duplicate key value violates unique constraint "numbered_pkey" \(constraint numbered_pkey\)$/);
+    expect(dead!.reason).toMatch(
+      /^database refused the message: SQLSTATE 23505 duplicate key value violates unique constraint "numbered_pkey" \(constraint numbered_pkey\)$/,
+    );
   });
 
   it('should dead-letter a valid message Postgres refuses and process the ones around it when an idempotent consumer handles it', async () => {
     const [, topic] = topics.topics as [string, string];
     const handle = async (parsed: Row, ctx: HandlerContext): Promise<void> => {
-      await ctx.manager.query(`INSERT INTO "${db.schema}"."numbered" (event_id, topic, n, note) VALUES ($1, $2, $3, $4)`, [parsed.eventId, ctx.topic, parsed.n, parsed.note]);
+      await ctx.manager.query(`INSERT INTO "${db.schema}"."numbered" (event_id, topic, n, note) VALUES ($1, $2, $3, $4)`, [
+        parsed.eventId,
+        ctx.topic,
+        parsed.n,
+        parsed.note,
+      ]);
     };
     const consumer = new IdempotentConsumer({
       kafka: testKafka(),

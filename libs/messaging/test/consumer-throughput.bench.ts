@@ -31,7 +31,12 @@ const main = async (): Promise<void> => {
       await producer.send({ topic, messages });
     }
     await producer.disconnect();
-    for (const [handlerKind, maxTransactionSize] of [['no-op', 100], ['insert', 100], ['no-op', 1], ['insert', 1]] as const) {
+    for (const [handlerKind, maxTransactionSize] of [
+      ['no-op', 100],
+      ['insert', 100],
+      ['no-op', 1],
+      ['insert', 1],
+    ] as const) {
       const consumer = new IdempotentConsumer({
         kafka: testKafka(),
         dataSource: db.dataSource,
@@ -44,7 +49,10 @@ const main = async (): Promise<void> => {
             messageId: (m) => m.eventId,
             handle: async (m, ctx) => {
               if (handlerKind === 'insert') {
-                await ctx.manager.query(`INSERT INTO "${db.schema}"."received" (message_id, topic) VALUES ($1, $2)`, [`${m.eventId}-${randomSuffix()}`, topic]);
+                await ctx.manager.query(`INSERT INTO "${db.schema}"."received" (message_id, topic) VALUES ($1, $2)`, [
+                  `${m.eventId}-${randomSuffix()}`,
+                  topic,
+                ]);
               }
             },
           }),
@@ -54,7 +62,9 @@ const main = async (): Promise<void> => {
       const started = Date.now();
       await waitFor('all messages', () => consumer.stats.processed >= count, 600_000);
       const ms = Date.now() - started;
-      process.stdout.write(`${handlerKind} handler, ${maxTransactionSize}/transaction: ${count} in ${ms} ms = ${Math.round((count * 1000) / ms)} msg/s\n`);
+      process.stdout.write(
+        `${handlerKind} handler, ${maxTransactionSize}/transaction: ${count} in ${ms} ms = ${Math.round((count * 1000) / ms)} msg/s\n`,
+      );
       await consumer.stop();
     }
   } finally {

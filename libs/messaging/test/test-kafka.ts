@@ -57,7 +57,11 @@ export const readMessages = async (kafka: Kafka, topic: string, count: number, t
       throw new Error(`timed out waiting for ${count} messages on ${topic}: ${received.length} arrived`);
     }
     const last = await lastMessages(kafka, topic);
-    await waitFor(`the rest of ${topic}`, () => last.every(({ partition, baseOffset }) => (position.get(partition) ?? 0n) > BigInt(baseOffset!)), timeoutMs);
+    await waitFor(
+      `the rest of ${topic}`,
+      () => last.every(({ partition, baseOffset }) => (position.get(partition) ?? 0n) > BigInt(baseOffset!)),
+      timeoutMs,
+    );
     return received;
   } finally {
     await consumer.disconnect();
@@ -86,7 +90,12 @@ export const lastMessages = async (kafka: Kafka, topic: string): Promise<SentMes
  * message was not handled (again), send a marker after it to the same partition, wait past the
  * marker, then assert: whatever the consumer was going to do with the earlier message is done.
  */
-export const waitUntilCommittedPast = async (kafka: Kafka, groupId: string, messages: readonly SentMessage[], timeoutMs = 20_000): Promise<void> => {
+export const waitUntilCommittedPast = async (
+  kafka: Kafka,
+  groupId: string,
+  messages: readonly SentMessage[],
+  timeoutMs = 20_000,
+): Promise<void> => {
   const unplaced = messages.filter((m) => m.baseOffset === undefined);
   if (unplaced.length > 0) throw new Error(`no offset for ${unplaced.length} of the messages to wait past`);
   const admin = kafka.admin();
@@ -98,7 +107,8 @@ export const waitUntilCommittedPast = async (kafka: Kafka, groupId: string, mess
       async () => {
         const committed = await admin.fetchOffsets({ groupId, topics: [...new Set(messages.map((m) => m.topicName))] });
         return messages.every((m) => {
-          const offset = committed.find((t) => t.topic === m.topicName)?.partitions.find((p) => p.partition === m.partition)?.offset ?? '-1';
+          const offset =
+            committed.find((t) => t.topic === m.topicName)?.partitions.find((p) => p.partition === m.partition)?.offset ?? '-1';
           return BigInt(offset) > BigInt(m.baseOffset!);
         });
       },

@@ -22,7 +22,9 @@ class CreateWidget1764000000000 implements MigrationInterface {
     const [{ pid }] = (await queryRunner.query('SELECT pg_backend_pid() AS pid')) as [{ pid: number }];
     inMigration.entered.push(pid);
     await inMigration.hold;
-    await queryRunner.query(`CREATE TABLE "${schemaOf(queryRunner)}"."widget" (id int PRIMARY KEY, made_at timestamptz NOT NULL DEFAULT now())`);
+    await queryRunner.query(
+      `CREATE TABLE "${schemaOf(queryRunner)}"."widget" (id int PRIMARY KEY, made_at timestamptz NOT NULL DEFAULT now())`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
@@ -88,7 +90,8 @@ describe('runMigrations (real Postgres)', () => {
       };
       // Polled every 20 ms: the state decides, the pause only spaces the queries.
       for (const deadline = Date.now() + 20_000; !(await seen()); await new Promise((resolve) => setTimeout(resolve, 20))) {
-        if (Date.now() > deadline) throw new Error('timed out waiting for one runner inside the migration and the other waiting on its lock');
+        if (Date.now() > deadline)
+          throw new Error('timed out waiting for one runner inside the migration and the other waiting on its lock');
       }
       // A runner that failed before the other was held says why.
       if (finished) await running;
@@ -134,6 +137,8 @@ describe('runMigrations (real Postgres)', () => {
   });
 
   it('should refuse a schema name when it is not a plain identifier', () => {
-    expect(() => createDataSource({ url: DATABASE_URL, schema: 'x"; DROP', entities: [], migrations: [] })).toThrow(/Invalid Postgres schema name/);
+    expect(() => createDataSource({ url: DATABASE_URL, schema: 'x"; DROP', entities: [], migrations: [] })).toThrow(
+      /Invalid Postgres schema name/,
+    );
   });
 });

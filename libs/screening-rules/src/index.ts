@@ -2,7 +2,11 @@ export * from './offence-families/offence-family-reference';
 
 export type { DetectorInput, DetectorOptions, DetectorResult, DetectorRule, DetectorWeights, Explanation } from './detector/detector-types';
 export { DETECTOR_RULES } from './detector/detector-types';
-export { DEFAULT_DETECTOR_THRESHOLD, DEFAULT_DETECTOR_WEIGHTS, detectMisclassifiedStalking } from './detector/detect-misclassified-stalking';
+export {
+  DEFAULT_DETECTOR_THRESHOLD,
+  DEFAULT_DETECTOR_WEIGHTS,
+  detectMisclassifiedStalking,
+} from './detector/detect-misclassified-stalking';
 
 export * from './evaluation/confusion';
 export * from './evaluation/labelled-narrative';

@@ -32,7 +32,10 @@ export const configureServiceApp = (app: INestApplication, opts: Omit<ServiceBoo
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
 };
 
-export const startService = async (module: Parameters<typeof NestFactory.create>[0], opts: ServiceBootstrapOptions): Promise<RunningService> => {
+export const startService = async (
+  module: Parameters<typeof NestFactory.create>[0],
+  opts: ServiceBootstrapOptions,
+): Promise<RunningService> => {
   const logger = createLogger(opts.name, opts.logLevel);
   const app = await NestFactory.create(module, { logger: new NestPinoLogger(logger), bufferLogs: true });
   configureServiceApp(app, opts);

@@ -9,9 +9,19 @@ export type ServiceSchemaDefinition = {
 };
 
 /** Applies a service's pending migrations (the `migrate` Nx target of each service). */
-export const migrateService = async (service: ServiceSchemaDefinition, env: Record<string, string | undefined> = process.env): Promise<string[]> => {
+export const migrateService = async (
+  service: ServiceSchemaDefinition,
+  env: Record<string, string | undefined> = process.env,
+): Promise<string[]> => {
   const config = loadConfig(databaseEnv, env);
-  const dataSource = createDataSource({ url: config.DATABASE_URL, schema: service.schema, entities: service.entities, migrations: service.migrations, applicationName: `easi-${service.name}-migrate`, poolSize: 1 });
+  const dataSource = createDataSource({
+    url: config.DATABASE_URL,
+    schema: service.schema,
+    entities: service.entities,
+    migrations: service.migrations,
+    applicationName: `easi-${service.name}-migrate`,
+    poolSize: 1,
+  });
   await dataSource.initialize();
   try {
     return await runMigrations(dataSource);

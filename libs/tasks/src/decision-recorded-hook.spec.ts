@@ -48,7 +48,12 @@ describe('TaskService onDecisionRecorded (real Postgres)', () => {
   };
 
   const serviceWith = (onDecisionRecorded: TasksOptions['onDecisionRecorded']): TaskService =>
-    new TaskService(new TaskRepository(dataSource), new Client({ connection }), { queues: ['easi-team', 'supervisors'], ...(onDecisionRecorded ? { onDecisionRecorded } : {}) }, relay);
+    new TaskService(
+      new TaskRepository(dataSource),
+      new Client({ connection }),
+      { queues: ['easi-team', 'supervisors'], ...(onDecisionRecorded ? { onDecisionRecorded } : {}) },
+      relay,
+    );
 
   const newTask = (kind: CreateTaskInput['kind']): CreateTaskInput => ({
     taskId: randomUUID(),
@@ -69,7 +74,13 @@ describe('TaskService onDecisionRecorded (real Postgres)', () => {
     ((await dataSource.query(`SELECT via FROM hook_note WHERE task_id = $1`, [taskId])) as { via: string }[]).map((r) => r.via);
 
   beforeAll(async () => {
-    dataSource = await createDataSource({ url: DATABASE_URL, schema, entities: [...TASK_ENTITIES, ...MESSAGING_ENTITIES], migrations: [HookTables1764000000001], poolSize: 4 }).initialize();
+    dataSource = await createDataSource({
+      url: DATABASE_URL,
+      schema,
+      entities: [...TASK_ENTITIES, ...MESSAGING_ENTITIES],
+      migrations: [HookTables1764000000001],
+      poolSize: 4,
+    }).initialize();
     await runMigrations(dataSource);
     await dataSource.query(`CREATE TABLE hook_note (task_id uuid NOT NULL, via text NOT NULL)`);
     connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });
@@ -83,7 +94,7 @@ describe('TaskService onDecisionRecorded (real Postgres)', () => {
     await dataSource?.destroy();
   });
 
-  it('should run the kind\'s hook once, in the recording transaction, when the same decision is confirmed twice', async () => {
+  it("should run the kind's hook once, in the recording transaction, when the same decision is confirmed twice", async () => {
     const service = serviceWith({ 'eligibility-screening': hook });
     const task = newTask('eligibility-screening');
     await service.createTask(task);
@@ -95,7 +106,16 @@ describe('TaskService onDecisionRecorded (real Postgres)', () => {
     expect(await statusOf(task.taskId)).toBe('completed');
     expect(await notes(task.taskId)).toEqual(['confirm-decision']);
     expect(seen.filter((r) => r.taskId === task.taskId)).toEqual([
-      { taskId: task.taskId, workflowId: task.workflowId, journeyRef: task.journeyRef, kind: 'eligibility-screening', decision: { outcome: 'eligible' }, by: 'police:sup-1', reason: 'rules met', via: 'confirm-decision' },
+      {
+        taskId: task.taskId,
+        workflowId: task.workflowId,
+        journeyRef: task.journeyRef,
+        kind: 'eligibility-screening',
+        decision: { outcome: 'eligible' },
+        by: 'police:sup-1',
+        reason: 'rules met',
+        via: 'confirm-decision',
+      },
     ]);
   });
 
@@ -109,7 +129,9 @@ describe('TaskService onDecisionRecorded (real Postgres)', () => {
     await expect(service.confirmDecision(decision)).rejects.toThrow(/could not record/);
     expect(await statusOf(task.taskId)).toBe('open');
     expect(await notes(task.taskId)).toEqual([]);
-    const events = (await dataSource.query(`SELECT action FROM human_task_event WHERE task_id = $1 ORDER BY id`, [task.taskId])) as { action: string }[];
+    const events = (await dataSource.query(`SELECT action FROM human_task_event WHERE task_id = $1 ORDER BY id`, [task.taskId])) as {
+      action: string;
+    }[];
     expect(events.map((e) => e.action)).toEqual(['created']);
 
     expect(await service.confirmDecision(decision)).toEqual({ recorded: true });
@@ -121,7 +143,9 @@ describe('TaskService onDecisionRecorded (real Postgres)', () => {
     const service = serviceWith({ 'eligibility-screening': hook });
     const task = newTask('triage-decision');
     await service.createTask(task);
-    expect(await service.confirmDecision({ taskId: task.taskId, decision: { outcome: 'done' }, by: 'police:inv-1', reason: 'reviewed' })).toEqual({ recorded: true });
+    expect(
+      await service.confirmDecision({ taskId: task.taskId, decision: { outcome: 'done' }, by: 'police:inv-1', reason: 'reviewed' }),
+    ).toEqual({ recorded: true });
     expect(await notes(task.taskId)).toEqual([]);
   });
 });

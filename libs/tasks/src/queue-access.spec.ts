@@ -2,7 +2,11 @@ import type { AuthenticatedUser } from '@easi/auth';
 import { actorOf, actorParts, isSupervisor, mayUseQueue } from './queue-access';
 import { TaskError, toHttp } from './task.exception';
 
-const user = (agency: AuthenticatedUser['agency'], ...roles: AuthenticatedUser['roles']): AuthenticatedUser => ({ subject: 'staff-1', agency, roles });
+const user = (agency: AuthenticatedUser['agency'], ...roles: AuthenticatedUser['roles']): AuthenticatedUser => ({
+  subject: 'staff-1',
+  agency,
+  roles,
+});
 
 describe('queue access', () => {
   it('should open each inbox only to its agency and roles', () => {
@@ -23,7 +27,10 @@ describe('queue access', () => {
 
 describe('toHttp', () => {
   it('should map refusals to 422 and 409 with the reason when a decision is refused', () => {
-    const invalid = toHttp(new TaskError('invalid-decision', 'fACT has at most 6 sessions', ['sessionNumber: too big'])) as { getStatus(): number; getResponse(): unknown };
+    const invalid = toHttp(new TaskError('invalid-decision', 'fACT has at most 6 sessions', ['sessionNumber: too big'])) as {
+      getStatus(): number;
+      getResponse(): unknown;
+    };
     expect(invalid.getStatus()).toBe(422);
     expect(invalid.getResponse()).toMatchObject({ message: 'fACT has at most 6 sessions', issues: ['sessionNumber: too big'] });
     expect((toHttp(new TaskError('workflow-closed', 'closed')) as { getStatus(): number }).getStatus()).toBe(409);

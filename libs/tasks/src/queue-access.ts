@@ -15,7 +15,8 @@ export const mayUseQueue = (user: AuthenticatedUser, queue: InboxQueue): boolean
   return access.agencies.includes(user.agency) && user.roles.some((r) => access.roles.includes(r));
 };
 
-export const isSupervisor = (user: AuthenticatedUser): boolean => user.agency === 'police' && user.roles.some((r) => r === 'supervisor' || r === 'tactical-lead');
+export const isSupervisor = (user: AuthenticatedUser): boolean =>
+  user.agency === 'police' && user.roles.some((r) => r === 'supervisor' || r === 'tactical-lead');
 
 /** Staff reference written to timelines and audit rows: pseudonymous subject and agency, no names. */
 export const actorOf = (user: AuthenticatedUser): string => `${user.agency}:${user.subject}`;

@@ -15,9 +15,18 @@ const ListQuery = z
       .transform((s) => s.split(',').map((x) => x.trim()))
       .pipe(z.array(z.enum(TASK_STATUSES)))
       .optional(),
-    stage: z.string().regex(/^[a-z-]{2,40}$/).optional(),
-    riskLevel: z.string().regex(/^[a-z-]{2,20}$/).optional(),
-    kind: z.string().regex(/^[a-z-]{2,40}$/).optional(),
+    stage: z
+      .string()
+      .regex(/^[a-z-]{2,40}$/)
+      .optional(),
+    riskLevel: z
+      .string()
+      .regex(/^[a-z-]{2,20}$/)
+      .optional(),
+    kind: z
+      .string()
+      .regex(/^[a-z-]{2,40}$/)
+      .optional(),
     journeyRef: PseudoRef.optional(),
     assignee: z.string().max(200).optional(),
     dueBefore: IsoDateTime.optional(),
@@ -29,7 +38,11 @@ const ListQuery = z
 const CompleteBody = z.object({ decision: z.unknown(), reason: z.string().trim().min(1, 'say why').max(2000) }).strict();
 const ReleaseBody = z.object({ reason: z.string().trim().max(2000).optional() }).strict();
 const ReassignBody = z
-  .object({ assignee: z.string().min(3).max(200).optional(), queue: InboxQueue.optional(), reason: z.string().trim().min(1, 'say why').max(2000) })
+  .object({
+    assignee: z.string().min(3).max(200).optional(),
+    queue: InboxQueue.optional(),
+    reason: z.string().trim().min(1, 'say why').max(2000),
+  })
   .strict()
   .refine((b) => b.assignee !== undefined || b.queue !== undefined, 'give an assignee, a queue or both');
 
@@ -59,8 +72,14 @@ export const createTaskController = (access: TaskAccess): Type<unknown> => {
     constructor(private readonly tasks: TaskService) {}
 
     @Get()
-    @ApiOperation({ summary: 'Tasks in the inboxes open to the caller; filter by queue, status (comma list), stage, risk, kind, journey, assignee, due before, created after; paged, earliest due first' })
-    list(@CurrentUser() user: AuthenticatedUser, @Query(new ZodValidationPipe(ListQuery, 'query')) query: ListQueryParams): Promise<Page<TaskView>> {
+    @ApiOperation({
+      summary:
+        'Tasks in the inboxes open to the caller; filter by queue, status (comma list), stage, risk, kind, journey, assignee, due before, created after; paged, earliest due first',
+    })
+    list(
+      @CurrentUser() user: AuthenticatedUser,
+      @Query(new ZodValidationPipe(ListQuery, 'query')) query: ListQueryParams,
+    ): Promise<Page<TaskView>> {
       return mapped(this.tasks.list(user, query));
     }
 
@@ -80,21 +99,36 @@ export const createTaskController = (access: TaskAccess): Type<unknown> => {
     @Post(':taskId/release')
     @HttpCode(200)
     @ApiOperation({ summary: 'Give a claimed task back to its queue' })
-    release(@CurrentUser() user: AuthenticatedUser, @Param('taskId', ParseUUIDPipe) taskId: string, @Body(new ZodValidationPipe(ReleaseBody, 'body')) body: ReleaseBodyParams): Promise<TaskView> {
+    release(
+      @CurrentUser() user: AuthenticatedUser,
+      @Param('taskId', ParseUUIDPipe) taskId: string,
+      @Body(new ZodValidationPipe(ReleaseBody, 'body')) body: ReleaseBodyParams,
+    ): Promise<TaskView> {
       return mapped(this.tasks.release(user, taskId, body.reason));
     }
 
     @Post(':taskId/complete')
     @HttpCode(200)
-    @ApiOperation({ summary: 'Decide: the typed decision goes to the journey as an Update; 422 invalid decision, 409 not open / journey closed — nothing changes then' })
-    complete(@CurrentUser() user: AuthenticatedUser, @Param('taskId', ParseUUIDPipe) taskId: string, @Body(new ZodValidationPipe(CompleteBody, 'body')) body: CompleteBodyParams): Promise<TaskView> {
+    @ApiOperation({
+      summary:
+        'Decide: the typed decision goes to the journey as an Update; 422 invalid decision, 409 not open / journey closed — nothing changes then',
+    })
+    complete(
+      @CurrentUser() user: AuthenticatedUser,
+      @Param('taskId', ParseUUIDPipe) taskId: string,
+      @Body(new ZodValidationPipe(CompleteBody, 'body')) body: CompleteBodyParams,
+    ): Promise<TaskView> {
       return mapped(this.tasks.complete(user, taskId, body));
     }
 
     @Post(':taskId/reassign')
     @HttpCode(200)
     @ApiOperation({ summary: 'Supervisors: give the task to a person or another queue of this service' })
-    reassign(@CurrentUser() user: AuthenticatedUser, @Param('taskId', ParseUUIDPipe) taskId: string, @Body(new ZodValidationPipe(ReassignBody, 'body')) body: ReassignBodyParams): Promise<TaskView> {
+    reassign(
+      @CurrentUser() user: AuthenticatedUser,
+      @Param('taskId', ParseUUIDPipe) taskId: string,
+      @Body(new ZodValidationPipe(ReassignBody, 'body')) body: ReassignBodyParams,
+    ): Promise<TaskView> {
       return mapped(this.tasks.reassign(user, taskId, body));
     }
   }

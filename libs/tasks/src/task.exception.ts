@@ -1,6 +1,7 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 
-export type TaskErrorCode = 'not-found' | 'forbidden' | 'not-open' | 'claimed-by-other' | 'invalid-decision' | 'wrong-state' | 'workflow-closed';
+export type TaskErrorCode =
+  'not-found' | 'forbidden' | 'not-open' | 'claimed-by-other' | 'invalid-decision' | 'wrong-state' | 'workflow-closed';
 
 /** One error type for the task inbox; `toHttp` maps each code at the edge. */
 export class TaskError extends Error {
@@ -39,5 +40,8 @@ const statusOf = (code: TaskErrorCode): HttpStatus => {
 export const toHttp = (error: unknown): unknown => {
   if (!(error instanceof TaskError)) return error;
   const status = statusOf(error.code);
-  return new HttpException({ statusCode: status, error: error.code, message: error.message, ...(error.issues.length ? { issues: error.issues } : {}) }, status);
+  return new HttpException(
+    { statusCode: status, error: error.code, message: error.message, ...(error.issues.length ? { issues: error.issues } : {}) },
+    status,
+  );
 };

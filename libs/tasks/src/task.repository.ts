@@ -18,7 +18,12 @@ export type TaskFilter = {
   offset: number;
 };
 
-export type TaskChange = Partial<Pick<HumanTaskEntity, 'status' | 'assignee' | 'queue' | 'decision' | 'reason' | 'completedBy' | 'completedAt' | 'remindedAt' | 'escalatedAt'>>;
+export type TaskChange = Partial<
+  Pick<
+    HumanTaskEntity,
+    'status' | 'assignee' | 'queue' | 'decision' | 'reason' | 'completedBy' | 'completedAt' | 'remindedAt' | 'escalatedAt'
+  >
+>;
 
 @Injectable()
 export class TaskRepository {
@@ -77,8 +82,22 @@ export class TaskRepository {
     return (result.affected ?? 0) > 0;
   }
 
-  async addEvent(manager: EntityManager, taskId: string, action: TaskAction, by: string, reason: string | null, detail: Record<string, unknown> | null = null): Promise<void> {
-    await manager.createQueryBuilder().insert().into(HumanTaskEventEntity).values({ taskId, action, by, reason, detail: () => ':detail' }).setParameter('detail', detail === null ? null : JSON.stringify(detail)).updateEntity(false).execute();
+  async addEvent(
+    manager: EntityManager,
+    taskId: string,
+    action: TaskAction,
+    by: string,
+    reason: string | null,
+    detail: Record<string, unknown> | null = null,
+  ): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(HumanTaskEventEntity)
+      .values({ taskId, action, by, reason, detail: () => ':detail' })
+      .setParameter('detail', detail === null ? null : JSON.stringify(detail))
+      .updateEntity(false)
+      .execute();
   }
 
   events(taskId: string): Promise<HumanTaskEventEntity[]> {

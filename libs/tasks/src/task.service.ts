@@ -119,7 +119,9 @@ export class TaskService {
    */
   async escalateTask({ taskId }: TaskRef): Promise<{ escalated: boolean; queue: InboxQueue }> {
     const toSupervisors = this.options.queues.includes('supervisors');
-    const change = toSupervisors ? { escalatedAt: new Date(), queue: 'supervisors' as const, status: 'open' as const, assignee: null } : { escalatedAt: new Date() };
+    const change = toSupervisors
+      ? { escalatedAt: new Date(), queue: 'supervisors' as const, status: 'open' as const, assignee: null }
+      : { escalatedAt: new Date() };
     const escalated = await this.markOnce(taskId, change, 'escalated_at IS NULL', 'escalated', 'task.escalated');
     const row = await this.tasks.findById(taskId);
     return { escalated, queue: row?.queue ?? 'supervisors' };
@@ -143,7 +145,13 @@ export class TaskService {
   ): Promise<boolean> {
     const changed = await this.tasks.transaction(async (manager) => {
       if (!(await this.tasks.changeIf(manager, taskId, OPEN, change, unlessDone))) return false;
-      await this.tasks.addEvent(manager, taskId, action, 'system', action === 'escalated' ? 'overdue: moved to the supervisors' : 'due date reached');
+      await this.tasks.addEvent(
+        manager,
+        taskId,
+        action,
+        'system',
+        action === 'escalated' ? 'overdue: moved to the supervisors' : 'due date reached',
+      );
       await notifyTask(manager, type, (await this.tasks.findById(taskId, manager)) as HumanTaskEntity);
       return true;
     });
@@ -171,7 +179,10 @@ export class TaskService {
     return { items: rows.map(toView), total, limit: query.limit, offset: query.offset };
   }
 
-  async get(user: AuthenticatedUser, taskId: string): Promise<TaskView & { history: { action: string; by: string; reason: string | null; at: string }[] }> {
+  async get(
+    user: AuthenticatedUser,
+    taskId: string,
+  ): Promise<TaskView & { history: { action: string; by: string; reason: string | null; at: string }[] }> {
     const row = await this.tasks.findById(taskId);
     this.assertVisible(user, row);
     const events = await this.tasks.events(taskId);
@@ -195,23 +206,36 @@ export class TaskService {
       const row = await this.tasks.findForUpdate(manager, taskId);
       this.assertVisible(user, row);
       if (row.status !== 'claimed') throw new TaskError('not-open', `task ${taskId} is ${row.status}, not claimed`);
-      if (row.assignee !== actorOf(user) && !isSupervisor(user)) throw new TaskError('claimed-by-other', `task ${taskId} is claimed by ${row.assignee}; only they or a supervisor may release it`);
+      if (row.assignee !== actorOf(user) && !isSupervisor(user))
+        throw new TaskError('claimed-by-other', `task ${taskId} is claimed by ${row.assignee}; only they or a supervisor may release it`);
       await this.tasks.changeIf(manager, taskId, ['claimed'], { status: 'open', assignee: null });
       await this.tasks.addEvent(manager, taskId, 'released', actorOf(user), reason ?? null);
       return toView((await this.tasks.findById(taskId, manager)) as HumanTaskEntity);
     });
   }
 
-  async reassign(user: AuthenticatedUser, taskId: string, to: { assignee?: string; queue?: InboxQueue; reason: string }): Promise<TaskView> {
+  async reassign(
+    user: AuthenticatedUser,
+    taskId: string,
+    to: { assignee?: string; queue?: InboxQueue; reason: string },
+  ): Promise<TaskView> {
     if (!isSupervisor(user)) throw new TaskError('forbidden', 'only a supervisor or the tactical lead may reassign a task');
     return this.tasks.transaction(async (manager) => {
       const row = await this.tasks.findForUpdate(manager, taskId);
       this.assertVisible(user, row);
       if (!OPEN.includes(row.status)) throw this.notAvailable(row);
-      if (to.queue && !this.options.queues.includes(to.queue)) throw new TaskError('invalid-decision', `this service has no ${to.queue} inbox`);
-      const change = { ...(to.queue ? { queue: to.queue } : {}), assignee: to.assignee ?? null, status: (to.assignee ? 'claimed' : 'open') as TaskStatus };
+      if (to.queue && !this.options.queues.includes(to.queue))
+        throw new TaskError('invalid-decision', `this service has no ${to.queue} inbox`);
+      const change = {
+        ...(to.queue ? { queue: to.queue } : {}),
+        assignee: to.assignee ?? null,
+        status: (to.assignee ? 'claimed' : 'open') as TaskStatus,
+      };
       await this.tasks.changeIf(manager, taskId, OPEN, change);
-      await this.tasks.addEvent(manager, taskId, 'reassigned', actorOf(user), to.reason, { from: { queue: row.queue, assignee: row.assignee }, to: change });
+      await this.tasks.addEvent(manager, taskId, 'reassigned', actorOf(user), to.reason, {
+        from: { queue: row.queue, assignee: row.assignee },
+        to: change,
+      });
       return toView((await this.tasks.findById(taskId, manager)) as HumanTaskEntity);
     });
   }
@@ -227,8 +251,14 @@ export class TaskService {
     const row = await this.tasks.findById(taskId);
     this.assertVisible(user, row);
     if (!OPEN.includes(row.status)) throw this.notAvailable(row);
-    if (row.status === 'claimed' && row.assignee !== actorOf(user)) throw new TaskError('claimed-by-other', `task ${taskId} is claimed by ${row.assignee}`);
-    const decided: CompleteTaskInput = { taskId, decision: await this.toWorkflowDecision(row, body.decision, actorOf(user)), by: actorOf(user), reason: body.reason };
+    if (row.status === 'claimed' && row.assignee !== actorOf(user))
+      throw new TaskError('claimed-by-other', `task ${taskId} is claimed by ${row.assignee}`);
+    const decided: CompleteTaskInput = {
+      taskId,
+      decision: await this.toWorkflowDecision(row, body.decision, actorOf(user)),
+      by: actorOf(user),
+      reason: body.reason,
+    };
     await this.sendDecision(row, decided);
     await this.recordDecision(decided, 'complete');
     return toView((await this.tasks.findById(taskId)) as HumanTaskEntity);
@@ -243,12 +273,20 @@ export class TaskService {
     return this.tasks.transaction(async (manager) => {
       const row = await this.tasks.findById(taskId, manager);
       if (!row) return false;
-      const completed = { status: 'completed' as const, assignee: row.assignee ?? by, decision: decision as object, reason, completedBy: by, completedAt: new Date() };
+      const completed = {
+        status: 'completed' as const,
+        assignee: row.assignee ?? by,
+        decision: decision as object,
+        reason,
+        completedBy: by,
+        completedAt: new Date(),
+      };
       // The conditional update is the once-only gate: the second path finds the task completed and stops here.
       if (!(await this.tasks.changeIf(manager, taskId, OPEN, completed))) return false;
       await this.tasks.addEvent(manager, taskId, 'completed', by, reason, { decision });
       const hook = this.options.onDecisionRecorded?.[row.kind];
-      if (hook) await hook({ taskId, workflowId: row.workflowId, journeyRef: row.journeyRef, kind: row.kind, decision, by, reason, via }, manager);
+      if (hook)
+        await hook({ taskId, workflowId: row.workflowId, journeyRef: row.journeyRef, kind: row.kind, decision, by, reason, via }, manager);
       return true;
     });
   }
@@ -287,7 +325,10 @@ export class TaskService {
 
 /** Maps what Temporal said about the Update to a TaskError, or undefined when it is not a refusal. */
 export const refusalOf = (error: unknown): TaskError | undefined => {
-  if (error instanceof WorkflowNotFoundError || (error instanceof Error && /already completed|not found/i.test(error.message) && !(error instanceof WorkflowUpdateFailedError))) {
+  if (
+    error instanceof WorkflowNotFoundError ||
+    (error instanceof Error && /already completed|not found/i.test(error.message) && !(error instanceof WorkflowUpdateFailedError))
+  ) {
     return new TaskError('workflow-closed', 'the journey this task belongs to has closed: the decision cannot be taken');
   }
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {

@@ -88,11 +88,7 @@ export class ActivityWorkerModule {
       module: ActivityWorkerModule,
       global: true,
       imports: imports ?? [],
-      providers: [
-        { provide: WORKER_OPTIONS, useValue: options },
-        { provide: WORKER_ACTIVITIES, inject, useFactory },
-        ActivityWorkerHost,
-      ],
+      providers: [{ provide: WORKER_OPTIONS, useValue: options }, { provide: WORKER_ACTIVITIES, inject, useFactory }, ActivityWorkerHost],
       exports: [ActivityWorkerHost],
     };
   }

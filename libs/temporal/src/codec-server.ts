@@ -112,7 +112,8 @@ const verifyReader = async (token: string, opts: CodecServerOptions): Promise<Au
   return user;
 };
 
-const authenticate = (request: IncomingMessage, opts: CodecServerOptions): Promise<AuthenticatedUser> => verifyReader(tokenOf(request), opts);
+const authenticate = (request: IncomingMessage, opts: CodecServerOptions): Promise<AuthenticatedUser> =>
+  verifyReader(tokenOf(request), opts);
 
 const sessionCookie = (value: string, maxAge?: number): string =>
   `${CODEC_SESSION_COOKIE}=${value}; Path=${CODEC_BASE_PATH}; HttpOnly; SameSite=Strict${maxAge === undefined ? '' : `; Max-Age=${maxAge}`}`;
@@ -134,8 +135,15 @@ const session = async (request: IncomingMessage, response: ServerResponse, opts:
     throw new HttpError(400, 'bad-request', 'send the token as a form field or as {"token": "..."}');
   }
   const user = await verifyReader(token.trim(), opts);
-  opts.audit.info({ event: 'temporal-payloads.session-started', by: user.subject, agency: user.agency, roles: user.roles }, `${user.subject} signed in to the codec server`);
-  response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'set-cookie': sessionCookie(token.trim()) });
+  opts.audit.info(
+    { event: 'temporal-payloads.session-started', by: user.subject, agency: user.agency, roles: user.roles },
+    `${user.subject} signed in to the codec server`,
+  );
+  response.writeHead(200, {
+    'content-type': 'text/plain; charset=utf-8',
+    'cache-control': 'no-store',
+    'set-cookie': sessionCookie(token.trim()),
+  });
   response.end(`signed in as ${user.subject} (${user.agency}: ${user.roles.join(', ')}) until the token expires or the browser closes\n`);
 };
 
@@ -183,7 +191,12 @@ const handle = async (request: IncomingMessage, response: ServerResponse, opts: 
     if (request.method !== 'POST') throw new HttpError(405, 'method-not-allowed', `${operation} takes POST`);
     const user = await authenticate(request, opts);
     const parsed = JsonPayloadsBody.safeParse(await readBody(request, opts.maxBodyBytes ?? 8 * 1024 * 1024));
-    if (!parsed.success) throw new HttpError(400, 'bad-request', `body must be {"payloads":[...]}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!parsed.success)
+      throw new HttpError(
+        400,
+        'bad-request',
+        `body must be {"payloads":[...]}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
     const payloads = parsed.data.payloads.map(fromJsonPayload);
     let converted: Payload[];
     try {
@@ -209,8 +222,21 @@ const handle = async (request: IncomingMessage, response: ServerResponse, opts: 
   } catch (error) {
     if (error instanceof AuthError) {
       const status = httpStatusOf(error.code);
-      opts.audit.warn({ event: `temporal-payloads.${operation ?? 'request'}-refused`, reason: error.code, status, origin: request.headers.origin ?? null }, error.message);
-      send(response, status, { error: error.code, message: error.message }, status === 401 ? { ...cors, 'www-authenticate': 'Bearer realm="easi-codec"' } : cors);
+      opts.audit.warn(
+        {
+          event: `temporal-payloads.${operation ?? 'request'}-refused`,
+          reason: error.code,
+          status,
+          origin: request.headers.origin ?? null,
+        },
+        error.message,
+      );
+      send(
+        response,
+        status,
+        { error: error.code, message: error.message },
+        status === 401 ? { ...cors, 'www-authenticate': 'Bearer realm="easi-codec"' } : cors,
+      );
       return;
     }
     if (error instanceof HttpError) {

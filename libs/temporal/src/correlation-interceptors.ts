@@ -1,4 +1,11 @@
-import type { Next, WorkflowClientInterceptor, WorkflowSignalWithStartInput, WorkflowStartInput, WorkflowStartUpdateInput, WorkflowSignalInput } from '@temporalio/client';
+import type {
+  Next,
+  WorkflowClientInterceptor,
+  WorkflowSignalWithStartInput,
+  WorkflowStartInput,
+  WorkflowStartUpdateInput,
+  WorkflowSignalInput,
+} from '@temporalio/client';
 import { defaultPayloadConverter, type Headers } from '@temporalio/common';
 import type { ActivityInterceptorsFactory } from '@temporalio/worker';
 import { TEMPORAL_CORRELATION_HEADER } from '@easi/contracts';

@@ -81,7 +81,10 @@ export class AesGcmPayloadCodec implements PayloadCodec {
     try {
       plain = Buffer.concat([decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)), decipher.final()]);
     } catch (error) {
-      throw new ValueError(`encrypted payload failed authentication with key "${keyId}" (tampered, or a different key under the same id)`, error);
+      throw new ValueError(
+        `encrypted payload failed authentication with key "${keyId}" (tampered, or a different key under the same id)`,
+        error,
+      );
     }
     return temporal.api.common.v1.Payload.decodeDelimited(plain);
   }

@@ -25,8 +25,16 @@ const token = (agency: Agency, role: Role, subject?: string): Promise<string> =>
   mintDevToken({ agency, roles: [role], expiresIn: '5m', ...(subject ? { subject } : {}) }, { stateDir, ...AUTH });
 
 const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
-  const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: UI, ...headers }, body: JSON.stringify(body) });
-  return { status: res.status, headers: res.headers, body: (await res.json()) as { payloads?: JsonPayload[]; error?: string; message?: string } };
+  const res = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: UI, ...headers },
+    body: JSON.stringify(body),
+  });
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: (await res.json()) as { payloads?: JsonPayload[]; error?: string; message?: string },
+  };
 };
 
 const json = (value: unknown): JsonPayload => toJsonPayload(defaultPayloadConverter.toPayload(value));
@@ -38,7 +46,9 @@ beforeAll(async () => {
     codec: new AesGcmPayloadCodec(keys),
     auth: { jwksUrl: issuer.jwksUrl, ...AUTH },
     allowedOrigins: [UI],
-    audit: createLogger('codec-server-test', 'info', { write: (line: string) => void auditLines.push(JSON.parse(line) as Record<string, unknown>) }),
+    audit: createLogger('codec-server-test', 'info', {
+      write: (line: string) => void auditLines.push(JSON.parse(line) as Record<string, unknown>),
+    }),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -55,7 +65,10 @@ describe('codec server', () => {
     const bearer = { authorization: `Bearer ${await token('police', 'operator')}`, 'x-namespace': 'easi' };
     const encoded = await post('/encode', { payloads: [json({ name: 'Jane Example' }), json('second')] }, bearer);
     expect(encoded.status).toBe(200);
-    expect(encoded.body.payloads?.map((p) => Buffer.from(p.metadata?.encoding ?? '', 'base64').toString())).toEqual([ENCRYPTED_ENCODING, ENCRYPTED_ENCODING]);
+    expect(encoded.body.payloads?.map((p) => Buffer.from(p.metadata?.encoding ?? '', 'base64').toString())).toEqual([
+      ENCRYPTED_ENCODING,
+      ENCRYPTED_ENCODING,
+    ]);
     expect(encoded.body.payloads?.some((p) => Buffer.from(p.data ?? '', 'base64').includes('Jane'))).toBe(false);
 
     const decoded = await post('/decode', { payloads: encoded.body.payloads }, bearer);
@@ -78,10 +91,18 @@ describe('codec server', () => {
   });
 
   it('should answer 403 when the token is of another role or another agency', async () => {
-    const investigator = await post('/decode', { payloads: [json('x')] }, { authorization: `Bearer ${await token('police', 'investigator')}` });
+    const investigator = await post(
+      '/decode',
+      { payloads: [json('x')] },
+      { authorization: `Bearer ${await token('police', 'investigator')}` },
+    );
     expect(investigator.status).toBe(403);
     expect(investigator.body.error).toBe('forbidden-role');
-    const psychologist = await post('/decode', { payloads: [json('x')] }, { authorization: `Bearer ${await token('psychology', 'psychologist')}` });
+    const psychologist = await post(
+      '/decode',
+      { payloads: [json('x')] },
+      { authorization: `Bearer ${await token('psychology', 'psychologist')}` },
+    );
     expect(psychologist.status).toBe(403);
     expect(psychologist.body.error).toBe('forbidden-agency');
   });
@@ -89,7 +110,11 @@ describe('codec server', () => {
   it('should answer the UI preflight with the allowed headers and no token when the browser asks', async () => {
     const res = await fetch(`${url}/decode`, {
       method: 'OPTIONS',
-      headers: { origin: UI, 'access-control-request-method': 'POST', 'access-control-request-headers': 'x-namespace,content-type,authorization' },
+      headers: {
+        origin: UI,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'x-namespace,content-type,authorization',
+      },
     });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe(UI);
@@ -113,12 +138,24 @@ describe('codec server', () => {
       const sent = stored.map((p) => toJsonPayload({ metadata: p.metadata ?? {}, data: p.data ?? new Uint8Array() }));
       auditLines.length = 0;
 
-      const res = await post('/decode', { payloads: sent }, { authorization: `Bearer ${await token('police', 'supervisor', 'sgt-0042')}`, 'x-namespace': 'easi' });
+      const res = await post(
+        '/decode',
+        { payloads: sent },
+        { authorization: `Bearer ${await token('police', 'supervisor', 'sgt-0042')}`, 'x-namespace': 'easi' },
+      );
 
       expect(res.status).toBe(200);
       expect(res.body.payloads?.map(valueOf)).toContainEqual({ name: 'Jane Example', address: '1 Sample Street' });
       expect(auditLines).toEqual([
-        expect.objectContaining({ event: 'temporal-payloads.decoded', by: 'sgt-0042', agency: 'police', namespace: 'easi', payloads: sent.length, encrypted: sent.length, time: expect.any(String) }),
+        expect.objectContaining({
+          event: 'temporal-payloads.decoded',
+          by: 'sgt-0042',
+          agency: 'police',
+          namespace: 'easi',
+          payloads: sent.length,
+          encrypted: sent.length,
+          time: expect.any(String),
+        }),
       ]);
       expect(JSON.stringify(auditLines)).not.toContain('Jane');
     } finally {
@@ -128,7 +165,11 @@ describe('codec server', () => {
 
   it('should answer 422 naming the key when a payload is encrypted with a key it does not hold', async () => {
     const foreign = await new AesGcmPayloadCodec(testKeys()).encode([defaultPayloadConverter.toPayload('x')]);
-    const res = await post('/decode', { payloads: foreign.map(toJsonPayload) }, { authorization: `Bearer ${await token('police', 'operator')}` });
+    const res = await post(
+      '/decode',
+      { payloads: foreign.map(toJsonPayload) },
+      { authorization: `Bearer ${await token('police', 'operator')}` },
+    );
     expect(res.status).toBe(422);
     expect(res.body.message).toMatch(/^payload is encrypted with key "test-/);
   });
@@ -153,7 +194,11 @@ describe('codec server', () => {
   });
 
   it('should refuse to sign in and set no cookie when the token is of another role', async () => {
-    const signIn = await fetch(`${url}/codec/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: await token('police', 'investigator') }) });
+    const signIn = await fetch(`${url}/codec/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: await token('police', 'investigator') }),
+    });
     expect(signIn.status).toBe(403);
     expect(signIn.headers.get('set-cookie')).toBeNull();
   });

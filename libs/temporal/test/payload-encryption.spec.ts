@@ -21,7 +21,11 @@ afterAll(async () => {
 describe('payload encryption on a real Temporal server', () => {
   it('should store only encrypted payloads and no personal data when a workflow runs through the platform client', async () => {
     const input = person();
-    const handle = await env.platform.workflow.start('describePersonWorkflow', { taskQueue: env.taskQueue, workflowId: `pe-${randomUUID()}`, args: [input] });
+    const handle = await env.platform.workflow.start('describePersonWorkflow', {
+      taskQueue: env.taskQueue,
+      workflowId: `pe-${randomUUID()}`,
+      args: [input],
+    });
 
     expect(await handle.result()).toEqual({ description: `${input.name} lives at ${input.address}` });
 
@@ -30,20 +34,30 @@ describe('payload encryption on a real Temporal server', () => {
     // input, activity input, activity result, workflow result
     expect(payloads.length).toBeGreaterThanOrEqual(4);
     expect([...new Set(payloads.map(encodingOf))]).toEqual([ENCRYPTED_ENCODING]);
-    expect(new Set(payloads.map((p) => Buffer.from(p.metadata?.[METADATA_ENCRYPTION_KEY_ID] ?? new Uint8Array()).toString()))).toEqual(new Set([keys[0]?.id]));
+    expect(new Set(payloads.map((p) => Buffer.from(p.metadata?.[METADATA_ENCRYPTION_KEY_ID] ?? new Uint8Array()).toString()))).toEqual(
+      new Set([keys[0]?.id]),
+    );
     expect(containsText(history, input.name)).toBe(false);
     expect(containsText(history, 'Sample Street')).toBe(false);
   });
 
   it('should not let a client without the codec read the result when the history is encrypted', async () => {
-    const handle = await env.platform.workflow.start('describePersonWorkflow', { taskQueue: env.taskQueue, workflowId: `pe-${randomUUID()}`, args: [person()] });
+    const handle = await env.platform.workflow.start('describePersonWorkflow', {
+      taskQueue: env.taskQueue,
+      workflowId: `pe-${randomUUID()}`,
+      args: [person()],
+    });
     await handle.result();
     await expect(env.raw.workflow.getHandle(handle.workflowId).result()).rejects.toThrow(ENCRYPTED_ENCODING);
   });
 
   it('should encrypt the failure message and give it back to the platform client when a workflow fails with personal data', async () => {
     const input = person();
-    const handle = await env.platform.workflow.start('refusePersonWorkflow', { taskQueue: env.taskQueue, workflowId: `pe-${randomUUID()}`, args: [input] });
+    const handle = await env.platform.workflow.start('refusePersonWorkflow', {
+      taskQueue: env.taskQueue,
+      workflowId: `pe-${randomUUID()}`,
+      args: [input],
+    });
 
     const failure = await handle.result().then(
       () => undefined,
@@ -60,9 +74,15 @@ describe('payload encryption on a real Temporal server', () => {
   it('should still read a history written before encryption when its payloads are plain', async () => {
     const input = person();
     // A client without the codec: how every workflow was started before encryption was switched on.
-    const handle = await env.raw.workflow.start('describePersonWorkflow', { taskQueue: env.taskQueue, workflowId: `pe-${randomUUID()}`, args: [input] });
+    const handle = await env.raw.workflow.start('describePersonWorkflow', {
+      taskQueue: env.taskQueue,
+      workflowId: `pe-${randomUUID()}`,
+      args: [input],
+    });
 
-    expect(await env.platform.workflow.getHandle(handle.workflowId).result()).toEqual({ description: `${input.name} lives at ${input.address}` });
+    expect(await env.platform.workflow.getHandle(handle.workflowId).result()).toEqual({
+      description: `${input.name} lives at ${input.address}`,
+    });
     const encodings = payloadsIn(await env.raw.workflow.getHandle(handle.workflowId).fetchHistory()).map(encodingOf);
     expect(encodings[0]).toBe('json/plain');
     expect(encodings.slice(1)).toEqual(encodings.slice(1).map(() => ENCRYPTED_ENCODING));

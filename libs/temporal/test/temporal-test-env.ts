@@ -30,9 +30,16 @@ export const startEncryptedWorker = async (keys: PayloadKey[]) => {
     dataConverter: easiDataConverter(keys),
   });
   const running = worker.run();
-  const platform = await connectTemporalClient({ address: temporalAt.TEMPORAL_ADDRESS, namespace: temporalAt.TEMPORAL_NAMESPACE, payloadKeys: keys });
+  const platform = await connectTemporalClient({
+    address: temporalAt.TEMPORAL_ADDRESS,
+    namespace: temporalAt.TEMPORAL_NAMESPACE,
+    payloadKeys: keys,
+  });
   // What anyone with plain Temporal access (the UI without the codec, tctl, a database dump) sees.
-  const raw = new Client({ connection: await Connection.connect({ address: temporalAt.TEMPORAL_ADDRESS }), namespace: temporalAt.TEMPORAL_NAMESPACE });
+  const raw = new Client({
+    connection: await Connection.connect({ address: temporalAt.TEMPORAL_ADDRESS }),
+    namespace: temporalAt.TEMPORAL_NAMESPACE,
+  });
   const stop = async (): Promise<void> => {
     worker.shutdown();
     await running;
@@ -61,7 +68,8 @@ export const payloadsIn = (value: unknown, out: PayloadLike[] = []): PayloadLike
   if (Array.isArray(value)) for (const item of value) payloadsIn(item, out);
   else if (value && typeof value === 'object' && !(value instanceof Uint8Array)) {
     const candidate = value as PayloadLike;
-    if (candidate.metadata && typeof candidate.metadata === 'object' && candidate.metadata['encoding'] instanceof Uint8Array) out.push(candidate);
+    if (candidate.metadata && typeof candidate.metadata === 'object' && candidate.metadata['encoding'] instanceof Uint8Array)
+      out.push(candidate);
     else for (const item of Object.values(value)) payloadsIn(item, out);
   }
   return out;

@@ -36,7 +36,12 @@ export const completeDash = (subjectRef: string, grade: DashGrade = 'medium'): R
   instrument: 'dash',
   subjectRef,
   phase: 'screening',
-  answers: Object.fromEntries(Array.from({ length: DASH_QUESTIONS }, (_, i) => [`q${i + 1}`, i < YES_FOR[grade] ? 'yes' : i === DASH_QUESTIONS - 1 ? 'not-known' : 'no'])),
+  answers: Object.fromEntries(
+    Array.from({ length: DASH_QUESTIONS }, (_, i) => [
+      `q${i + 1}`,
+      i < YES_FOR[grade] ? 'yes' : i === DASH_QUESTIONS - 1 ? 'not-known' : 'no',
+    ]),
+  ),
   entries: { professionalJudgement: { grade, reason: `Scripted: victim account and police history read; ${grade} risk` } },
 });
 
@@ -58,7 +63,9 @@ export const completeSDash = (subjectRef: string): Record<string, unknown> => ({
  * the S-DASH when that DASH answered the stalking question yes (screening refuses to go on without it).
  */
 export const riskAssessments = (subjectRef: string, grade: DashGrade = 'medium'): Record<string, unknown>[] =>
-  YES_FOR[grade] >= DASH_STALKING_QUESTION ? [completeDash(subjectRef, grade), completeSDash(subjectRef)] : [completeDash(subjectRef, grade)];
+  YES_FOR[grade] >= DASH_STALKING_QUESTION
+    ? [completeDash(subjectRef, grade), completeSDash(subjectRef)]
+    : [completeDash(subjectRef, grade)];
 
 /**
  * Plays the people of a journey through the services' task APIs: each decision goes to the inbox
@@ -101,7 +108,8 @@ export class JourneyDriver {
 
   personOf(journeyRef: string): string {
     const person = this.people.get(journeyRef);
-    if (!person) throw new Error(`no person recorded for journey ${journeyRef}: call screens(journeyRef, personRef) when the journey starts`);
+    if (!person)
+      throw new Error(`no person recorded for journey ${journeyRef}: call screens(journeyRef, personRef) when the journey starts`);
     return person;
   }
 
@@ -130,15 +138,28 @@ export class JourneyDriver {
   }
 
   /** The screening task as the investigator does it: a DASH of this grade on record, then the facts (with `changes`). */
-  async screen(journeyRef: string, grade: DashGrade = 'medium', changes: Record<string, unknown> = {}, reason = 'DASH on record; facts from the custody record and interview'): Promise<TaskView> {
+  async screen(
+    journeyRef: string,
+    grade: DashGrade = 'medium',
+    changes: Record<string, unknown> = {},
+    reason = 'DASH on record; facts from the custody record and interview',
+  ): Promise<TaskView> {
     await this.assessRisk(journeyRef, grade);
     return this.decide(journeyRef, 'eligibility-screening', this.facts(journeyRef, changes), reason);
   }
 
   /** Screening → triage → disposal → consent: the journey reaches the intervention. */
-  async toIntervention(journeyRef: string, disposal: Record<string, unknown> = { disposal: 'spo-requirement', conditions: [] }): Promise<void> {
+  async toIntervention(
+    journeyRef: string,
+    disposal: Record<string, unknown> = { disposal: 'spo-requirement', conditions: [] },
+  ): Promise<void> {
     await this.screen(journeyRef, 'medium', {}, 'DASH and SASH done; admitted in interview');
-    await this.decide(journeyRef, 'triage-decision', { outcome: 'refer-to-easi', actions: ['victim-contact'] }, 'clinic agreed: rejected ex-partner, lower risk');
+    await this.decide(
+      journeyRef,
+      'triage-decision',
+      { outcome: 'refer-to-easi', actions: ['victim-contact'] },
+      'clinic agreed: rejected ex-partner, lower risk',
+    );
     await this.decide(journeyRef, 'disposal-decision', disposal, 'agreed at the clinic');
     await this.decide(journeyRef, 'consent-contract', { consent: 'signed', contractVersion: '1' }, 'contract signed at the station');
   }

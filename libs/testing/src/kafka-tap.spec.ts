@@ -39,7 +39,11 @@ describe('KafkaTap.waitForEvent (real Kafka)', () => {
     await send(key, 'task.created');
     await send(key, 'journey.candidate-identified');
     const found = await tap.waitForEvent(topic, key, 'journey.candidate-identified');
-    expect(found).toMatchObject({ key, value: 'journey.candidate-identified', headers: { [KAFKA_HEADERS.eventType]: 'journey.candidate-identified' } });
+    expect(found).toMatchObject({
+      key,
+      value: 'journey.candidate-identified',
+      headers: { [KAFKA_HEADERS.eventType]: 'journey.candidate-identified' },
+    });
     expect(tap.messages.filter((m) => m.key === key).map((m) => m.value)).toEqual(['task.created', 'journey.candidate-identified']);
   });
 
@@ -55,6 +59,8 @@ describe('KafkaTap.waitForEvent (real Kafka)', () => {
     const key = randomUUID();
     await send(key, 'task.created');
     await tap.waitForEvent(topic, key, 'task.created');
-    await expect(tap.waitForEvent(topic, key, 'journey.candidate-identified', 500)).rejects.toThrow(`no journey.candidate-identified with key ${key} on ${topic} within 500 ms; for that key it saw task.created`);
+    await expect(tap.waitForEvent(topic, key, 'journey.candidate-identified', 500)).rejects.toThrow(
+      `no journey.candidate-identified with key ${key} on ${topic} within 500 ms; for that key it saw task.created`,
+    );
   });
 });

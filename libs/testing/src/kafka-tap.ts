@@ -2,12 +2,21 @@ import { Kafka, logLevel, type Consumer, type IHeaders } from 'kafkajs';
 import { KAFKA_HEADERS } from '@easi/contracts';
 import { waitFor } from './wait-for';
 
-export type TappedMessage = { topic: string; key: string | null; value: string; headers: Record<string, string>; offset: string; partition: number };
+export type TappedMessage = {
+  topic: string;
+  key: string | null;
+  value: string;
+  headers: Record<string, string>;
+  offset: string;
+  partition: number;
+};
 
 type Waiter = { matches: (m: TappedMessage) => boolean; found: (m: TappedMessage) => void; failed: (error: unknown) => void };
 
 const headersToStrings = (headers: IHeaders | undefined): Record<string, string> =>
-  Object.fromEntries(Object.entries(headers ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.map(String).join(',') : v === undefined ? '' : v.toString()]));
+  Object.fromEntries(
+    Object.entries(headers ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.map(String).join(',') : v === undefined ? '' : v.toString()]),
+  );
 
 /**
  * Reads topics from the beginning in a fresh group, collecting every message, so a test can wait
@@ -34,7 +43,10 @@ export class KafkaTap {
    */
   async start(timeoutMs = 30_000): Promise<void> {
     const kafka = new Kafka({ clientId: 'easi-test-tap', brokers: this.brokers, logLevel: logLevel.NOTHING });
-    const consumer = kafka.consumer({ groupId: `easi-test-tap-${Date.now()}-${Math.random().toString(36).slice(2)}`, heartbeatInterval: 500 });
+    const consumer = kafka.consumer({
+      groupId: `easi-test-tap-${Date.now()}-${Math.random().toString(36).slice(2)}`,
+      heartbeatInterval: 500,
+    });
     this.consumer = consumer;
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       if (!payload.restart) this.crash(payload.error);
@@ -66,7 +78,11 @@ export class KafkaTap {
         });
       },
     });
-    await withDeadline(Promise.all([joined, heartbeat]), timeoutMs, () => new Error(`Kafka tap did not join its group and send a heartbeat within ${timeoutMs} ms`));
+    await withDeadline(
+      Promise.all([joined, heartbeat]),
+      timeoutMs,
+      () => new Error(`Kafka tap did not join its group and send a heartbeat within ${timeoutMs} ms`),
+    );
   }
 
   /** A consumer that stopped for good fails every wait at once, instead of each timing out. */
@@ -94,7 +110,8 @@ export class KafkaTap {
   waitFor(predicate: (m: TappedMessage) => boolean, timeoutMs = 30_000, what = 'matching message'): Promise<TappedMessage> {
     const seen = this.messages.find(predicate);
     if (seen) return Promise.resolve(seen);
-    if (this.crashed) return Promise.reject(new Error(`the Kafka tap's consumer crashed: ${this.crashed.message}`, { cause: this.crashed }));
+    if (this.crashed)
+      return Promise.reject(new Error(`the Kafka tap's consumer crashed: ${this.crashed.message}`, { cause: this.crashed }));
     let waiter: Waiter | undefined;
     const arrived = new Promise<TappedMessage>((found, failed) => {
       waiter = { matches: predicate, found, failed };
@@ -109,10 +126,19 @@ export class KafkaTap {
   /** The message of this event type (the `event-type` header) with this key on this topic, whatever else arrived for the key before it. */
   async waitForEvent(topic: string, key: string, eventType: string, timeoutMs = 30_000): Promise<TappedMessage> {
     try {
-      return await this.waitFor((m) => m.topic === topic && m.key === key && m.headers[KAFKA_HEADERS.eventType] === eventType, timeoutMs, `${eventType} message`);
+      return await this.waitFor(
+        (m) => m.topic === topic && m.key === key && m.headers[KAFKA_HEADERS.eventType] === eventType,
+        timeoutMs,
+        `${eventType} message`,
+      );
     } catch (error) {
-      const others = this.messages.filter((m) => m.topic === topic && m.key === key).map((m) => m.headers[KAFKA_HEADERS.eventType] ?? '(no event type)');
-      throw new Error(`no ${eventType} with key ${key} on ${topic} within ${timeoutMs} ms; for that key it saw ${others.length ? others.join(', ') : 'nothing'}`, { cause: error });
+      const others = this.messages
+        .filter((m) => m.topic === topic && m.key === key)
+        .map((m) => m.headers[KAFKA_HEADERS.eventType] ?? '(no event type)');
+      throw new Error(
+        `no ${eventType} with key ${key} on ${topic} within ${timeoutMs} ms; for that key it saw ${others.length ? others.join(', ') : 'nothing'}`,
+        { cause: error },
+      );
     }
   }
 
@@ -121,15 +147,23 @@ export class KafkaTap {
    * handled that message and everything before it on the partition, so whatever it was going to do
    * with them (a redelivery's duplicate included) is done and can be asserted on.
    */
-  async waitUntilCommittedPast(groupId: string, message: Pick<TappedMessage, 'topic' | 'partition' | 'offset'>, timeoutMs = 30_000): Promise<void> {
+  async waitUntilCommittedPast(
+    groupId: string,
+    message: Pick<TappedMessage, 'topic' | 'partition' | 'offset'>,
+    timeoutMs = 30_000,
+  ): Promise<void> {
     const admin = new Kafka({ clientId: 'easi-test-tap-admin', brokers: this.brokers, logLevel: logLevel.NOTHING }).admin();
     await admin.connect();
     try {
-      await waitFor(`group ${groupId} to commit past ${message.topic}[${message.partition}]@${message.offset}`, async () => {
-        const [committed] = await admin.fetchOffsets({ groupId, topics: [message.topic] });
-        const offset = committed?.partitions.find((p) => p.partition === message.partition)?.offset ?? '-1';
-        return BigInt(offset) > BigInt(message.offset) ? true : undefined;
-      }, timeoutMs);
+      await waitFor(
+        `group ${groupId} to commit past ${message.topic}[${message.partition}]@${message.offset}`,
+        async () => {
+          const [committed] = await admin.fetchOffsets({ groupId, topics: [message.topic] });
+          const offset = committed?.partitions.find((p) => p.partition === message.partition)?.offset ?? '-1';
+          return BigInt(offset) > BigInt(message.offset) ? true : undefined;
+        },
+        timeoutMs,
+      );
     } finally {
       await admin.disconnect();
     }

@@ -15,7 +15,12 @@ export const APPS: AppDefinition[] = [
 ];
 
 /** The Temporal codec server `npm start` runs beside the apps (not in APPS: suites and benches start APPS on their own ports). */
-export const CODEC_SERVER_APP: AppDefinition = { name: 'codec-server', entry: 'tools/codec-server.ts', port: 8234, portEnv: 'EASI_CODEC_SERVER_PORT' };
+export const CODEC_SERVER_APP: AppDefinition = {
+  name: 'codec-server',
+  entry: 'tools/codec-server.ts',
+  port: 8234,
+  portEnv: 'EASI_CODEC_SERVER_PORT',
+};
 
 /**
  * `env` with TEMPORAL_PAYLOAD_KEYS: as given, else the local stack's dev key from the state

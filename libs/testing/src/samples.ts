@@ -30,7 +30,7 @@ export const sampleCrimeReport = (overrides: Partial<CrimeReportV1Input> = {}): 
   suspects: [{ personRef: uniqueRef('P') }],
   victimRefs: [uniqueRef('V')],
   relationshipToVictim: 'former-partner',
-  narrative: 'The suspect turned up at the victim\'s workplace again and sent repeated messages.',
+  narrative: "The suspect turned up at the victim's workplace again and sent repeated messages.",
   linkedReportRefs: [],
   occurredAt: '2026-11-24T08:00:00Z',
   recordedAt: '2026-11-24T10:00:00Z',

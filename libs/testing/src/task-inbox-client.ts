@@ -69,12 +69,22 @@ export class TaskInboxClient {
     return this.call('POST', `/tasks/${taskId}/reassign`, to);
   }
 
-  complete<K extends TaskKind>(taskId: string, decision: Partial<TaskDecision<K>> | Record<string, unknown>, reason: string): Promise<InboxResponse<TaskView | TaskRefusal>> {
+  complete<K extends TaskKind>(
+    taskId: string,
+    decision: Partial<TaskDecision<K>> | Record<string, unknown>,
+    reason: string,
+  ): Promise<InboxResponse<TaskView | TaskRefusal>> {
     return this.call('POST', `/tasks/${taskId}/complete`, { decision, reason });
   }
 
   /** Waits for the task, claims it and completes it; throws unless the decision was accepted. */
-  async decide(journeyRef: string, kind: TaskKind, decision: Record<string, unknown>, reason: string, timeoutMs?: number): Promise<TaskView> {
+  async decide(
+    journeyRef: string,
+    kind: TaskKind,
+    decision: Record<string, unknown>,
+    reason: string,
+    timeoutMs?: number,
+  ): Promise<TaskView> {
     const task = await this.waitForTask(journeyRef, kind, timeoutMs);
     const wait = msUntilActionable(task);
     // A few milliseconds beyond the booked time: the journey judges by its own (server) clock.

@@ -16,4 +16,5 @@ export const waitFor = async <T>(what: string, probe: () => Promise<T | undefine
 };
 
 /** A reference unique to this test run, safe as a PseudoRef. */
-export const uniqueRef = (prefix: string): string => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`.toUpperCase();
+export const uniqueRef = (prefix: string): string =>
+  `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`.toUpperCase();

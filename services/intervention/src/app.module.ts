@@ -17,7 +17,11 @@ export class AppModule {
         ServiceCoreModule.forRoot({
           ...serviceDefinition,
           config,
-          activities: { imports: [InterventionEpisodeModule, interventionTasks], inject: [InterventionEpisodeService, TaskService], useFactory: interventionActivities },
+          activities: {
+            imports: [InterventionEpisodeModule, interventionTasks],
+            inject: [InterventionEpisodeService, TaskService],
+            useFactory: interventionActivities,
+          },
         }),
         InterventionEpisodeModule,
         interventionTasks,

@@ -9,7 +9,8 @@ import { ReferralCaseEntity } from './referral-case/entities/referral-case.entit
 
 export const serviceDefinition = {
   name: 'referral',
-  description: 'Police referral cases for EASI candidates, the EASI team / triage clinic / supervisors task inboxes, journey alerts and closure.',
+  description:
+    'Police referral cases for EASI candidates, the EASI team / triage clinic / supervisors task inboxes, journey alerts and closure.',
   defaultPort: 3002,
   schema: SERVICE_SCHEMAS.referral,
   taskQueue: TASK_QUEUES.referral,

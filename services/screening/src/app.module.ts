@@ -20,7 +20,11 @@ export class AppModule {
         ServiceCoreModule.forRoot({
           ...serviceDefinition,
           config,
-          activities: { imports: [CustodyEventModule, CrimeScreeningModule, screeningTasks], inject: [CustodyEventService, ScreeningRunService, TaskService], useFactory: screeningActivities },
+          activities: {
+            imports: [CustodyEventModule, CrimeScreeningModule, screeningTasks],
+            inject: [CustodyEventService, ScreeningRunService, TaskService],
+            useFactory: screeningActivities,
+          },
         }),
         CustodyEventModule,
         CrimeScreeningModule,

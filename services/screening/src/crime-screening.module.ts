@@ -29,7 +29,15 @@ import { ReviewTaskService } from './review-tasks/review-task.service';
 /** Crime screening: reports in, offence families, the daily run and its list, review tasks, people's history. */
 @Module({
   imports: [AuditModule, CustodyEventModule, BankHolidayModule],
-  controllers: [CrimeReportController, OffenceFamilyController, ScreeningController, ReviewTaskController, PersonHistoryController, AssessmentController, BankHolidayController],
+  controllers: [
+    CrimeReportController,
+    OffenceFamilyController,
+    ScreeningController,
+    ReviewTaskController,
+    PersonHistoryController,
+    AssessmentController,
+    BankHolidayController,
+  ],
   providers: [
     BulkBodyParser,
     CrimeReportRepository,

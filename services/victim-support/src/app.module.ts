@@ -17,7 +17,11 @@ export class AppModule {
         ServiceCoreModule.forRoot({
           ...serviceDefinition,
           config,
-          activities: { imports: [IsacReferralModule, victimSupportTasks], inject: [IsacReferralService, TaskService], useFactory: victimSupportActivities },
+          activities: {
+            imports: [IsacReferralModule, victimSupportTasks],
+            inject: [IsacReferralService, TaskService],
+            useFactory: victimSupportActivities,
+          },
         }),
         IsacReferralModule,
         victimSupportTasks,

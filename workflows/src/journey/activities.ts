@@ -1,11 +1,5 @@
 import { proxyActivities, type ActivityOptions } from '@temporalio/workflow';
-import {
-  TASK_QUEUES,
-  type InterventionActivities,
-  type ReferralActivities,
-  type ServiceName,
-  type TaskActivities,
-} from '@easi/contracts';
+import { TASK_QUEUES, type InterventionActivities, type ReferralActivities, type ServiceName, type TaskActivities } from '@easi/contracts';
 
 /**
  * Every activity is a short database write in the owning service: a tight start-to-close timeout,

@@ -5,7 +5,13 @@ import { TaskBook } from './human-task';
 import { ParentReport, childTaskHooks } from './progress';
 
 export type CautionCondition = { code: string; description: string };
-export type ComplianceInput = { journeyRef: string; parentWorkflowId: string; policy: JourneyPolicy; riskLevel: string; conditions: CautionCondition[] };
+export type ComplianceInput = {
+  journeyRef: string;
+  parentWorkflowId: string;
+  policy: JourneyPolicy;
+  riskLevel: string;
+  conditions: CautionCondition[];
+};
 export type ComplianceResult = { breached: boolean; reason: string };
 
 /**
@@ -59,7 +65,9 @@ export async function cautionCompliance(input: ComplianceInput): Promise<Complia
     if (decided.decision.action === 'prosecute-original-offence') {
       breach ??= `caution condition "${c.code}" breached; police decided to prosecute the original offence (${decided.reason})`;
     } else {
-      await report.send({ entry: { what: `Caution condition "${c.code}" missed; police took other action (${decided.reason}).`, by: decided.by } });
+      await report.send({
+        entry: { what: `Caution condition "${c.code}" missed; police took other action (${decided.reason}).`, by: decided.by },
+      });
     }
   };
 

@@ -1,6 +1,10 @@
 import { checkDecision } from './decisions';
 
-const screened = { outcome: 'eligible', riskLevel: 'medium', reason: 'Supervisor override of cognitive-ability (needs-discussion → met): assessed.' };
+const screened = {
+  outcome: 'eligible',
+  riskLevel: 'medium',
+  reason: 'Supervisor override of cognitive-ability (needs-discussion → met): assessed.',
+};
 const override = {
   overrideId: '0b7c3c41-8f65-4d0e-9a3a-2f5b6a7c8d90',
   target: 'cognitive-ability',
@@ -15,13 +19,19 @@ const override = {
 describe('checkDecision for the eligibility screening', () => {
   it('should take a decision with or without an override when the override names who, what and why', () => {
     expect(checkDecision('eligibility-screening', screened)).toEqual({ ok: true, decision: screened });
-    const withNote = { ...screened, override: { ...override, byRoles: ['supervisor'], basis: { facts: {}, rulesResult: {}, overriddenResult: {} } } };
+    const withNote = {
+      ...screened,
+      override: { ...override, byRoles: ['supervisor'], basis: { facts: {}, rulesResult: {}, overriddenResult: {} } },
+    };
     expect(checkDecision('eligibility-screening', withNote)).toEqual({ ok: true, decision: withNote });
   });
 
   it('should refuse an override when it lacks its id or its reason', () => {
     const { overrideId: _id, ...noId } = override;
-    expect(checkDecision('eligibility-screening', { ...screened, override: noId })).toMatchObject({ ok: false, error: expect.stringMatching(/^invalid eligibility-screening decision: override: needs overrideId/) });
+    expect(checkDecision('eligibility-screening', { ...screened, override: noId })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^invalid eligibility-screening decision: override: needs overrideId/),
+    });
     expect(checkDecision('eligibility-screening', { ...screened, override: { ...override, reason: '  ' } }).ok).toBe(false);
     expect(checkDecision('eligibility-screening', { ...screened, override: 'overridden' }).ok).toBe(false);
   });

@@ -50,7 +50,14 @@ const RULES: Record<TaskKind, (d: Obj) => Check> = {
     const valid =
       Array.isArray(conditions) &&
       conditions.length <= 10 &&
-      conditions.every((c) => isObj(c) && typeof c.code === 'string' && /^[a-z0-9-]{2,40}$/.test(c.code) && typeof c.description === 'string' && c.description.length <= 200);
+      conditions.every(
+        (c) =>
+          isObj(c) &&
+          typeof c.code === 'string' &&
+          /^[a-z0-9-]{2,40}$/.test(c.code) &&
+          typeof c.description === 'string' &&
+          c.description.length <= 200,
+      );
     return valid ? pass({ ...d, conditions }) : fail('conditions: each needs a code (a-z, 0-9, -) and a description');
   },
   'consent-contract': (d) =>
@@ -59,12 +66,18 @@ const RULES: Record<TaskKind, (d: Obj) => Check> = {
       : typeof d.contractVersion !== 'string' || d.contractVersion.length < 1 || d.contractVersion.length > 20
         ? fail('contractVersion: required')
         : pass(d),
-  'caution-condition': (d) => (d.outcome !== 'fulfilled' ? fail('outcome: must be fulfilled') : optText(d.evidence) ? pass(d) : fail('evidence: text up to 2000')),
-  'breach-decision': (d) => (oneOf(d.action, POLICE_ACTIONS) && optText(d.detail) ? pass(d) : fail(`action: must be one of ${POLICE_ACTIONS.join(', ')}`)),
-  'non-compliance-decision': (d) => (oneOf(d.action, POLICE_ACTIONS) && optText(d.detail) ? pass(d) : fail(`action: must be one of ${POLICE_ACTIONS.join(', ')}`)),
-  'monitoring-review': (d) => (typeof d.reoffended === 'boolean' && optText(d.detail) ? pass(d) : fail('reoffended: must be true or false')),
-  'psychometrics-pre': (d) => (strings(d.instruments, INSTRUMENTS, 1, 3) ? pass(d) : fail(`instruments: one or more of ${INSTRUMENTS.join(', ')}`)),
-  'psychometrics-post': (d) => (strings(d.instruments, INSTRUMENTS, 1, 3) ? pass(d) : fail(`instruments: one or more of ${INSTRUMENTS.join(', ')}`)),
+  'caution-condition': (d) =>
+    d.outcome !== 'fulfilled' ? fail('outcome: must be fulfilled') : optText(d.evidence) ? pass(d) : fail('evidence: text up to 2000'),
+  'breach-decision': (d) =>
+    oneOf(d.action, POLICE_ACTIONS) && optText(d.detail) ? pass(d) : fail(`action: must be one of ${POLICE_ACTIONS.join(', ')}`),
+  'non-compliance-decision': (d) =>
+    oneOf(d.action, POLICE_ACTIONS) && optText(d.detail) ? pass(d) : fail(`action: must be one of ${POLICE_ACTIONS.join(', ')}`),
+  'monitoring-review': (d) =>
+    typeof d.reoffended === 'boolean' && optText(d.detail) ? pass(d) : fail('reoffended: must be true or false'),
+  'psychometrics-pre': (d) =>
+    strings(d.instruments, INSTRUMENTS, 1, 3) ? pass(d) : fail(`instruments: one or more of ${INSTRUMENTS.join(', ')}`),
+  'psychometrics-post': (d) =>
+    strings(d.instruments, INSTRUMENTS, 1, 3) ? pass(d) : fail(`instruments: one or more of ${INSTRUMENTS.join(', ')}`),
   'session-outcome': (d) =>
     typeof d.sessionNumber !== 'number' || !Number.isInteger(d.sessionNumber) || d.sessionNumber < 1
       ? fail('sessionNumber: a whole number from 1')
@@ -84,8 +97,13 @@ const RULES: Record<TaskKind, (d: Obj) => Check> = {
 };
 
 /** The decision with defaults applied, or the reason it is refused. */
-export const checkDecision = <K extends TaskKind>(kind: K, value: unknown): { ok: true; decision: TaskDecision<K> } | { ok: false; error: string } => {
+export const checkDecision = <K extends TaskKind>(
+  kind: K,
+  value: unknown,
+): { ok: true; decision: TaskDecision<K> } | { ok: false; error: string } => {
   if (!isObj(value)) return { ok: false, error: `invalid ${kind} decision: must be an object` };
   const checked = RULES[kind](value);
-  return checked.ok ? { ok: true, decision: checked.decision as TaskDecision<K> } : { ok: false, error: `invalid ${kind} decision: ${checked.error}` };
+  return checked.ok
+    ? { ok: true, decision: checked.decision as TaskDecision<K> }
+    : { ok: false, error: `invalid ${kind} decision: ${checked.error}` };
 };

@@ -43,8 +43,12 @@ export type TaskBookHooks = {
   abandon?: () => boolean;
 };
 
-type Pending = { kind: TaskKind; rule?: (decision: never) => string | undefined; decided?: Decided<TaskKind>; accepted?: CompleteTaskInput };
-
+type Pending = {
+  kind: TaskKind;
+  rule?: (decision: never) => string | undefined;
+  decided?: Decided<TaskKind>;
+  accepted?: CompleteTaskInput;
+};
 
 const refuse = (type: string, message: string): never => {
   throw ApplicationFailure.create({ type, message, nonRetryable: true });
@@ -71,7 +75,8 @@ export class TaskBook {
       (input: CompleteTaskInput) => {
         const task = this.pending.get(input.taskId) as Pending;
         const checked = checkDecision(task.kind, input.decision);
-        if (!checked.ok) throw ApplicationFailure.create({ type: TASK_REFUSALS.invalidDecision, message: checked.error, nonRetryable: true });
+        if (!checked.ok)
+          throw ApplicationFailure.create({ type: TASK_REFUSALS.invalidDecision, message: checked.error, nonRetryable: true });
         task.decided = { decision: checked.decision, by: input.by, reason: input.reason.trim() };
         task.accepted = input;
         return { taskId: input.taskId, accepted: true as const };
@@ -84,7 +89,11 @@ export class TaskBook {
     const blocked = this.hooks.refuseAll?.();
     if (blocked) refuse(TASK_REFUSALS.wrongState, blocked);
     const task = this.pending.get(input.taskId);
-    if (!task || task.decided) refuse(TASK_REFUSALS.notOpen, `task ${input.taskId} is not open in ${workflowInfo().workflowId}: already decided, cancelled or unknown`);
+    if (!task || task.decided)
+      refuse(
+        TASK_REFUSALS.notOpen,
+        `task ${input.taskId} is not open in ${workflowInfo().workflowId}: already decided, cancelled or unknown`,
+      );
     const open = task as Pending;
     if (typeof input.reason !== 'string' || input.reason.trim() === '') refuse(TASK_REFUSALS.invalidDecision, 'a decision needs a reason');
     const checked = checkDecision(open.kind, input.decision);
@@ -106,7 +115,14 @@ export class TaskBook {
     const inbox = inboxOf(TASK_OWNERS[request.kind]);
     const taskId = uuid4();
     const dueAt = new Date(Date.now() + toMs(request.due)).toISOString();
-    const summary: OpenTaskSummary = { taskId, kind: request.kind, queue: request.queue, title: request.title, dueAt, workflowId: workflowInfo().workflowId };
+    const summary: OpenTaskSummary = {
+      taskId,
+      kind: request.kind,
+      queue: request.queue,
+      title: request.title,
+      dueAt,
+      workflowId: workflowInfo().workflowId,
+    };
     // Registered before the row exists: a person who sees the new task at once can already decide it.
     const task: Pending = { kind: request.kind, ...(request.rule ? { rule: request.rule as Pending['rule'] } : {}) };
     this.pending.set(taskId, task);
@@ -143,7 +159,9 @@ export class TaskBook {
         await this.hooks.note?.(`"${request.title}" is overdue: reminder sent to the ${request.queue} inbox.`);
         if (!(await condition(settled, toMs(this.hooks.escalationGrace)))) {
           const { queue } = await inbox.escalateTask({ taskId });
-          await this.hooks.note?.(`"${request.title}" still undecided: escalated to the supervisors${queue === 'supervisors' ? "' inbox" : ''}.`);
+          await this.hooks.note?.(
+            `"${request.title}" still undecided: escalated to the supervisors${queue === 'supervisors' ? "' inbox" : ''}.`,
+          );
           await this.hooks.closed(taskId, 'overdue: escalated');
           await this.hooks.opened({ ...summary, queue });
           await condition(settled);

@@ -23,7 +23,12 @@ export async function factIntervention(input: InterventionInput): Promise<Interv
   // Counted as sessions are recorded, so a stopped intervention closes its episode with the sessions attended so far.
   const tally: Tally = { attended: 0, missed: 0, session: 1, attempt: 1 };
   const tasks = new TaskBook(
-    childTaskHooks(report, { journeyRef, stage: () => 'intervention', riskLevel: () => input.riskLevel, escalationGrace: policy.escalationGrace }),
+    childTaskHooks(report, {
+      journeyRef,
+      stage: () => 'intervention',
+      riskLevel: () => input.riskLevel,
+      escalationGrace: policy.escalationGrace,
+    }),
   );
 
   // Version 2 on, each session is booked when the previous one is recorded: the outcome task exists at
@@ -32,10 +37,20 @@ export async function factIntervention(input: InterventionInput): Promise<Interv
   const booked = patched(JOURNEYS_V2);
   try {
     const askPre = (): ReturnType<typeof tasks.ask<'psychometrics-pre'>> =>
-      tasks.ask({ kind: 'psychometrics-pre', queue: 'psychology', title: 'Pre-treatment psychometrics', due: policy.psychometricsDeadline });
+      tasks.ask({
+        kind: 'psychometrics-pre',
+        queue: 'psychology',
+        title: 'Pre-treatment psychometrics',
+        due: policy.psychometricsDeadline,
+      });
     let pre: Awaited<ReturnType<typeof askPre>>;
     if (booked) {
-      [, pre] = await Promise.all([intervention.openInterventionEpisode({ journeyRef, participantRef: journeyRef }).then(() => say('Intervention episode opened with the psychology service.')), askPre()]);
+      [, pre] = await Promise.all([
+        intervention
+          .openInterventionEpisode({ journeyRef, participantRef: journeyRef })
+          .then(() => say('Intervention episode opened with the psychology service.')),
+        askPre(),
+      ]);
     } else {
       await intervention.openInterventionEpisode({ journeyRef, participantRef: journeyRef });
       say('Intervention episode opened with the psychology service.');
@@ -49,7 +64,11 @@ export async function factIntervention(input: InterventionInput): Promise<Interv
       recorded = sessions.recorded;
       if (sessions.nonCompliant) {
         await recorded;
-        await Promise.all([intervention.closeInterventionEpisode({ journeyRef, status: 'non-compliant', sessionsAttended: tally.attended }), report.flush(), tasks.settled()]);
+        await Promise.all([
+          intervention.closeInterventionEpisode({ journeyRef, status: 'non-compliant', sessionsAttended: tally.attended }),
+          report.flush(),
+          tasks.settled(),
+        ]);
         return { outcome: 'non-compliant', sessionsAttended: tally.attended, sessionsMissed: tally.missed };
       }
     }
@@ -67,21 +86,47 @@ export async function factIntervention(input: InterventionInput): Promise<Interv
       });
       if (!outcome) continue;
       const { decision, by } = outcome;
-      const recorded = intervention.recordSession({ journeyRef, sessionNumber: current, attempt, outcome: decision.outcome, recordedBy: by });
+      const recorded = intervention.recordSession({
+        journeyRef,
+        sessionNumber: current,
+        attempt,
+        outcome: decision.outcome,
+        recordedBy: by,
+      });
       await alertDisclosure(journeyRef, { session: current, attempt, disclosure: decision.riskDisclosure, by }, report);
       await recorded;
       if (countOutcome(tally, current, decision.outcome, by, policy, report)) {
-        await Promise.all([intervention.closeInterventionEpisode({ journeyRef, status: 'non-compliant', sessionsAttended: tally.attended }), report.flush()]);
+        await Promise.all([
+          intervention.closeInterventionEpisode({ journeyRef, status: 'non-compliant', sessionsAttended: tally.attended }),
+          report.flush(),
+        ]);
         return { outcome: 'non-compliant', sessionsAttended: tally.attended, sessionsMissed: tally.missed };
       }
     }
-    const [post] = await Promise.all([tasks.ask({ kind: 'psychometrics-post', queue: 'psychology', title: 'Post-treatment psychometrics', due: policy.psychometricsDeadline }), recorded]);
+    const [post] = await Promise.all([
+      tasks.ask({
+        kind: 'psychometrics-post',
+        queue: 'psychology',
+        title: 'Post-treatment psychometrics',
+        due: policy.psychometricsDeadline,
+      }),
+      recorded,
+    ]);
     if (post) say(`Post-treatment psychometrics taken (${post.decision.instruments.join(', ')}).`, post.by);
-    await Promise.all([intervention.closeInterventionEpisode({ journeyRef, status: 'completed', sessionsAttended: tally.attended }), report.flush(), tasks.settled()]);
+    await Promise.all([
+      intervention.closeInterventionEpisode({ journeyRef, status: 'completed', sessionsAttended: tally.attended }),
+      report.flush(),
+      tasks.settled(),
+    ]);
     return { outcome: 'completed', sessionsAttended: tally.attended, sessionsMissed: tally.missed };
   } catch (error) {
     if (isCancellation(error)) {
-      await CancellationScope.nonCancellable(() => Promise.all([intervention.closeInterventionEpisode({ journeyRef, status: 'stopped', sessionsAttended: tally.attended }), report.flush()]));
+      await CancellationScope.nonCancellable(() =>
+        Promise.all([
+          intervention.closeInterventionEpisode({ journeyRef, status: 'stopped', sessionsAttended: tally.attended }),
+          report.flush(),
+        ]),
+      );
     }
     throw error;
   }
@@ -89,7 +134,8 @@ export async function factIntervention(input: InterventionInput): Promise<Interv
 
 /** Why a recorded session number is refused: past the maximum, or not this task's session. */
 const sessionRule = (policy: JourneyPolicy, current: number, d: TaskDecision<'session-outcome'>): string | undefined => {
-  if (d.sessionNumber > policy.maxSessions) return `fACT has at most ${policy.maxSessions} sessions: a ${ordinal(d.sessionNumber)} session cannot be recorded`;
+  if (d.sessionNumber > policy.maxSessions)
+    return `fACT has at most ${policy.maxSessions} sessions: a ${ordinal(d.sessionNumber)} session cannot be recorded`;
   if (d.sessionNumber !== current) return `this task records session ${current}, not session ${d.sessionNumber}`;
   return undefined;
 };
@@ -100,12 +146,22 @@ type Tally = { attended: number; missed: number; session: number; attempt: numbe
  * A session's outcome counted and told to the journey: attended moves to the next session,
  * rescheduled and missed try the same one again. True when the missed sessions end the intervention.
  */
-function countOutcome(tally: Tally, current: number, outcome: TaskDecision<'session-outcome'>['outcome'], by: string, policy: JourneyPolicy, report: ParentReport): boolean {
+function countOutcome(
+  tally: Tally,
+  current: number,
+  outcome: TaskDecision<'session-outcome'>['outcome'],
+  by: string,
+  policy: JourneyPolicy,
+  report: ParentReport,
+): boolean {
   if (outcome === 'attended') {
     tally.attended += 1;
     tally.session += 1;
     tally.attempt = 1;
-    report.add({ entry: { what: `Session ${current} attended (${tally.attended} of ${policy.maxSessions}).`, by }, sessionsAttended: tally.attended });
+    report.add({
+      entry: { what: `Session ${current} attended (${tally.attended} of ${policy.maxSessions}).`, by },
+      sessionsAttended: tally.attended,
+    });
     return false;
   }
   tally.attempt += 1;
@@ -161,14 +217,21 @@ async function bookedSessions(input: InterventionInput, tasks: TaskBook, report:
       title: `Record the outcome of fACT session ${current} of ${policy.maxSessions}`,
       due: `${gap + toMs(policy.sessionDeadline)} ms`,
       context: { sessionNumber: current, attempt, maxSessions: policy.maxSessions, scheduledFor },
-      rule: (d) => sessionRule(policy, current, d) ?? (Date.now() < at ? `session ${current} is booked for ${scheduledFor}: its outcome can be recorded once it has taken place` : undefined),
+      rule: (d) =>
+        sessionRule(policy, current, d) ??
+        (Date.now() < at
+          ? `session ${current} is booked for ${scheduledFor}: its outcome can be recorded once it has taken place`
+          : undefined),
     });
     gap = toMs(policy.sessionSpacing);
     if (!outcome) continue;
     const { decision, by } = outcome;
-    records.push(handled(intervention.recordSession({ journeyRef, sessionNumber: current, attempt, outcome: decision.outcome, recordedBy: by })));
+    records.push(
+      handled(intervention.recordSession({ journeyRef, sessionNumber: current, attempt, outcome: decision.outcome, recordedBy: by })),
+    );
     await alertDisclosure(journeyRef, { session: current, attempt, disclosure: decision.riskDisclosure, by }, report);
-    if (countOutcome(tally, current, decision.outcome, by, policy, report)) return { nonCompliant: true, recorded: handled(Promise.all(records)) };
+    if (countOutcome(tally, current, decision.outcome, by, policy, report))
+      return { nonCompliant: true, recorded: handled(Promise.all(records)) };
   }
   return { nonCompliant: false, recorded: handled(Promise.all(records)) };
 }

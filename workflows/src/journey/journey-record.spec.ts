@@ -14,7 +14,11 @@ describe('JourneyRecord', () => {
       at: '2026-11-25T10:00:00.000Z',
       rulesOutcome: 'needs-case-discussion' as const,
     };
-    const note: EligibilityOverrideNote = { ...summary, byRoles: ['supervisor'], basis: { facts: { ageYears: 34 }, rulesResult: {}, overriddenResult: {} } };
+    const note: EligibilityOverrideNote = {
+      ...summary,
+      byRoles: ['supervisor'],
+      basis: { facts: { ageYears: 34 }, rulesResult: {}, overriddenResult: {} },
+    };
     record.eligibilityOverridden(note);
     expect(record.snapshot().eligibilityOverride).toEqual(summary);
   });

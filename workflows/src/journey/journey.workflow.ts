@@ -129,9 +129,24 @@ export async function perpetratorJourney(input: JourneyInput): Promise<JourneySt
     },
     {
       validator: ({ reason }) => {
-        if (exit || state.stage === 'closed') throw ApplicationFailure.create({ type: TASK_REFUSALS.wrongState, message: 'the journey is closed or closing', nonRetryable: true });
-        if (!consentInForce) throw ApplicationFailure.create({ type: TASK_REFUSALS.wrongState, message: `consent is not in force at stage ${state.stage}: nothing to withdraw`, nonRetryable: true });
-        if (typeof reason !== 'string' || reason.trim() === '') throw ApplicationFailure.create({ type: TASK_REFUSALS.invalidDecision, message: 'a withdrawal needs a reason', nonRetryable: true });
+        if (exit || state.stage === 'closed')
+          throw ApplicationFailure.create({
+            type: TASK_REFUSALS.wrongState,
+            message: 'the journey is closed or closing',
+            nonRetryable: true,
+          });
+        if (!consentInForce)
+          throw ApplicationFailure.create({
+            type: TASK_REFUSALS.wrongState,
+            message: `consent is not in force at stage ${state.stage}: nothing to withdraw`,
+            nonRetryable: true,
+          });
+        if (typeof reason !== 'string' || reason.trim() === '')
+          throw ApplicationFailure.create({
+            type: TASK_REFUSALS.invalidDecision,
+            message: 'a withdrawal needs a reason',
+            nonRetryable: true,
+          });
       },
     },
   );
@@ -164,7 +179,12 @@ export async function perpetratorJourney(input: JourneyInput): Promise<JourneySt
     journey.record(`Referral case ${opened.caseRef} opened; victim service notified to offer ISAC support.`);
     const screen = (): ReturnType<typeof tasks.ask<'eligibility-screening'>> => {
       journey.enter('screening');
-      return tasks.ask({ kind: 'eligibility-screening', queue: 'easi-team', title: 'Screen the candidate: risk (DASH/DARA, SASH) and eligibility', due: policy.screeningDeadline });
+      return tasks.ask({
+        kind: 'eligibility-screening',
+        queue: 'easi-team',
+        title: 'Screen the candidate: risk (DASH/DARA, SASH) and eligibility',
+        due: policy.screeningDeadline,
+      });
     };
     let screened: Awaited<ReturnType<typeof screen>>;
     if (lean) {
@@ -181,24 +201,51 @@ export async function perpetratorJourney(input: JourneyInput): Promise<JourneySt
     journey.attributes({ riskLevel });
     journey.record(`Screened: risk ${riskLevel}; eligibility ${outcome} — ${reason}`, screened.by);
     if (riskLevel === 'high' || riskLevel === 'very-high') {
-      await referral.raiseAlert({ alertId: `${workflowInfo().workflowId}:high-risk`, journeyRef, kind: 'high-risk-referral', audiences: ['police', 'risk'], summary: `Risk assessed ${riskLevel}: handed to the standard risk process, not diverted to EASI.` });
-      return { outcome: 'high-risk', reason: `risk ${riskLevel}: handed to the standard high-risk process (MARAC), not diverted`, by: screened.by };
+      await referral.raiseAlert({
+        alertId: `${workflowInfo().workflowId}:high-risk`,
+        journeyRef,
+        kind: 'high-risk-referral',
+        audiences: ['police', 'risk'],
+        summary: `Risk assessed ${riskLevel}: handed to the standard risk process, not diverted to EASI.`,
+      });
+      return {
+        outcome: 'high-risk',
+        reason: `risk ${riskLevel}: handed to the standard high-risk process (MARAC), not diverted`,
+        by: screened.by,
+      };
     }
     if (outcome === 'ineligible') return { outcome: 'ineligible', reason, by: screened.by };
 
     journey.enter('awaiting-triage');
-    const triage = await tasks.ask({ kind: 'triage-decision', queue: 'triage-clinic', title: 'Triage clinic: refer to EASI or not', due: policy.triageDecisionDeadline });
+    const triage = await tasks.ask({
+      kind: 'triage-decision',
+      queue: 'triage-clinic',
+      title: 'Triage clinic: refer to EASI or not',
+      due: policy.triageDecisionDeadline,
+    });
     if (!triage) return exitOf(exit);
     journey.enter('triage');
     const actions = triage.decision.actions.map((a) => TRIAGE_ACTIONS[a] ?? a);
-    journey.record(`Triage clinic decided: ${triage.decision.outcome === 'refer-to-easi' ? 'refer to EASI' : 'no further EASI action'}${actions.length ? `; actions: ${actions.join(', ')}` : ''} — ${triage.reason}`, triage.by);
-    if (triage.decision.outcome === 'no-further-action') return { outcome: 'triage-declined', reason: `triage clinic: no further EASI action (${triage.reason})`, by: triage.by };
+    journey.record(
+      `Triage clinic decided: ${triage.decision.outcome === 'refer-to-easi' ? 'refer to EASI' : 'no further EASI action'}${actions.length ? `; actions: ${actions.join(', ')}` : ''} — ${triage.reason}`,
+      triage.by,
+    );
+    if (triage.decision.outcome === 'no-further-action')
+      return { outcome: 'triage-declined', reason: `triage clinic: no further EASI action (${triage.reason})`, by: triage.by };
 
     journey.enter('disposal');
-    const disposal = await tasks.ask({ kind: 'disposal-decision', queue: 'easi-team', title: 'Record the disposal that makes EASI binding', due: policy.disposalDeadline });
+    const disposal = await tasks.ask({
+      kind: 'disposal-decision',
+      queue: 'easi-team',
+      title: 'Record the disposal that makes EASI binding',
+      due: policy.disposalDeadline,
+    });
     if (!disposal) return exitOf(exit);
     journey.attributes({ disposal: disposal.decision.disposal });
-    journey.record(`Disposal: ${disposal.decision.disposal.replace(/-/g, ' ')}${disposal.decision.conditions.length ? ` with conditions ${disposal.decision.conditions.map((c) => c.code).join(', ')}` : ''}.`, disposal.by);
+    journey.record(
+      `Disposal: ${disposal.decision.disposal.replace(/-/g, ' ')}${disposal.decision.conditions.length ? ` with conditions ${disposal.decision.conditions.map((c) => c.code).join(', ')}` : ''}.`,
+      disposal.by,
+    );
     let compliance: Promise<{ breached: boolean; reason: string }> | undefined;
     if (disposal.decision.disposal === 'conditional-caution' && disposal.decision.conditions.length > 0) {
       const conditions = disposal.decision.conditions;
@@ -218,9 +265,15 @@ export async function perpetratorJourney(input: JourneyInput): Promise<JourneySt
     }
 
     journey.enter('consent');
-    const consent = await tasks.ask({ kind: 'consent-contract', queue: 'easi-team', title: 'Consent and contract with the participant', due: policy.consentDeadline });
+    const consent = await tasks.ask({
+      kind: 'consent-contract',
+      queue: 'easi-team',
+      title: 'Consent and contract with the participant',
+      due: policy.consentDeadline,
+    });
     if (!consent) return exitOf(exit);
-    if (consent.decision.consent === 'declined') return { outcome: 'consent-declined', reason: `consent declined: ${consent.reason}`, by: consent.by };
+    if (consent.decision.consent === 'declined')
+      return { outcome: 'consent-declined', reason: `consent declined: ${consent.reason}`, by: consent.by };
     consentInForce = true;
     journey.record(`Contract v${consent.decision.contractVersion} signed: consent given, information-sharing agreed.`, consent.by);
 
@@ -241,10 +294,25 @@ export async function perpetratorJourney(input: JourneyInput): Promise<JourneySt
     const result = interventionResult as NonNullable<typeof interventionResult>;
     if (result.outcome === 'non-compliant') {
       journey.record(`Intervention stopped: ${result.sessionsMissed} sessions missed. Non-compliance decision sent to police.`);
-      await referral.raiseAlert({ alertId: `${workflowInfo().workflowId}:non-compliance`, journeyRef, kind: 'non-compliance', audiences: ['police'], summary: 'Participant missed too many fACT sessions: police decision needed.' });
-      const decided = await tasks.ask({ kind: 'non-compliance-decision', queue: 'supervisors', title: 'Non-attendance: prosecute the original offence or other action', due: policy.breachDecisionDeadline });
+      await referral.raiseAlert({
+        alertId: `${workflowInfo().workflowId}:non-compliance`,
+        journeyRef,
+        kind: 'non-compliance',
+        audiences: ['police'],
+        summary: 'Participant missed too many fACT sessions: police decision needed.',
+      });
+      const decided = await tasks.ask({
+        kind: 'non-compliance-decision',
+        queue: 'supervisors',
+        title: 'Non-attendance: prosecute the original offence or other action',
+        due: policy.breachDecisionDeadline,
+      });
       if (!decided) return exitOf(exit);
-      return { outcome: 'non-attendance', reason: `non-attendance (${result.sessionsMissed} sessions missed); police decided: ${decided.decision.action.replace(/-/g, ' ')} — ${decided.reason}`, by: decided.by };
+      return {
+        outcome: 'non-attendance',
+        reason: `non-attendance (${result.sessionsMissed} sessions missed); police decided: ${decided.decision.action.replace(/-/g, ' ')} — ${decided.reason}`,
+        by: decided.by,
+      };
     }
     consentInForce = false;
     journey.record(`Intervention completed: ${result.sessionsAttended} sessions attended.`);
@@ -292,7 +360,11 @@ export async function perpetratorJourney(input: JourneyInput): Promise<JourneySt
       }
     };
     if (lean) {
-      await Promise.all([referral.closeReferralCase({ journeyRef, outcome: how.outcome, reason: how.reason }), tellVictimSupport(), tasks.settled()]);
+      await Promise.all([
+        referral.closeReferralCase({ journeyRef, outcome: how.outcome, reason: how.reason }),
+        tellVictimSupport(),
+        tasks.settled(),
+      ]);
       journey.close(how.outcome, how.reason, how.by);
     } else {
       await referral.closeReferralCase({ journeyRef, outcome: how.outcome, reason: how.reason });
@@ -305,7 +377,12 @@ export async function perpetratorJourney(input: JourneyInput): Promise<JourneySt
 
 /** The exit that interrupted a wait (consent withdrawn, a caution breached). */
 const exitOf = (exit: Exit | undefined): Exit => {
-  if (!exit) throw ApplicationFailure.create({ type: 'JourneyInvariant', message: 'a task ended without a decision or an exit', nonRetryable: true });
+  if (!exit)
+    throw ApplicationFailure.create({
+      type: 'JourneyInvariant',
+      message: 'a task ended without a decision or an exit',
+      nonRetryable: true,
+    });
   return exit;
 };
 

@@ -48,7 +48,12 @@ export async function breachMonitoring(input: MonitoringInput): Promise<Monitori
   const backlog: JourneyTrigger[] = [...(input.backlog ?? [])];
   const report = new ParentReport(input.parentWorkflowId);
   const tasks = new TaskBook(
-    childTaskHooks(report, { journeyRef, stage: () => 'monitoring', riskLevel: () => input.riskLevel, escalationGrace: policy.escalationGrace }),
+    childTaskHooks(report, {
+      journeyRef,
+      stage: () => 'monitoring',
+      riskLevel: () => input.riskLevel,
+      escalationGrace: policy.escalationGrace,
+    }),
   );
   setHandler(monitoredEventSignal, (event: JourneyTrigger) => {
     if (!seen.has(event.sourceEventId) && !backlog.some((e) => e.sourceEventId === event.sourceEventId)) backlog.push(event);

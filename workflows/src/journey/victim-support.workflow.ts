@@ -33,7 +33,11 @@ export async function victimSupport(input: VictimSupportInput): Promise<VictimSu
     risksRaised += 1;
     if (journeyOutcome) return;
     try {
-      await getExternalWorkflowHandle(input.parentWorkflowId).signal(victimRiskSignal, { kind: 'new-risk', detail: 'The ISAC raised a new risk to the victim.', raisedBy: by });
+      await getExternalWorkflowHandle(input.parentWorkflowId).signal(victimRiskSignal, {
+        kind: 'new-risk',
+        detail: 'The ISAC raised a new risk to the victim.',
+        raisedBy: by,
+      });
     } catch {
       // The journey closed meanwhile; the ISAC's own alert still went to police through the victim service.
     }
@@ -47,19 +51,34 @@ export async function victimSupport(input: VictimSupportInput): Promise<VictimSu
     context: { victims: input.victimCount },
   });
   const engagement = contact?.decision.engagement ?? 'no-contact';
-  await report.send({ entry: { what: `Victim service: ${engagement === 'engaged' ? 'the victim engaged with ISAC support' : engagement === 'declined' ? 'the victim declined ISAC support' : 'no contact made with the victim'}.`, by: contact?.by ?? 'system' } });
+  await report.send({
+    entry: {
+      what: `Victim service: ${engagement === 'engaged' ? 'the victim engaged with ISAC support' : engagement === 'declined' ? 'the victim declined ISAC support' : 'no contact made with the victim'}.`,
+      by: contact?.by ?? 'system',
+    },
+  });
   if (contact?.decision.newRisk) await raiseRisk(contact.by);
 
   let checkIns = 0;
   if (engagement === 'engaged') {
     while (checkIns < policy.maxVictimCheckIns && !journeyOutcome) {
       if (await condition(() => journeyOutcome !== undefined, policy.victimCheckInInterval)) break;
-      const check = await tasks.ask({ kind: 'safety-check-in', queue: 'victim-service', title: 'Safety check-in with the victim', due: policy.victimContactDeadline });
+      const check = await tasks.ask({
+        kind: 'safety-check-in',
+        queue: 'victim-service',
+        title: 'Safety check-in with the victim',
+        due: policy.victimContactDeadline,
+      });
       checkIns += 1;
       if (check?.decision.newRisk) await raiseRisk(check.by);
     }
     await condition(() => journeyOutcome !== undefined);
-    await tasks.ask({ kind: 'victim-satisfaction', queue: 'victim-service', title: 'Satisfaction questionnaire with the victim', due: policy.victimContactDeadline });
+    await tasks.ask({
+      kind: 'victim-satisfaction',
+      queue: 'victim-service',
+      title: 'Satisfaction questionnaire with the victim',
+      due: policy.victimContactDeadline,
+    });
   }
   await tasks.settled();
   return { engagement, checkIns, risksRaised, ...(journeyOutcome ? { journeyOutcome } : {}) };

@@ -34,7 +34,9 @@ const DEFAULT_LANES = 3;
 export async function dailyScreening(input: DailyScreeningInput = {}): Promise<DailyScreeningResult> {
   const info = workflowInfo();
   const scheduledAt = info.typedSearchAttributes.get(SCHEDULED_START_TIME);
-  const scheduledFor = input.scheduledFor ?? (scheduledAt ? new Date(scheduledAt).toISOString() : input.day === undefined ? info.startTime.toISOString() : undefined);
+  const scheduledFor =
+    input.scheduledFor ??
+    (scheduledAt ? new Date(scheduledAt).toISOString() : input.day === undefined ? info.startTime.toISOString() : undefined);
   const chunkSize = input.chunkSize ?? DEFAULT_CHUNK_SIZE;
   const lanes = Math.max(1, Math.min(8, input.lanes ?? DEFAULT_LANES));
   const progress: ScreeningProgress = { day: null, daysPlanned: [], daysDone: [], reportsToScreen: 0, reportsScreened: 0, hits: 0 };

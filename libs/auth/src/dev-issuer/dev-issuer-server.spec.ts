@@ -88,7 +88,10 @@ describe('mintDevToken', () => {
   });
 
   it('should sign the EASI claims with the persisted key when given agency and roles', async () => {
-    const token = await mintDevToken({ agency: 'victim-service', roles: ['isac'], expiresIn: '15m' }, { stateDir, issuer: 'iss-a', audience: 'aud-a' });
+    const token = await mintDevToken(
+      { agency: 'victim-service', roles: ['isac'], expiresIn: '15m' },
+      { stateDir, issuer: 'iss-a', audience: 'aud-a' },
+    );
     const key = await loadOrCreateDevSigningKey(stateDir);
     expect(decodeProtectedHeader(token)).toEqual({ alg: 'RS256', kid: key.kid, typ: 'JWT' });
     const claims = decodeJwt(token);

@@ -50,7 +50,11 @@ const handler = (stateDir: string | undefined) => async (request: IncomingMessag
     const key = await loadOrCreateDevSigningKey(stateDir);
     send(response, 200, { keys: [key.publicJwk] });
   } catch (error) {
-    send(response, 500, { statusCode: 500, error: 'Internal Server Error', message: error instanceof Error ? error.message : String(error) });
+    send(response, 500, {
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: error instanceof Error ? error.message : String(error),
+    });
   }
 };
 

@@ -32,7 +32,10 @@ export class AuthModule {
     return {
       module: AuthModule,
       global: true,
-      providers: [{ provide: AUTH_OPTIONS, useValue: checked(options) }, { provide: APP_GUARD, useClass: AuthGuard }],
+      providers: [
+        { provide: AUTH_OPTIONS, useValue: checked(options) },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
       exports: [AUTH_OPTIONS],
     };
   }

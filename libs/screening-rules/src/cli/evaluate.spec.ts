@@ -5,7 +5,10 @@ import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..', '..', '..');
 const run = (...args: string[]) =>
-  spawnSync(process.execPath, ['-r', './tools/register.js', 'libs/screening-rules/src/cli/evaluate.ts', ...args], { cwd: root, encoding: 'utf8' });
+  spawnSync(process.execPath, ['-r', './tools/register.js', 'libs/screening-rules/src/cli/evaluate.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  });
 
 const tempFile = (content: string): string => {
   const file = join(mkdtempSync(join(tmpdir(), 'evaluate-')), 'set.jsonl');
@@ -17,9 +20,30 @@ describe('screening:evaluate command', () => {
   it('should print exactly one JSON line with the scores when the file is valid', () => {
     const file = tempFile(
       [
-        { id: 'a', recordedOffence: 'harassment', relationship: 'former-partner', narrative: 'He keeps messaging her and waiting outside her house.', linkedReports: 2, expected: 'stalking' },
-        { id: 'b', recordedOffence: 'public-order', relationship: 'neighbour', narrative: 'Argument over parking. First incident.', linkedReports: 0, expected: 'not-stalking' },
-        { id: 'c', recordedOffence: 'stalking', relationship: 'stranger', narrative: 'Already stalking.', linkedReports: 0, expected: 'stalking' },
+        {
+          id: 'a',
+          recordedOffence: 'harassment',
+          relationship: 'former-partner',
+          narrative: 'He keeps messaging her and waiting outside her house.',
+          linkedReports: 2,
+          expected: 'stalking',
+        },
+        {
+          id: 'b',
+          recordedOffence: 'public-order',
+          relationship: 'neighbour',
+          narrative: 'Argument over parking. First incident.',
+          linkedReports: 0,
+          expected: 'not-stalking',
+        },
+        {
+          id: 'c',
+          recordedOffence: 'stalking',
+          relationship: 'stranger',
+          narrative: 'Already stalking.',
+          linkedReports: 0,
+          expected: 'stalking',
+        },
       ]
         .map((l) => JSON.stringify(l))
         .join('\n'),
@@ -32,7 +56,9 @@ describe('screening:evaluate command', () => {
   }, 30_000);
 
   it('should exit 2 naming the line and field when a line is invalid', () => {
-    const file = tempFile(`${JSON.stringify({ id: 'a', recordedOffence: 'arson', relationship: 'stranger', narrative: 'x', linkedReports: 0, expected: 'stalking' })}\n`);
+    const file = tempFile(
+      `${JSON.stringify({ id: 'a', recordedOffence: 'arson', relationship: 'stranger', narrative: 'x', linkedReports: 0, expected: 'stalking' })}\n`,
+    );
     const result = run('--file', file);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');

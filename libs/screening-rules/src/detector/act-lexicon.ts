@@ -23,7 +23,8 @@ export const ACT_CUES: readonly CueDefinition[] = [
       'moves|moved ~1 when ~1 she|v|he|i ~1 moves|moved',
       'got|gets|boarded|boards ~2 same ~1 bus|train|tram',
     ],
-    notNext: 'arrest|arrests|complaint|report|call|calls|statement|advice|request|departure|release|return|death|birthday|break|separation|divorce|breakup|disclosure|attendance|instruction|instructions|lead|example|account',
+    notNext:
+      'arrest|arrests|complaint|report|call|calls|statement|advice|request|departure|release|return|death|birthday|break|separation|divorce|breakup|disclosure|attendance|instruction|instructions|lead|example|account',
   },
   {
     kind: 'act-contact',

@@ -47,7 +47,8 @@ export const CONDUCT_CUES: readonly CueDefinition[] = [
   {
     kind: 'repetition',
     patterns: ['keep|keeps|kept|keeping ~2 @ing'],
-    notAfter: 'advised|advice|encouraged|asked|told|together|relationship|married|dated|dating|lived|living|known|cohabiting|employed|worked|working|neighbours|friends|remanded|bailed|sentenced|custody|prison|jailed|banned',
+    notAfter:
+      'advised|advice|encouraged|asked|told|together|relationship|married|dated|dating|lived|living|known|cohabiting|employed|worked|working|neighbours|friends|remanded|bailed|sentenced|custody|prison|jailed|banned',
   },
   {
     // How long something has gone on: a course of conduct unless the account says it happened once.
@@ -58,7 +59,8 @@ export const CONDUCT_CUES: readonly CueDefinition[] = [
       'since ~3 split|separated|separation|broke|break|breakup|relationship|ended|left|moved|christmas|xmas|january|february|march|april|may|june|july|august|september|october|november|december|summer|then|last',
       'for ~3 days|weeks|months|years|fortnight|wks|mths|week|month|year',
     ],
-    notAfter: 'advised|advice|encouraged|asked|told|together|relationship|married|dated|dating|lived|living|known|cohabiting|employed|worked|working|neighbours|friends|remanded|bailed|sentenced|custody|prison|jailed|banned',
+    notAfter:
+      'advised|advice|encouraged|asked|told|together|relationship|married|dated|dating|lived|living|known|cohabiting|employed|worked|working|neighbours|friends|remanded|bailed|sentenced|custody|prison|jailed|banned',
   },
   {
     kind: 'quantity',
@@ -162,7 +164,9 @@ export const CONDUCT_CUES: readonly CueDefinition[] = [
   },
   {
     kind: 'unwanted',
-    patterns: ['blocked|blocking|blocks|block ~3 him|his|s|suspect|number|numbers|account|accounts|profile|profiles|everywhere|platforms|social|on|them'],
+    patterns: [
+      'blocked|blocking|blocks|block ~3 him|his|s|suspect|number|numbers|account|accounts|profile|profiles|everywhere|platforms|social|on|them',
+    ],
     notNext: 'in|off|driveway|drive|road|entrance|exit|access',
   },
   {

@@ -22,20 +22,114 @@ const NEGATORS = new Set(['not', 'no', 'never', 'nor', 'without', 'neither', 'no
  * "will not leave her alone", "not only followed her") rather than a denial of the act.
  */
 const NEGATION_BREAKERS = new Set([
-  'stop', 'stopped', 'stopping', 'leave', 'accept', 'let', 'take', 'only', 'give', 'want', 'wanting', 'wish', 'until',
-  'respond', 'responded', 'reply', 'replied', 'answer', 'answered', 'engage', 'engaged', 'consent', 'consented',
-  'invite', 'invited', 'know', 'known', 'aware', 'realise', 'realised', 'agree', 'agreed', 'welcome', 'ask', 'asked', 'initially',
+  'stop',
+  'stopped',
+  'stopping',
+  'leave',
+  'accept',
+  'let',
+  'take',
+  'only',
+  'give',
+  'want',
+  'wanting',
+  'wish',
+  'until',
+  'respond',
+  'responded',
+  'reply',
+  'replied',
+  'answer',
+  'answered',
+  'engage',
+  'engaged',
+  'consent',
+  'consented',
+  'invite',
+  'invited',
+  'know',
+  'known',
+  'aware',
+  'realise',
+  'realised',
+  'agree',
+  'agreed',
+  'welcome',
+  'ask',
+  'asked',
+  'initially',
 ]);
 const NEGATION_WINDOW = 5;
 const NOT_AFTER_WINDOW = 4;
 const VICTIM_REFS = new Set(['v', 'victim', 'ip', 'complainant', 'informant', 'ap', 'applicant', 'aggrieved', 'claimant', 'i']);
-const SUBJECTS = new Set(['s', 'suspect', 'susp', 'op', 'accused', 'defendant', 'respondent', 'he', 'she', 'they', 'offender', 'perpetrator', 'someone', 'somebody', 'who']);
+const SUBJECTS = new Set([
+  's',
+  'suspect',
+  'susp',
+  'op',
+  'accused',
+  'defendant',
+  'respondent',
+  'he',
+  'she',
+  'they',
+  'offender',
+  'perpetrator',
+  'someone',
+  'somebody',
+  'who',
+]);
 const AUXILIARIES = new Set([
-  'was', 'were', 'is', 'are', 'has', 'had', 'have', 'been', 'being', 'would', 'will', 'did', 'does', 'do', 'then', 'also',
-  'later', 'again', 'currently', 'just', 'still', 'often', 'sometimes', 'repeatedly', 'regularly', 'usually', 'now', 'since', 'once',
+  'was',
+  'were',
+  'is',
+  'are',
+  'has',
+  'had',
+  'have',
+  'been',
+  'being',
+  'would',
+  'will',
+  'did',
+  'does',
+  'do',
+  'then',
+  'also',
+  'later',
+  'again',
+  'currently',
+  'just',
+  'still',
+  'often',
+  'sometimes',
+  'repeatedly',
+  'regularly',
+  'usually',
+  'now',
+  'since',
+  'once',
 ]);
 /** Words that end a negation's reach: a new verb phrase or clause starts ("never met him and has sent ..."). */
-const NEGATION_SCOPE_ENDS = new Set(['has', 'was', 'were', 'is', 'are', 'and', 'then', 'instead', 'so', 'who', 'which', 'that', 'because', 'after', 'before', 'when', 'until']);
+const NEGATION_SCOPE_ENDS = new Set([
+  'has',
+  'was',
+  'were',
+  'is',
+  'are',
+  'and',
+  'then',
+  'instead',
+  'so',
+  'who',
+  'which',
+  'that',
+  'because',
+  'after',
+  'before',
+  'when',
+  'until',
+]);
 
 const toSet = (spec: string | undefined): WordSet | undefined => (spec ? new Set(spec.split('|')) : undefined);
 
@@ -149,7 +243,15 @@ const precededBy = (clause: Clause, first: number, words: WordSet): boolean => {
   return false;
 };
 
-const tryEntry = (entry: Entry, clause: Clause, clauseIndex: number, position: number, text: string, progress: Progress, found: CueMatch[]): void => {
+const tryEntry = (
+  entry: Entry,
+  clause: Clause,
+  clauseIndex: number,
+  position: number,
+  text: string,
+  progress: Progress,
+  found: CueMatch[],
+): void => {
   const { cue, pattern, order } = entry;
   const nextStart = progress.nextStart;
   if (position < nextStart[order]) return;

@@ -1,6 +1,15 @@
 import type { OffenceFamily } from '@easi/contracts';
 import type { CueKind } from './cue-types';
-import { ACT_KINDS, type ActKind, type ContextKind, type DetectorInput, type DetectorOptions, type DetectorResult, type DetectorWeights, type Explanation } from './detector-types';
+import {
+  ACT_KINDS,
+  type ActKind,
+  type ContextKind,
+  type DetectorInput,
+  type DetectorOptions,
+  type DetectorResult,
+  type DetectorWeights,
+  type Explanation,
+} from './detector-types';
 import { gatherEvidence, quotesOf, type Evidence } from './evidence';
 import { ACT_TEXT, CONTEXT_TEXT } from './explanation-text';
 
@@ -55,7 +64,8 @@ const EXPLAINED_BY: Record<ActKind, readonly ContextKind[]> = {
 
 /** Contact explained by its civil, practical tone rather than by a situation. */
 const BENIGN = 'benign-tone';
-const BENIGN_CONTACT_TEXT = 'The contact described is civil and practical, with no sign the victim objects to it: not counted as an act of stalking.';
+const BENIGN_CONTACT_TEXT =
+  'The contact described is civil and practical, with no sign the victim objects to it: not counted as an act of stalking.';
 
 /**
  * A situation weighs against a flag when it is one that commonly produces stalking-like words
@@ -97,7 +107,8 @@ const has = (evidence: Evidence, kind: CueKind): boolean => (evidence.found.get(
 
 /** Acts that stand after the situations that explain them are taken out. */
 const standingActs = (evidence: Evidence): { standing: ActKind[]; explained: Map<ActKind, ContextKind | typeof BENIGN> } => {
-  const explicitRejection = has(evidence, 'unwanted') || has(evidence, 'order-breach') || has(evidence, 'fixation') || has(evidence, 'obsession');
+  const explicitRejection =
+    has(evidence, 'unwanted') || has(evidence, 'order-breach') || has(evidence, 'fixation') || has(evidence, 'obsession');
   const standing: ActKind[] = [];
   const explained = new Map<ActKind, ContextKind | typeof BENIGN>();
   for (const kind of ACT_KINDS) {
@@ -160,7 +171,13 @@ export const detectMisclassifiedStalking = (input: DetectorInput, options: Detec
   const durationCounts = duration.length > 0 && oneOff.length === 0;
   const course =
     !onlyOneOccasion &&
-    (linked > 0 || repetition.length > 0 || quantity.length > 0 || durationCounts || severalActs || priorWarning.length > 0 || impliedByOffence);
+    (linked > 0 ||
+      repetition.length > 0 ||
+      quantity.length > 0 ||
+      durationCounts ||
+      severalActs ||
+      priorWarning.length > 0 ||
+      impliedByOffence);
 
   if (linked > 0) {
     add(scored, {
@@ -188,16 +205,44 @@ export const detectMisclassifiedStalking = (input: DetectorInput, options: Detec
     });
   }
   if (quantity.length > 0 && !onlyOneOccasion) {
-    add(scored, { rule: 'four-repeated', text: 'The account gives a volume of contact or visits, not a single one.', matched: quantity, weight: w.quantity });
+    add(scored, {
+      rule: 'four-repeated',
+      text: 'The account gives a volume of contact or visits, not a single one.',
+      matched: quantity,
+      weight: w.quantity,
+    });
   }
   if (severalActs && course && !onlyOneOccasion) {
-    add(scored, { rule: 'course-of-conduct', text: 'Several different stalking behaviours are described, which points to a course of conduct.', matched: [], weight: w.severalActs });
+    add(scored, {
+      rule: 'course-of-conduct',
+      text: 'Several different stalking behaviours are described, which points to a course of conduct.',
+      matched: [],
+      weight: w.severalActs,
+    });
   }
   if (priorWarning.length > 0) {
-    add(scored, { rule: 'prior-warning', text: 'A warning, order or bail condition is mentioned: the conduct continued after the suspect was told to stop.', matched: priorWarning, weight: w.priorWarning });
+    add(scored, {
+      rule: 'prior-warning',
+      text: 'A warning, order or bail condition is mentioned: the conduct continued after the suspect was told to stop.',
+      matched: priorWarning,
+      weight: w.priorWarning,
+    });
   }
-  if (impliedByOffence && linked === 0 && repetition.length === 0 && quantity.length === 0 && !durationCounts && !severalActs && priorWarning.length === 0) {
-    add(scored, { rule: 'course-of-conduct', text: `Recorded as ${input.recordedOffence}, an offence that itself needs a course of conduct.`, matched: [], weight: w.recordedAsHarassment });
+  if (
+    impliedByOffence &&
+    linked === 0 &&
+    repetition.length === 0 &&
+    quantity.length === 0 &&
+    !durationCounts &&
+    !severalActs &&
+    priorWarning.length === 0
+  ) {
+    add(scored, {
+      rule: 'course-of-conduct',
+      text: `Recorded as ${input.recordedOffence}, an offence that itself needs a course of conduct.`,
+      matched: [],
+      weight: w.recordedAsHarassment,
+    });
   }
 
   // Acts associated with stalking.
@@ -210,26 +255,57 @@ export const detectMisclassifiedStalking = (input: DetectorInput, options: Detec
 
   // FOUR: fixated, obsessive, unwanted.
   if (has(evidence, 'fixation')) {
-    add(scored, { rule: 'four-fixated', text: 'The suspect appears fixated on the victim (cannot accept rejection, wants the relationship back, declarations of love or jealousy).', matched: quotesOf(evidence.found.get('fixation')), weight: w.fixated });
+    add(scored, {
+      rule: 'four-fixated',
+      text: 'The suspect appears fixated on the victim (cannot accept rejection, wants the relationship back, declarations of love or jealousy).',
+      matched: quotesOf(evidence.found.get('fixation')),
+      weight: w.fixated,
+    });
   }
   if (has(evidence, 'obsession')) {
-    add(scored, { rule: 'four-obsessive', text: 'The behaviour is described as obsessive.', matched: quotesOf(evidence.found.get('obsession')), weight: w.obsessive });
+    add(scored, {
+      rule: 'four-obsessive',
+      text: 'The behaviour is described as obsessive.',
+      matched: quotesOf(evidence.found.get('obsession')),
+      weight: w.obsessive,
+    });
   }
   if (has(evidence, 'unwanted')) {
-    add(scored, { rule: 'four-unwanted', text: 'The contact is unwanted: the victim has refused it, asked the suspect to stop, or blocked or avoided them.', matched: quotesOf(evidence.found.get('unwanted')), weight: w.unwanted });
+    add(scored, {
+      rule: 'four-unwanted',
+      text: 'The contact is unwanted: the victim has refused it, asked the suspect to stop, or blocked or avoided them.',
+      matched: quotesOf(evidence.found.get('unwanted')),
+      weight: w.unwanted,
+    });
   }
   if (has(evidence, 'order-breach')) {
-    add(scored, { rule: 'prior-warning', text: 'A court order or bail condition forbids this contact, so it is unwanted by definition.', matched: quotesOf(evidence.found.get('order-breach')), weight: w.orderBreach });
+    add(scored, {
+      rule: 'prior-warning',
+      text: 'A court order or bail condition forbids this contact, so it is unwanted by definition.',
+      matched: quotesOf(evidence.found.get('order-breach')),
+      weight: w.orderBreach,
+    });
   }
   if (has(evidence, 'stalking-language')) {
-    add(scored, { rule: 'stalking-language', text: 'The account itself describes the behaviour as stalking.', matched: quotesOf(evidence.found.get('stalking-language')), weight: w.stalkingLanguage });
+    add(scored, {
+      rule: 'stalking-language',
+      text: 'The account itself describes the behaviour as stalking.',
+      matched: quotesOf(evidence.found.get('stalking-language')),
+      weight: w.stalkingLanguage,
+    });
   }
   if (has(evidence, 'impact') && course) {
-    add(scored, { rule: 'impact-on-victim', text: 'The victim describes fear, alarm or distress caused by the behaviour.', matched: quotesOf(evidence.found.get('impact')), weight: w.impact });
+    add(scored, {
+      rule: 'impact-on-victim',
+      text: 'The victim describes fear, alarm or distress caused by the behaviour.',
+      matched: quotesOf(evidence.found.get('impact')),
+      weight: w.impact,
+    });
   }
 
   // The recording rule for former partners.
-  const rejectionOrFixation = has(evidence, 'unwanted') || has(evidence, 'order-breach') || has(evidence, 'fixation') || has(evidence, 'obsession');
+  const rejectionOrFixation =
+    has(evidence, 'unwanted') || has(evidence, 'order-breach') || has(evidence, 'fixation') || has(evidence, 'obsession');
   if (input.relationship === 'former-partner' && course && (standing.length > 0 || rejectionOrFixation)) {
     add(scored, {
       rule: 'recording-rule-former-partner',
@@ -256,10 +332,20 @@ export const detectMisclassifiedStalking = (input: DetectorInput, options: Detec
   }
   const retraction = quotesOf(evidence.found.get('retraction'));
   if (retraction.length > 0) {
-    add(scored, { rule: 'negation', text: 'The account has been withdrawn or corrected: the behaviour was mistaken or someone else’s.', matched: retraction, weight: -w.retraction });
+    add(scored, {
+      rule: 'negation',
+      text: 'The account has been withdrawn or corrected: the behaviour was mistaken or someone else’s.',
+      matched: retraction,
+      weight: -w.retraction,
+    });
   }
   if (onlyOneOccasion) {
-    add(scored, { rule: 'one-off-event', text: 'The account describes a single incident with no earlier reports: no course of conduct.', matched: oneOff, weight: -w.oneOff });
+    add(scored, {
+      rule: 'one-off-event',
+      text: 'The account describes a single incident with no earlier reports: no course of conduct.',
+      matched: oneOff,
+      weight: -w.oneOff,
+    });
   }
   let contextTotal = 0;
   const explainers = new Set<ContextKind | typeof BENIGN>(explained.values());
@@ -276,15 +362,34 @@ export const detectMisclassifiedStalking = (input: DetectorInput, options: Detec
   // Caps: stalking needs both a course of conduct and acts associated with stalking.
   let score = scored.score;
   if (!course) {
-    add(scored, { rule: 'no-course-of-conduct', text: 'No course of conduct shown (no earlier reports, no repeated behaviour described): a single incident cannot be stalking.', matched: [], weight: 0 });
+    add(scored, {
+      rule: 'no-course-of-conduct',
+      text: 'No course of conduct shown (no earlier reports, no repeated behaviour described): a single incident cannot be stalking.',
+      matched: [],
+      weight: 0,
+    });
     score = Math.min(score, w.capWithoutCourse);
   }
   // The recording rule makes a former partner's course of conduct stalking by default, so an
   // unwanted course of conduct by a former partner does not need a named act.
   const recordingRuleWithoutAct =
-    input.relationship === 'former-partner' && rejectionOrFixation && (linked > 0 || repetition.length > 0 || quantity.length > 0) && !onlyOneOccasion;
-  if (standing.length === 0 && !recordingRuleWithoutAct && !has(evidence, 'fixation') && !has(evidence, 'obsession') && !has(evidence, 'stalking-language')) {
-    add(scored, { rule: 'no-stalking-act', text: 'No act associated with stalking is described (following, contact, publishing, monitoring, loitering, property, watching).', matched: [], weight: 0 });
+    input.relationship === 'former-partner' &&
+    rejectionOrFixation &&
+    (linked > 0 || repetition.length > 0 || quantity.length > 0) &&
+    !onlyOneOccasion;
+  if (
+    standing.length === 0 &&
+    !recordingRuleWithoutAct &&
+    !has(evidence, 'fixation') &&
+    !has(evidence, 'obsession') &&
+    !has(evidence, 'stalking-language')
+  ) {
+    add(scored, {
+      rule: 'no-stalking-act',
+      text: 'No act associated with stalking is described (following, contact, publishing, monitoring, loitering, property, watching).',
+      matched: [],
+      weight: 0,
+    });
     score = Math.min(score, w.capWithoutCourse);
   }
   const confidence = round(Math.min(1, Math.max(0, score)));

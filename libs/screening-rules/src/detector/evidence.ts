@@ -20,7 +20,8 @@ const distinctQuotes = (matches: readonly CueMatch[]): string[] => [...new Set(m
 
 const NEIGHBOUR_WORDS = new Set(['neighbour', 'neighbours', 'neighbouring', 'next door']);
 const PARENTS: ReadonlySet<DetectorInput['relationship']> = new Set(['former-partner', 'partner', 'family']);
-const ARRANGEMENT_WORDS = /arrangement|handover|hand over|contact|pick ?up|drop off|access|custody|maintenance|cafcass|mediat|family court/i;
+const ARRANGEMENT_WORDS =
+  /arrangement|handover|hand over|contact|pick ?up|drop off|access|custody|maintenance|cafcass|mediat|family court/i;
 const THEFT_WORDS = /stol|steal|theft|thief|shoplift|without paying|security|store detective|snatch|pickpocket|burgl/i;
 const STRONG_ROAD_RAGE = /road.?rage|cut|overt|tailgat|brake|beep|horn|honk|hoot|near.?miss|pulled|flash|finger|undert/i;
 

@@ -16,24 +16,58 @@ import type { Clause, Token } from './tokenise';
  * are then remembered per word in `memo`, because the detector asks the same few thousand
  * words of the same tests on every report.
  */
-type WordTest = { exact: ReadonlySet<string>; prefixes: readonly string[]; ing: boolean; num: boolean; slow: boolean; memo: Map<string, boolean> };
+type WordTest = {
+  exact: ReadonlySet<string>;
+  prefixes: readonly string[];
+  ing: boolean;
+  num: boolean;
+  slow: boolean;
+  memo: Map<string, boolean>;
+};
 /** `then` is the required word right after a gap, when there is one (see matchFrom). */
 type Element = { kind: 'word'; test: WordTest; optional: boolean } | { kind: 'gap'; max: number; then: WordTest | undefined };
 
 export type CompiledPattern = { source: string; elements: Element[] };
 
 const NUMBER_WORDS = [
-  'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen',
-  'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'hundred', 'hundreds', 'dozen', 'dozens', 'several', 'numerous',
-  'multiple', 'countless', 'many', 'various', 'scores', 'thousands', 'loads', 'lots',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'fifteen',
+  'twenty',
+  'thirty',
+  'forty',
+  'fifty',
+  'sixty',
+  'hundred',
+  'hundreds',
+  'dozen',
+  'dozens',
+  'several',
+  'numerous',
+  'multiple',
+  'countless',
+  'many',
+  'various',
+  'scores',
+  'thousands',
+  'loads',
+  'lots',
 ];
 
 /** Word classes shared by the rules. Kept here so every rule means the same thing by "her". */
 export const WORD_CLASSES: Record<string, string> = {
   obj: 'her|him|them|v|victim|victims|ip|complainant|aggrieved|ap|applicant|claimant|me|us|ex|wife|husband|girlfriend|boyfriend|partner|woman|female|girl|lady|colleague|informant',
   poss: 'her|his|v|victim|ip|complainant|aggrieved|ap|applicant|claimant|their|my|our|ex|hers',
-  home:
-    'home|house|address|addresses|flat|property|door|doorstep|front|window|windows|street|garden|drive|driveway|work|workplace|office|job|school|college|university|gym|car|vehicle|parents|mum|mother|mom|dad|father|sister|brother|friend|friends|church|mosque|temple|salon|nursery|premises|bungalow|apartment|accommodation|refuge|place|porch|gate|bedroom|hospital|shift|shifts|building',
+  home: 'home|house|address|addresses|flat|property|door|doorstep|front|window|windows|street|garden|drive|driveway|work|workplace|office|job|school|college|university|gym|car|vehicle|parents|mum|mother|mom|dad|father|sister|brother|friend|friends|church|mosque|temple|salon|nursery|premises|bungalow|apartment|accommodation|refuge|place|porch|gate|bedroom|hospital|shift|shifts|building',
   place:
     'home|house|address|flat|property|door|doorstep|front|window|windows|street|road|garden|drive|driveway|work|workplace|office|school|college|university|gym|car|vehicle|parents|mum|mother|friend|friends|church|mosque|temple|salon|nursery|premises|apartment|accommodation|refuge|porch|gate|gates|entrance|exit|reception|station|stop|centre|center|library|pub|club|venue|building|campus|halls|canteen|lobby|stairwell|hallway|landing|corridor|car|park|bus|shop|shops|supermarket|hospital|ward|surgery|cafe|restaurant|bar|class|classes|playground|end',
   num: NUMBER_WORDS.join('|'),

@@ -12,7 +12,11 @@ describe('tokenise', () => {
   });
 
   it('should start a new clause when a contrastive word or punctuation separates ideas', () => {
-    expect(words('S did not threaten her, but he waited outside. Again.')).toEqual([['s', 'did', 'not', 'threaten', 'her'], ['he', 'waited', 'outside'], ['again']]);
+    expect(words('S did not threaten her, but he waited outside. Again.')).toEqual([
+      ['s', 'did', 'not', 'threaten', 'her'],
+      ['he', 'waited', 'outside'],
+      ['again'],
+    ]);
   });
 
   it('should mark possessives when a name takes ’s', () => {
@@ -31,7 +35,9 @@ describe('proximity patterns', () => {
   const clause = (text: string) => tokenise(text).clauses[0];
 
   it('should match within the allowed gap when words sit close together', () => {
-    expect(findInClause(compilePattern('waited ~3 outside ~2 @home'), clause('he waited for hours outside her house'))).toEqual([{ first: 1, last: 6 }]);
+    expect(findInClause(compilePattern('waited ~3 outside ~2 @home'), clause('he waited for hours outside her house'))).toEqual([
+      { first: 1, last: 6 },
+    ]);
   });
 
   it('should not match when the gap is longer than allowed', () => {

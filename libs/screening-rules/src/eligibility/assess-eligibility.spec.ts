@@ -31,7 +31,8 @@ describe('assessEligibility', () => {
   });
 
   describe('lives in the force area', () => {
-    it('should not be met when living elsewhere', () => expect(statusOf({ ...eligibleFacts, residesInForceArea: false }, 'lives-in-force-area')).toBe('not-met'));
+    it('should not be met when living elsewhere', () =>
+      expect(statusOf({ ...eligibleFacts, residesInForceArea: false }, 'lives-in-force-area')).toBe('not-met'));
     it('should be unknown when the address is not confirmed', () =>
       expect(statusOf({ ...eligibleFacts, residesInForceArea: undefined }, 'lives-in-force-area')).toBe('unknown'));
   });
@@ -55,7 +56,8 @@ describe('assessEligibility', () => {
       ['not-met', 'driving-the-stalking'],
       ['unknown', undefined],
     ] as const)('should be %s when the fact is %j', (status, value) =>
-      expect(statusOf({ ...eligibleFacts, seriousMentalIllness: value }, 'not-driven-by-serious-mental-illness')).toBe(status));
+      expect(statusOf({ ...eligibleFacts, seriousMentalIllness: value }, 'not-driven-by-serious-mental-illness')).toBe(status),
+    );
   });
 
   describe('admits the stalking in interview', () => {
@@ -66,7 +68,9 @@ describe('assessEligibility', () => {
       ['not-met', 'no-comment'],
       ['unknown', 'not-interviewed'],
       ['unknown', undefined],
-    ] as const)('should be %s when the fact is %j', (status, value) => expect(statusOf({ ...eligibleFacts, interviewAccount: value }, 'admits-stalking')).toBe(status));
+    ] as const)('should be %s when the fact is %j', (status, value) =>
+      expect(statusOf({ ...eligibleFacts, interviewAccount: value }, 'admits-stalking')).toBe(status),
+    );
   });
 
   describe('suitable disposal', () => {
@@ -78,7 +82,9 @@ describe('assessEligibility', () => {
       ['not-met', { kind: 'conditional-caution', status: 'not-possible' }],
       ['not-met', { kind: 'none', status: 'agreed' }],
       ['unknown', undefined],
-    ] as const)('should be %s when the disposal is %j', (status, value) => expect(statusOf({ ...eligibleFacts, disposal: value }, 'suitable-disposal')).toBe(status));
+    ] as const)('should be %s when the disposal is %j', (status, value) =>
+      expect(statusOf({ ...eligibleFacts, disposal: value }, 'suitable-disposal')).toBe(status),
+    );
   });
 
   describe('voluntary participation', () => {
@@ -87,7 +93,9 @@ describe('assessEligibility', () => {
       ['not-met', 'unwilling'],
       ['unknown', 'undecided'],
       ['unknown', undefined],
-    ] as const)('should be %s when the fact is %j', (status, value) => expect(statusOf({ ...eligibleFacts, participation: value }, 'voluntary-participation')).toBe(status));
+    ] as const)('should be %s when the fact is %j', (status, value) =>
+      expect(statusOf({ ...eligibleFacts, participation: value }, 'voluntary-participation')).toBe(status),
+    );
   });
 
   describe('cognitive ability to benefit', () => {
@@ -96,7 +104,9 @@ describe('assessEligibility', () => {
       ['needs-discussion', 'concerns'],
       ['not-met', 'insufficient'],
       ['unknown', undefined],
-    ] as const)('should be %s when the fact is %j', (status, value) => expect(statusOf({ ...eligibleFacts, cognitiveAbility: value }, 'cognitive-ability')).toBe(status));
+    ] as const)('should be %s when the fact is %j', (status, value) =>
+      expect(statusOf({ ...eligibleFacts, cognitiveAbility: value }, 'cognitive-ability')).toBe(status),
+    );
   });
 
   describe('risk level', () => {
@@ -108,7 +118,8 @@ describe('assessEligibility', () => {
       expect(result.reason).toMatch(/^high risk: full risk response/);
     });
 
-    it('should be unknown when no risk level is recorded', () => expect(statusOf({ ...eligibleFacts, riskLevel: undefined }, 'risk-level')).toBe('unknown'));
+    it('should be unknown when no risk level is recorded', () =>
+      expect(statusOf({ ...eligibleFacts, riskLevel: undefined }, 'risk-level')).toBe('unknown'));
   });
 
   it('should list every criterion not met when ineligible', () => {
@@ -132,9 +143,20 @@ describe('applyOverride', () => {
   const discussion = assessEligibility({ ...eligibleFacts, cognitiveAbility: 'concerns' });
 
   it('should record who, why and the decision and keep the original result when a supervisor overrides', () => {
-    const overridden = applyOverride(discussion, { by: 'sgt-17', reason: ' Psychologist confirmed he can engage. ', decision: 'eligible', at: '2026-03-01T10:00:00Z' });
+    const overridden = applyOverride(discussion, {
+      by: 'sgt-17',
+      reason: ' Psychologist confirmed he can engage. ',
+      decision: 'eligible',
+      at: '2026-03-01T10:00:00Z',
+    });
     expect(overridden.overall).toBe('eligible');
-    expect(overridden.override).toEqual({ by: 'sgt-17', reason: 'Psychologist confirmed he can engage.', decision: 'eligible', at: '2026-03-01T10:00:00Z', previousOverall: 'needs-case-discussion' });
+    expect(overridden.override).toEqual({
+      by: 'sgt-17',
+      reason: 'Psychologist confirmed he can engage.',
+      decision: 'eligible',
+      at: '2026-03-01T10:00:00Z',
+      previousOverall: 'needs-case-discussion',
+    });
     expect(overridden.original).toBe(discussion);
     expect(discussion.overall).toBe('needs-case-discussion');
   });

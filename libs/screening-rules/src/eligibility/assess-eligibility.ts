@@ -12,7 +12,12 @@ export const ELIGIBILITY_RULES_VERSION = 'easi-eligibility-1';
 
 export const ADULT_AGE = 18;
 
-const result = (criterion: EligibilityCriterion, status: CriterionStatus, reason: string, evidence: (string | undefined)[]): CriterionResult => ({
+const result = (
+  criterion: EligibilityCriterion,
+  status: CriterionStatus,
+  reason: string,
+  evidence: (string | undefined)[],
+): CriterionResult => ({
   criterion,
   status,
   reason,
@@ -28,7 +33,8 @@ const adult = (f: EligibilityFacts): CriterionResult => {
 };
 
 const livesInArea = (f: EligibilityFacts): CriterionResult => {
-  if (f.residesInForceArea === undefined) return result('lives-in-force-area', 'unknown', 'Home address not confirmed.', [f.residenceEvidence]);
+  if (f.residesInForceArea === undefined)
+    return result('lives-in-force-area', 'unknown', 'Home address not confirmed.', [f.residenceEvidence]);
   return f.residesInForceArea
     ? result('lives-in-force-area', 'met', 'Lives in the force area.', [f.residenceEvidence])
     : result('lives-in-force-area', 'not-met', 'Lives outside the force area: the programme cannot supervise them.', [f.residenceEvidence]);
@@ -40,16 +46,36 @@ const exPartnerStalking = (f: EligibilityFacts): CriterionResult => {
     return result('ex-intimate-partner-stalking', 'unknown', 'Relationship to the victim not known.', evidence);
   }
   if (f.relationshipToVictim === 'partner') {
-    return result('ex-intimate-partner-stalking', 'needs-discussion', 'Recorded as a current partner: whether the relationship has ended needs discussion.', evidence);
+    return result(
+      'ex-intimate-partner-stalking',
+      'needs-discussion',
+      'Recorded as a current partner: whether the relationship has ended needs discussion.',
+      evidence,
+    );
   }
   if (f.relationshipToVictim !== 'former-partner') {
-    return result('ex-intimate-partner-stalking', 'not-met', `The victim is a ${f.relationshipToVictim}, not a former intimate partner.`, evidence);
+    return result(
+      'ex-intimate-partner-stalking',
+      'not-met',
+      `The victim is a ${f.relationshipToVictim}, not a former intimate partner.`,
+      evidence,
+    );
   }
   if (f.recordedAsStalking === false) {
-    return result('ex-intimate-partner-stalking', 'needs-discussion', 'Former partner, but the conduct is not recorded as stalking: consider reclassification.', evidence);
+    return result(
+      'ex-intimate-partner-stalking',
+      'needs-discussion',
+      'Former partner, but the conduct is not recorded as stalking: consider reclassification.',
+      evidence,
+    );
   }
   if (f.recordedAsStalking === undefined) {
-    return result('ex-intimate-partner-stalking', 'unknown', 'Former partner; whether the conduct is recorded as stalking is not known.', evidence);
+    return result(
+      'ex-intimate-partner-stalking',
+      'unknown',
+      'Former partner; whether the conduct is recorded as stalking is not known.',
+      evidence,
+    );
   }
   return result('ex-intimate-partner-stalking', 'met', 'Stalking of a former intimate partner.', evidence);
 };
@@ -62,11 +88,26 @@ const mentalIllness = (f: EligibilityFacts): CriterionResult => {
     case 'none-known':
       return result('not-driven-by-serious-mental-illness', 'met', 'No serious mental illness known.', evidence);
     case 'present-not-driving':
-      return result('not-driven-by-serious-mental-illness', 'needs-discussion', 'A serious mental illness is present though assessed as not driving the stalking: the clinic should confirm.', evidence);
+      return result(
+        'not-driven-by-serious-mental-illness',
+        'needs-discussion',
+        'A serious mental illness is present though assessed as not driving the stalking: the clinic should confirm.',
+        evidence,
+      );
     case 'suspected':
-      return result('not-driven-by-serious-mental-illness', 'needs-discussion', 'Serious mental illness suspected but not assessed.', evidence);
+      return result(
+        'not-driven-by-serious-mental-illness',
+        'needs-discussion',
+        'Serious mental illness suspected but not assessed.',
+        evidence,
+      );
     case 'driving-the-stalking':
-      return result('not-driven-by-serious-mental-illness', 'not-met', 'The stalking is driven by a serious mental illness: a health pathway, not EASI.', evidence);
+      return result(
+        'not-driven-by-serious-mental-illness',
+        'not-met',
+        'The stalking is driven by a serious mental illness: a health pathway, not EASI.',
+        evidence,
+      );
   }
 };
 
@@ -102,7 +143,12 @@ const disposal = (f: EligibilityFacts): CriterionResult => {
   if (kind === 'none') return result('suitable-disposal', 'not-met', 'No disposal that could carry EASI as a condition.', evidence);
   if (status === 'agreed') return result('suitable-disposal', 'met', `A ${DISPOSAL_LABEL[kind]} is agreed.`, evidence);
   if (status === 'possible') return result('suitable-disposal', 'met', `A ${DISPOSAL_LABEL[kind]} is possible.`, evidence);
-  return result('suitable-disposal', 'not-met', `The ${DISPOSAL_LABEL[kind]} is ${status === 'refused' ? 'refused' : 'not possible'}.`, evidence);
+  return result(
+    'suitable-disposal',
+    'not-met',
+    `The ${DISPOSAL_LABEL[kind]} is ${status === 'refused' ? 'refused' : 'not possible'}.`,
+    evidence,
+  );
 };
 
 const voluntary = (f: EligibilityFacts): CriterionResult => {
@@ -175,7 +221,11 @@ export const deriveOverall = (criteria: CriterionResult[]): EligibilityResult =>
   const unknown = having('unknown');
   const base = { criteria, notMet, needsDiscussion, unknown, rulesVersion: ELIGIBILITY_RULES_VERSION };
   if (notMet.includes('risk-level')) {
-    return { ...base, overall: 'ineligible', reason: `high risk: full risk response${notMet.length > 1 ? `; also not met: ${list(notMet.filter((c) => c !== 'risk-level'))}` : ''}` };
+    return {
+      ...base,
+      overall: 'ineligible',
+      reason: `high risk: full risk response${notMet.length > 1 ? `; also not met: ${list(notMet.filter((c) => c !== 'risk-level'))}` : ''}`,
+    };
   }
   if (notMet.length > 0) return { ...base, overall: 'ineligible', reason: `Criteria not met: ${list(notMet)}.` };
   if (needsDiscussion.length > 0 || unknown.length > 0) {
@@ -188,7 +238,8 @@ export const deriveOverall = (criteria: CriterionResult[]): EligibilityResult =>
   return { ...base, overall: 'eligible', reason: 'All criteria met.' };
 };
 
-export type OverrideErrorCode = 'reason-required' | 'overrider-required' | 'high-risk-cannot-be-diverted' | 'risk-level-not-overridable' | 'nothing-to-override';
+export type OverrideErrorCode =
+  'reason-required' | 'overrider-required' | 'high-risk-cannot-be-diverted' | 'risk-level-not-overridable' | 'nothing-to-override';
 
 export class EligibilityOverrideError extends Error {
   constructor(

@@ -18,7 +18,13 @@ export type CriterionStatus = 'met' | 'not-met' | 'unknown' | 'needs-discussion'
 
 export type EligibilityOutcome = 'eligible' | 'ineligible' | 'needs-case-discussion';
 
-export const DISPOSAL_KINDS = ['conditional-caution', 'other-out-of-court', 'guilty-plea-court-order', 'licence-condition', 'none'] as const;
+export const DISPOSAL_KINDS = [
+  'conditional-caution',
+  'other-out-of-court',
+  'guilty-plea-court-order',
+  'licence-condition',
+  'none',
+] as const;
 export type DisposalKind = (typeof DISPOSAL_KINDS)[number];
 
 /**

@@ -7,8 +7,14 @@ import type { Answers, Assessment, DashGrade, InstrumentDefinition, RaterEntries
 const PERSON = 'P-100';
 const BY = 'police:pc-42';
 
-const assess = (id: string, definition: InstrumentDefinition, answers: Answers, entries: RaterEntries, assessedAt = '2026-02-01T10:00:00Z', subjectRef = PERSON): Assessment =>
-  submitAssessment({ assessmentId: id, subjectRef, assessor: 'pc-42', assessedAt, definition, answers, entries });
+const assess = (
+  id: string,
+  definition: InstrumentDefinition,
+  answers: Answers,
+  entries: RaterEntries,
+  assessedAt = '2026-02-01T10:00:00Z',
+  subjectRef = PERSON,
+): Assessment => submitAssessment({ assessmentId: id, subjectRef, assessor: 'pc-42', assessedAt, definition, answers, entries });
 
 const dash = (id: string, yes: number, judgement: DashGrade = 'standard', assessedAt?: string): Assessment =>
   assess(
@@ -19,8 +25,15 @@ const dash = (id: string, yes: number, judgement: DashGrade = 'standard', assess
     assessedAt,
   );
 const sdash = (id: string, yes = 3): Assessment =>
-  assess(id, S_DASH_V1, Object.fromEntries(S_DASH_V1.items.map((item, index) => [item.id, index < yes ? 'yes' : 'no'])), {}, '2026-02-01T10:30:00Z');
-const allNo = (definition: InstrumentDefinition): Answers => Object.fromEntries(definition.items.filter((i) => !i.onlyWhenExPartner).map((i) => [i.id, 'no']));
+  assess(
+    id,
+    S_DASH_V1,
+    Object.fromEntries(S_DASH_V1.items.map((item, index) => [item.id, index < yes ? 'yes' : 'no'])),
+    {},
+    '2026-02-01T10:30:00Z',
+  );
+const allNo = (definition: InstrumentDefinition): Answers =>
+  Object.fromEntries(definition.items.filter((i) => !i.onlyWhenExPartner).map((i) => [i.id, 'no']));
 
 const refusal = (work: () => unknown): ScreeningRiskError => {
   try {
@@ -59,7 +72,11 @@ describe('screeningRisk', () => {
 
   it('should take the level from the DASH and name the assessment and its version when nothing is entered', () => {
     const risk = screeningRisk(PERSON, [dash('dash-1', 15, 'high'), sdash('sdash-1')], { by: BY });
-    expect(risk).toMatchObject({ level: 'high', instrumentLevel: 'high', sources: [{ instrument: 'dash', assessmentId: 'dash-1', version: 1, level: 'high' }] });
+    expect(risk).toMatchObject({
+      level: 'high',
+      instrumentLevel: 'high',
+      sources: [{ instrument: 'dash', assessmentId: 'dash-1', version: 1, level: 'high' }],
+    });
     expect(risk.evidence).toContain('DASH dash-1 version 1: high');
   });
 
@@ -84,11 +101,18 @@ describe('screeningRisk', () => {
   });
 
   it('should accept an entered level equal to the instruments when it confirms them', () => {
-    expect(screeningRisk(PERSON, [dash('dash-1', 6, 'medium')], { level: 'medium', by: BY })).toMatchObject({ level: 'medium', instrumentLevel: 'medium' });
+    expect(screeningRisk(PERSON, [dash('dash-1', 6, 'medium')], { level: 'medium', by: BY })).toMatchObject({
+      level: 'medium',
+      instrumentLevel: 'medium',
+    });
   });
 
   it('should raise the level on professional judgement with its reason when the entered level is higher', () => {
-    const risk = screeningRisk(PERSON, [dash('dash-1', 3)], { level: 'very-high', reason: 'threatened to kill her at the school gate yesterday', by: BY });
+    const risk = screeningRisk(PERSON, [dash('dash-1', 3)], {
+      level: 'very-high',
+      reason: 'threatened to kill her at the school gate yesterday',
+      by: BY,
+    });
     expect(risk).toMatchObject({ level: 'very-high', instrumentLevel: 'standard' });
     expect(risk.sources.map((s) => s.instrument)).toEqual(['dash', 'professional-judgement']);
     expect(risk.evidence).toContain('threatened to kill her at the school gate yesterday');
@@ -96,7 +120,9 @@ describe('screeningRisk', () => {
   });
 
   it('should refuse a raised level when no reason is given for the judgement', () => {
-    expect(refusal(() => screeningRisk(PERSON, [dash('dash-1', 3)], { level: 'high', reason: '  ', by: BY })).code).toBe('judgement-reason-required');
+    expect(refusal(() => screeningRisk(PERSON, [dash('dash-1', 3)], { level: 'high', reason: '  ', by: BY })).code).toBe(
+      'judgement-reason-required',
+    );
   });
 
   it('should refuse when no DASH or DARA is on record for the person', () => {
@@ -111,16 +137,27 @@ describe('screeningRisk', () => {
   });
 
   it('should ignore another person’s assessments when they are passed in', () => {
-    const theirs = assess('dash-x', DASH_V2009, Object.fromEntries(DASH_V2009.items.map((i) => [i.id, 'no'])), { professionalJudgement: { grade: 'standard', reason: 'r' } }, undefined, 'P-999');
+    const theirs = assess(
+      'dash-x',
+      DASH_V2009,
+      Object.fromEntries(DASH_V2009.items.map((i) => [i.id, 'no'])),
+      { professionalJudgement: { grade: 'standard', reason: 'r' } },
+      undefined,
+      'P-999',
+    );
     expect(refusal(() => screeningRisk(PERSON, [theirs], { by: BY })).code).toBe('risk-assessment-required');
   });
 
   it('should use the newest version of a corrected DASH and name that version', () => {
     const original = dash('dash-1', 3);
-    const corrected = correctAssessment(original, {}, 'supervisor review: threats to kill', { entries: { professionalJudgement: { grade: 'high', reason: 'threats to kill' } } });
+    const corrected = correctAssessment(original, {}, 'supervisor review: threats to kill', {
+      entries: { professionalJudgement: { grade: 'high', reason: 'threats to kill' } },
+    });
     const risk = screeningRisk(PERSON, [original, corrected], { by: BY });
     expect(risk).toMatchObject({ level: 'high', sources: [{ assessmentId: 'dash-1', version: 2 }] });
-    expect(refusal(() => screeningRisk(PERSON, [original, corrected], { level: 'standard', by: BY })).message).toContain('DASH dash-1 (version 2) graded high');
+    expect(refusal(() => screeningRisk(PERSON, [original, corrected], { level: 'standard', by: BY })).message).toContain(
+      'DASH dash-1 (version 2) graded high',
+    );
   });
 
   it('should refuse a DASH recorded incomplete before every answer and the judgement were required, naming what it lacks', () => {
@@ -130,10 +167,18 @@ describe('screeningRisk', () => {
     expect(error.code).toBe('risk-assessment-incomplete');
     expect(error.message).toContain('DASH dash-old (version 1) was recorded incomplete (missing: q3,');
     expect(error.message).toContain('professionalJudgement');
-    const completed = correctAssessment(earlier, Object.fromEntries(DASH_V2009.items.map((i) => [i.id, 'no'])), 'completed with the victim', {
-      entries: { professionalJudgement: { grade: 'medium', reason: 'repeat victim' } },
+    const completed = correctAssessment(
+      earlier,
+      Object.fromEntries(DASH_V2009.items.map((i) => [i.id, 'no'])),
+      'completed with the victim',
+      {
+        entries: { professionalJudgement: { grade: 'medium', reason: 'repeat victim' } },
+      },
+    );
+    expect(screeningRisk(PERSON, [earlier, completed], { by: BY })).toMatchObject({
+      level: 'medium',
+      sources: [{ assessmentId: 'dash-old', version: 2 }],
     });
-    expect(screeningRisk(PERSON, [earlier, completed], { by: BY })).toMatchObject({ level: 'medium', sources: [{ assessmentId: 'dash-old', version: 2 }] });
   });
 
   it('should use the newest DARA over an older DASH and take the highest across instruments', () => {

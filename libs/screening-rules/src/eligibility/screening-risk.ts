@@ -2,7 +2,12 @@ import { latestVersions, missingFromRecord } from '../instruments/assessments';
 import type { Assessment } from '../instruments/instrument-types';
 import { RISK_LEVELS, riskLevelFrom, type RiskBasis, type RiskLevel } from '../instruments/risk-level';
 
-export type ScreeningRiskErrorCode = 'risk-assessment-required' | 'risk-assessment-incomplete' | 'stalking-screen-required' | 'risk-level-below-instruments' | 'judgement-reason-required';
+export type ScreeningRiskErrorCode =
+  | 'risk-assessment-required'
+  | 'risk-assessment-incomplete'
+  | 'stalking-screen-required'
+  | 'risk-level-below-instruments'
+  | 'judgement-reason-required';
 
 export class ScreeningRiskError extends Error {
   constructor(
@@ -34,7 +39,12 @@ export type ScreeningRisk = {
 
 const rank = (level: RiskLevel): number => RISK_LEVELS.indexOf(level);
 
-const LABEL: Record<RiskBasis['instrument'], string> = { dash: 'DASH', dara: 'DARA', sash: 'SASH', 'professional-judgement': 'professional judgement' };
+const LABEL: Record<RiskBasis['instrument'], string> = {
+  dash: 'DASH',
+  dara: 'DARA',
+  sash: 'SASH',
+  'professional-judgement': 'professional judgement',
+};
 
 /** The instrument's own output, in its own words: a DASH or DARA grade, a SASH concern level. */
 const gradeOf = (assessment: Assessment | undefined): string => {
@@ -58,7 +68,9 @@ const sourceOf = (basis: RiskBasis): RiskSource => ({
 });
 
 const named = (basis: RiskBasis): string =>
-  basis.instrument === 'professional-judgement' ? `${LABEL[basis.instrument]}: ${basis.level}` : `${LABEL[basis.instrument]} ${basis.assessmentId} version ${basis.version}: ${basis.level}`;
+  basis.instrument === 'professional-judgement'
+    ? `${LABEL[basis.instrument]}: ${basis.level}`
+    : `${LABEL[basis.instrument]} ${basis.assessmentId} version ${basis.version}: ${basis.level}`;
 
 /**
  * DASH's stalking question opens the 11-question stalking screen (S-DASH): when the DASH the level
@@ -73,11 +85,18 @@ const stalkingScreenFor = (current: readonly Assessment[]): string | undefined =
   const complete = screens.filter((a) => missingFromRecord(a).length === 0);
   if (complete.length === 0) {
     const dash = opening[0]!;
-    const incomplete = screens.map((a) => `S-DASH ${a.assessmentId} (version ${a.version}) is incomplete (missing: ${missingFromRecord(a).map((m) => m.item).join(', ')})`);
+    const incomplete = screens.map(
+      (a) =>
+        `S-DASH ${a.assessmentId} (version ${a.version}) is incomplete (missing: ${missingFromRecord(a)
+          .map((m) => m.item)
+          .join(', ')})`,
+    );
     throw new ScreeningRiskError(
       'stalking-screen-required',
       `DASH ${dash.assessmentId} (version ${dash.version}) answered yes to the stalking question, which opens the S-DASH: ${
-        incomplete.length > 0 ? `${incomplete.join('; ')}; correct it` : 'submit the S-DASH (11 questions, POST /assessments with instrument s-dash)'
+        incomplete.length > 0
+          ? `${incomplete.join('; ')}; correct it`
+          : 'submit the S-DASH (11 questions, POST /assessments with instrument s-dash)'
       } before screening.`,
     );
   }
@@ -125,7 +144,9 @@ export const screeningRisk = (subjectRef: string, assessments: readonly Assessme
   if (entered.level !== undefined && rank(entered.level) < rank(instrumentLevel)) {
     const enteredLevel = entered.level;
     const above = instruments.basis.filter((b) => rank(b.level) > rank(enteredLevel));
-    const contradicted = above.map((b) => `${LABEL[b.instrument]} ${b.assessmentId} (version ${b.version}) ${gradeOf(byId.get(b.assessmentId ?? ''))}`);
+    const contradicted = above.map(
+      (b) => `${LABEL[b.instrument]} ${b.assessmentId} (version ${b.version}) ${gradeOf(byId.get(b.assessmentId ?? ''))}`,
+    );
     throw new ScreeningRiskError(
       'risk-level-below-instruments',
       `Risk level ${enteredLevel} is lower than the risk instruments: ${contradicted.join('; ')}. An entered level can only raise the instruments' level (professional judgement); if an assessment is wrong, correct it (a new version with the reason).`,
@@ -134,9 +155,15 @@ export const screeningRisk = (subjectRef: string, assessments: readonly Assessme
   const raising = entered.level !== undefined && rank(entered.level) > rank(instrumentLevel);
   const reason = entered.reason?.trim() ?? '';
   if (raising && reason === '') {
-    throw new ScreeningRiskError('judgement-reason-required', `Raising the risk level above the instruments' ${instrumentLevel} is a professional judgement: say why in riskEvidence.`);
+    throw new ScreeningRiskError(
+      'judgement-reason-required',
+      `Raising the risk level above the instruments' ${instrumentLevel} is a professional judgement: say why in riskEvidence.`,
+    );
   }
-  const result = raising && entered.level !== undefined ? riskLevelFrom(theirs, { judgement: { level: entered.level, reason, by: entered.by } }) : instruments;
+  const result =
+    raising && entered.level !== undefined
+      ? riskLevelFrom(theirs, { judgement: { level: entered.level, reason, by: entered.by } })
+      : instruments;
   const level = result.level as RiskLevel;
   const assessed = result.basis.filter((b) => b.instrument !== 'professional-judgement');
   const judgement = result.basis.find((b) => b.instrument === 'professional-judgement');

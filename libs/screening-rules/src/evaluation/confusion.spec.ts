@@ -15,7 +15,15 @@ describe('confusion counting', () => {
   });
 
   it('should compute precision, recall and F1 rounded to 4 dp when counts are given', () => {
-    expect(scoreConfusion({ tp: 2, fp: 1, fn: 2, tn: 5 })).toEqual({ precision: 0.6667, recall: 0.5, f1: 0.5714, tp: 2, fp: 1, fn: 2, tn: 5 });
+    expect(scoreConfusion({ tp: 2, fp: 1, fn: 2, tn: 5 })).toEqual({
+      precision: 0.6667,
+      recall: 0.5,
+      f1: 0.5714,
+      tp: 2,
+      fp: 1,
+      fn: 2,
+      tn: 5,
+    });
   });
 
   it('should give 0 rather than NaN when nothing is predicted or expected', () => {
@@ -24,6 +32,8 @@ describe('confusion counting', () => {
   });
 
   it('should print the keys in the documented order when formatting the line', () => {
-    expect(formatScoresLine(scoreConfusion({ tp: 1, fp: 0, fn: 0, tn: 1 }))).toBe('{"precision":1,"recall":1,"f1":1,"tp":1,"fp":0,"fn":0,"tn":1}');
+    expect(formatScoresLine(scoreConfusion({ tp: 1, fp: 0, fn: 0, tn: 1 }))).toBe(
+      '{"precision":1,"recall":1,"f1":1,"tp":1,"fp":0,"fn":0,"tn":1}',
+    );
   });
 });

@@ -12,7 +12,8 @@ import type {
 } from './instrument-types';
 import { scoreAnswers, validateAnswers, type AnswerIssue } from './scoring';
 
-export type AssessmentErrorCode = 'invalid-answers' | 'unanswered-items' | 'missing-entry' | 'reason-required' | 'unknown-definition' | 'no-change';
+export type AssessmentErrorCode =
+  'invalid-answers' | 'unanswered-items' | 'missing-entry' | 'reason-required' | 'unknown-definition' | 'no-change';
 
 export class AssessmentError extends Error {
   constructor(
@@ -28,7 +29,12 @@ export class AssessmentError extends Error {
 const GRADE_ORDER: readonly DashGrade[] = ['standard', 'medium', 'high'];
 const higher = (a: DashGrade, b: DashGrade): DashGrade => (GRADE_ORDER.indexOf(a) >= GRADE_ORDER.indexOf(b) ? a : b);
 
-const dashOutcome = (definition: InstrumentDefinition, answers: Answers, entries: RaterEntries, scores: ScoreResult[]): AssessmentOutcome => {
+const dashOutcome = (
+  definition: InstrumentDefinition,
+  answers: Answers,
+  entries: RaterEntries,
+  scores: ScoreResult[],
+): AssessmentOutcome => {
   const yesCount = scores.find((s) => s.id === 'yes-count')?.value ?? 0;
   const notKnownCount = definition.items.filter((item) => answers[item.id] === 'not-known').length;
   const unanswered = scores.find((s) => s.id === 'yes-count')?.missingItems ?? [];
@@ -57,7 +63,10 @@ const unansweredItems = (definition: InstrumentDefinition, answers: Answers, ent
   return definition.items
     .filter((item) => !item.onlyWhenExPartner || entries.exPartnerCase === true)
     .filter((item) => answers[item.id] === null || answers[item.id] === undefined)
-    .map((item) => ({ item: item.id, message: definition.scale.kind === 'yes-no-not-known' || definition.scale.kind === 'choice' ? UNANSWERED : 'not answered' }));
+    .map((item) => ({
+      item: item.id,
+      message: definition.scale.kind === 'yes-no-not-known' || definition.scale.kind === 'choice' ? UNANSWERED : 'not answered',
+    }));
 };
 
 /** What the rater must enter besides the answers: the instrument's output is theirs, never a default. */
@@ -66,9 +75,17 @@ const missingEntries = (definition: InstrumentDefinition, entries: RaterEntries)
     case 'dash':
       return entries.professionalJudgement
         ? []
-        : [{ item: 'professionalJudgement', message: 'the assessor’s professional judgement (grade and reason) is required: below the "yes" threshold the grade is the assessor’s judgement' }];
+        : [
+            {
+              item: 'professionalJudgement',
+              message:
+                'the assessor’s professional judgement (grade and reason) is required: below the "yes" threshold the grade is the assessor’s judgement',
+            },
+          ];
     case 'sash':
-      return entries.concernLevel ? [] : [{ item: 'concernLevel', message: 'the rater’s concern level (low, moderate or high) is required' }];
+      return entries.concernLevel
+        ? []
+        : [{ item: 'concernLevel', message: 'the rater’s concern level (low, moderate or high) is required' }];
     case 'dara':
       return entries.riskGrade ? [] : [{ item: 'riskGrade', message: 'the risk grade entered by the assessor is required' }];
     default:
@@ -79,13 +96,20 @@ const missingEntries = (definition: InstrumentDefinition, entries: RaterEntries)
 const incompleteMessage = (definition: InstrumentDefinition, unanswered: AnswerIssue[], entries: AnswerIssue[]): string => {
   const label = definition.instrument.toUpperCase();
   const parts = [
-    unanswered.length > 0 ? `every question needs an answer (yes, no or not known); unanswered: ${unanswered.map((i) => i.item).join(', ')}` : undefined,
+    unanswered.length > 0
+      ? `every question needs an answer (yes, no or not known); unanswered: ${unanswered.map((i) => i.item).join(', ')}`
+      : undefined,
     ...entries.map((i) => i.message),
   ].filter((part): part is string => part !== undefined);
   return `${label} incomplete: ${parts.join('; ')}.`;
 };
 
-const outcomeFor = (definition: InstrumentDefinition, answers: Answers, entries: RaterEntries, scores: ScoreResult[]): AssessmentOutcome => {
+const outcomeFor = (
+  definition: InstrumentDefinition,
+  answers: Answers,
+  entries: RaterEntries,
+  scores: ScoreResult[],
+): AssessmentOutcome => {
   switch (definition.instrument) {
     case 'dash':
       return dashOutcome(definition, answers, entries, scores);
@@ -99,7 +123,8 @@ const outcomeFor = (definition: InstrumentDefinition, answers: Answers, entries:
       };
     }
     case 'sash':
-      if (!entries.concernLevel) throw new AssessmentError('missing-entry', 'SASH needs the rater’s concern level (low, moderate or high).');
+      if (!entries.concernLevel)
+        throw new AssessmentError('missing-entry', 'SASH needs the rater’s concern level (low, moderate or high).');
       return { kind: 'sash', concernLevel: entries.concernLevel, exPartnerCase: entries.exPartnerCase ?? false };
     case 'dara':
       if (!entries.riskGrade) throw new AssessmentError('missing-entry', 'DARA needs the risk grade entered by the assessor.');
@@ -118,7 +143,10 @@ const outcomeFor = (definition: InstrumentDefinition, answers: Answers, entries:
  * documents are never re-scored) may lack them, and must be corrected before it is relied on.
  * An unknown definition version lists nothing (it cannot be judged here).
  */
-export const missingFromRecord = (assessment: Assessment, definitions: readonly InstrumentDefinition[] = INSTRUMENT_DEFINITIONS): AnswerIssue[] => {
+export const missingFromRecord = (
+  assessment: Assessment,
+  definitions: readonly InstrumentDefinition[] = INSTRUMENT_DEFINITIONS,
+): AnswerIssue[] => {
   const definition = findInstrumentDefinition(assessment.instrument, assessment.definitionVersion, definitions);
   if (!definition) return [];
   return [...unansweredItems(definition, assessment.answers, assessment.entries), ...missingEntries(definition, assessment.entries)];
@@ -151,7 +179,11 @@ const build = (
   const unanswered = unansweredItems(definition, answers, entries);
   const missing = missingEntries(definition, entries);
   if (unanswered.length > 0 || missing.length > 0) {
-    throw new AssessmentError(unanswered.length > 0 ? 'unanswered-items' : 'missing-entry', incompleteMessage(definition, unanswered, missing), [...unanswered, ...missing]);
+    throw new AssessmentError(
+      unanswered.length > 0 ? 'unanswered-items' : 'missing-entry',
+      incompleteMessage(definition, unanswered, missing),
+      [...unanswered, ...missing],
+    );
   }
   const kept = cleanAnswers(answers);
   const scores = scoreAnswers(definition, kept);
@@ -198,11 +230,23 @@ export type CorrectionOptions = {
  * carrying the reason. `newAnswers` changes only the items it names (null clears an answer).
  * The previous version is never changed.
  */
-export const correctAssessment = (previous: Assessment, newAnswers: Answers, reason: string, options: CorrectionOptions = {}): Assessment => {
+export const correctAssessment = (
+  previous: Assessment,
+  newAnswers: Answers,
+  reason: string,
+  options: CorrectionOptions = {},
+): Assessment => {
   if (reason.trim() === '') throw new AssessmentError('reason-required', 'A correction needs a reason.');
-  const definition = findInstrumentDefinition(previous.instrument, previous.definitionVersion, options.definitions ?? INSTRUMENT_DEFINITIONS);
+  const definition = findInstrumentDefinition(
+    previous.instrument,
+    previous.definitionVersion,
+    options.definitions ?? INSTRUMENT_DEFINITIONS,
+  );
   if (!definition) {
-    throw new AssessmentError('unknown-definition', `No definition ${previous.instrument} ${previous.definitionVersion} to score the correction with.`);
+    throw new AssessmentError(
+      'unknown-definition',
+      `No definition ${previous.instrument} ${previous.definitionVersion} to score the correction with.`,
+    );
   }
   const answers: Record<string, Answer | null | undefined> = { ...previous.answers, ...newAnswers };
   const changedItems = Object.keys(newAnswers).filter((id) => (previous.answers[id] ?? null) !== (newAnswers[id] ?? null));

@@ -8,7 +8,8 @@ const assess = (id: string, definition: InstrumentDefinition, assessedAt: string
 
 const dashYes = (count: number): Answers => Object.fromEntries(DASH_V2009.items.map((i, index) => [i.id, index < count ? 'yes' : 'no']));
 const judged: RaterEntries = { professionalJudgement: { grade: 'standard', reason: 'no further concerns from the victim' } };
-const all = (definition: InstrumentDefinition): Answers => Object.fromEntries(definition.items.filter((i) => !i.onlyWhenExPartner).map((i) => [i.id, 'no']));
+const all = (definition: InstrumentDefinition): Answers =>
+  Object.fromEntries(definition.items.filter((i) => !i.onlyWhenExPartner).map((i) => [i.id, 'no']));
 
 describe('riskLevelFrom', () => {
   it('should be unknown when there is no DASH, DARA or SASH', () => {

@@ -5,7 +5,13 @@ export const RISK_LEVELS = ['standard', 'medium', 'high', 'very-high'] as const;
 /** The journey's risk level. */
 export type RiskLevel = (typeof RISK_LEVELS)[number];
 
-export type RiskBasis = { instrument: 'dash' | 'dara' | 'sash' | 'professional-judgement'; assessmentId?: string; version?: number; level: RiskLevel; because: string };
+export type RiskBasis = {
+  instrument: 'dash' | 'dara' | 'sash' | 'professional-judgement';
+  assessmentId?: string;
+  version?: number;
+  level: RiskLevel;
+  because: string;
+};
 
 export type RiskLevelResult = { level: RiskLevel | 'unknown'; reason: string; basis: RiskBasis[] };
 
@@ -34,14 +40,36 @@ export const riskLevelFrom = (assessments: readonly Assessment[], options: { jud
     if (!assessment) continue;
     const outcome = assessment.outcome;
     const ref = { assessmentId: assessment.assessmentId, version: assessment.version };
-    if (outcome.kind === 'dash') basis.push({ instrument, ...ref, level: FROM_GRADE[outcome.grade], because: `DASH ${assessment.assessedAt}: ${outcome.gradeReason}` });
-    if (outcome.kind === 'dara') basis.push({ instrument, ...ref, level: FROM_GRADE[outcome.riskGrade], because: `DARA ${assessment.assessedAt}: graded ${outcome.riskGrade}` });
-    if (outcome.kind === 'sash') basis.push({ instrument, ...ref, level: FROM_CONCERN[outcome.concernLevel], because: `SASH ${assessment.assessedAt}: rater’s concern ${outcome.concernLevel}` });
+    if (outcome.kind === 'dash')
+      basis.push({
+        instrument,
+        ...ref,
+        level: FROM_GRADE[outcome.grade],
+        because: `DASH ${assessment.assessedAt}: ${outcome.gradeReason}`,
+      });
+    if (outcome.kind === 'dara')
+      basis.push({
+        instrument,
+        ...ref,
+        level: FROM_GRADE[outcome.riskGrade],
+        because: `DARA ${assessment.assessedAt}: graded ${outcome.riskGrade}`,
+      });
+    if (outcome.kind === 'sash')
+      basis.push({
+        instrument,
+        ...ref,
+        level: FROM_CONCERN[outcome.concernLevel],
+        because: `SASH ${assessment.assessedAt}: rater’s concern ${outcome.concernLevel}`,
+      });
   }
   const judgement = options.judgement;
   if (judgement) {
     if (judgement.reason.trim() === '') throw new Error('a professional judgement needs its reason');
-    basis.push({ instrument: 'professional-judgement', level: judgement.level, because: `Professional judgement by ${judgement.by}: ${judgement.reason}` });
+    basis.push({
+      instrument: 'professional-judgement',
+      level: judgement.level,
+      because: `Professional judgement by ${judgement.by}: ${judgement.reason}`,
+    });
   }
   if (basis.length === 0) return { level: 'unknown', reason: 'No DASH, DARA or SASH assessment yet.', basis };
   const top = basis.reduce((a, b) => (rank(b.level) > rank(a.level) ? b : a));

@@ -19,7 +19,12 @@ describe('AAQ-II and CFQ-7 scoring', () => {
   it('should prorate from the mean when one item is missing', () => {
     const answers = { ...all(ids, 4), i7: null, i1: 7 };
     // answered: 7 + 4 x 5 = 27 over 6 items, x 7 = 31.5
-    expect(score(scoreAnswers(AAQ_II_V1, answers), 'total')).toMatchObject({ value: 31.5, prorated: true, missingItems: ['i7'], answered: 6 });
+    expect(score(scoreAnswers(AAQ_II_V1, answers), 'total')).toMatchObject({
+      value: 31.5,
+      prorated: true,
+      missingItems: ['i7'],
+      answered: 6,
+    });
   });
 
   it('should give no total with a reason when two items are missing', () => {
@@ -30,7 +35,18 @@ describe('AAQ-II and CFQ-7 scoring', () => {
   });
 
   it('should score CFQ-7 from 7 to 49 when every item is answered', () => {
-    expect(score(scoreAnswers(CFQ_7_V1, all(CFQ_7_V1.items.map((i) => i.id), 7)), 'total')?.value).toBe(49);
+    expect(
+      score(
+        scoreAnswers(
+          CFQ_7_V1,
+          all(
+            CFQ_7_V1.items.map((i) => i.id),
+            7,
+          ),
+        ),
+        'total',
+      )?.value,
+    ).toBe(49);
   });
 
   it('should refuse answers when they are outside 1-7 or not whole numbers', () => {

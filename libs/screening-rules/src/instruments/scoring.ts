@@ -5,7 +5,11 @@ export type AnswerIssue = { item: string; message: string };
 const isMissing = (answer: Answer | null | undefined): answer is null | undefined => answer === null || answer === undefined;
 
 /** Checks every answer against the definition's items and response scale. */
-export const validateAnswers = (definition: InstrumentDefinition, answers: Answers, options: { exPartnerCase?: boolean } = {}): AnswerIssue[] => {
+export const validateAnswers = (
+  definition: InstrumentDefinition,
+  answers: Answers,
+  options: { exPartnerCase?: boolean } = {},
+): AnswerIssue[] => {
   const issues: AnswerIssue[] = [];
   const items = new Map<string, ItemDefinition>(definition.items.map((item) => [item.id, item]));
   for (const [id, answer] of Object.entries(answers)) {
@@ -22,7 +26,8 @@ export const validateAnswers = (definition: InstrumentDefinition, answers: Answe
     const scale = definition.scale;
     switch (scale.kind) {
       case 'yes-no-not-known':
-        if (answer !== 'yes' && answer !== 'no' && answer !== 'not-known') issues.push({ item: id, message: 'must be yes, no or not-known' });
+        if (answer !== 'yes' && answer !== 'no' && answer !== 'not-known')
+          issues.push({ item: id, message: 'must be yes, no or not-known' });
         break;
       case 'numeric':
         if (typeof answer !== 'number' || !Number.isInteger(answer) || answer < scale.min || answer > scale.max) {
@@ -30,7 +35,8 @@ export const validateAnswers = (definition: InstrumentDefinition, answers: Answe
         }
         break;
       case 'choice':
-        if (typeof answer !== 'string' || !scale.options.includes(answer)) issues.push({ item: id, message: `must be one of ${scale.options.join(', ')}` });
+        if (typeof answer !== 'string' || !scale.options.includes(answer))
+          issues.push({ item: id, message: `must be one of ${scale.options.join(', ')}` });
         break;
     }
   }
@@ -46,14 +52,21 @@ export const itemValue = (definition: InstrumentDefinition, item: ItemDefinition
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
 const scoreOne = (definition: InstrumentDefinition, score: ScoreDefinition, answers: Answers): ScoreResult => {
-  const items = score.items.map((id) => definition.items.find((item) => item.id === id)).filter((item): item is ItemDefinition => item !== undefined);
+  const items = score.items
+    .map((id) => definition.items.find((item) => item.id === id))
+    .filter((item): item is ItemDefinition => item !== undefined);
   const missingItems = items.filter((item) => isMissing(answers[item.id])).map((item) => item.id);
   const answeredItems = items.filter((item) => !isMissing(answers[item.id]));
   const base = { id: score.id, label: score.label, answered: answeredItems.length, missingItems };
 
   if (score.method === 'count-yes') {
     const value = answeredItems.filter((item) => answers[item.id] === 'yes').length;
-    return { ...base, value, prorated: false, ...(missingItems.length > 0 ? { reason: `${missingItems.length} unanswered, counted as not "yes"` } : {}) };
+    return {
+      ...base,
+      value,
+      prorated: false,
+      ...(missingItems.length > 0 ? { reason: `${missingItems.length} unanswered, counted as not "yes"` } : {}),
+    };
   }
 
   const sum = answeredItems.reduce((total, item) => total + (itemValue(definition, item, answers[item.id] as Answer) ?? 0), 0);

@@ -23,7 +23,11 @@ describe('offence family reference data', () => {
   });
 
   it('should carry legislation and a confidence for every code when seeded', () => {
-    expect(findOffenceFamily('stalking')).toMatchObject({ homeOfficeCodes: ['8Q'], codeConfidence: 'known', legislation: [{ sections: ['s2A', 's4A'] }] });
+    expect(findOffenceFamily('stalking')).toMatchObject({
+      homeOfficeCodes: ['8Q'],
+      codeConfidence: 'known',
+      legislation: [{ sections: ['s2A', 's4A'] }],
+    });
     expect(findOffenceFamily('breach-spo')?.codeConfidence).toBe('uncertain');
     expect(findOffenceFamily('breach-non-molestation-order')?.legislation[0]).toEqual({ act: 'Family Law Act 1996', sections: ['s42A'] });
   });

@@ -26,7 +26,9 @@ export class InterventionEpisodeController {
   @ApiOperation({ summary: 'Intervention episodes, newest first (paged). Pseudonymous participant references only.' })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'offset', required: false })
-  list(@Query(new ZodValidationPipe(ListQuery, 'query')) query: ListQueryParams): Promise<{ items: InterventionEpisodeView[]; total: number }> {
+  list(
+    @Query(new ZodValidationPipe(ListQuery, 'query')) query: ListQueryParams,
+  ): Promise<{ items: InterventionEpisodeView[]; total: number }> {
     return this.service.list(query.limit, query.offset);
   }
 

@@ -11,14 +11,31 @@ export class InterventionEpisodeRepository {
     return this.dataSource.transaction(work);
   }
 
-  async insertOnce(fields: Pick<InterventionEpisodeEntity, 'journeyRef' | 'participantRef' | 'status'>): Promise<{ row: InterventionEpisodeEntity; created: boolean }> {
-    const result = await this.dataSource.manager.createQueryBuilder().insert().into(InterventionEpisodeEntity).values(fields).orIgnore().returning('id').execute();
+  async insertOnce(
+    fields: Pick<InterventionEpisodeEntity, 'journeyRef' | 'participantRef' | 'status'>,
+  ): Promise<{ row: InterventionEpisodeEntity; created: boolean }> {
+    const result = await this.dataSource.manager
+      .createQueryBuilder()
+      .insert()
+      .into(InterventionEpisodeEntity)
+      .values(fields)
+      .orIgnore()
+      .returning('id')
+      .execute();
     const row = await this.dataSource.manager.findOneByOrFail(InterventionEpisodeEntity, { journeyRef: fields.journeyRef });
     return { row, created: result.raw.length > 0 };
   }
 
   async insertSessionOnce(manager: EntityManager, fields: Omit<FactSessionEntity, 'id' | 'recordedAt'>): Promise<boolean> {
-    const result = await manager.createQueryBuilder().insert().into(FactSessionEntity).values(fields).orIgnore().returning('id').updateEntity(false).execute();
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(FactSessionEntity)
+      .values(fields)
+      .orIgnore()
+      .returning('id')
+      .updateEntity(false)
+      .execute();
     return (result.raw as unknown[]).length > 0;
   }
 

@@ -13,14 +13,36 @@ import { OutboxRelayHost } from '@easi/service-kit';
 import type { EntityManager } from 'typeorm';
 import { InterventionEpisodeRepository } from './intervention-episode.repository';
 
-export type InterventionEpisodeView = { journeyRef: string; participantRef: string; status: string; sessionsAttended: number; openedAt: string; closedAt: string | null };
+export type InterventionEpisodeView = {
+  journeyRef: string;
+  participantRef: string;
+  status: string;
+  sessionsAttended: number;
+  openedAt: string;
+  closedAt: string | null;
+};
 export type SessionView = { sessionNumber: number; attempt: number; outcome: string; recordedBy: string; recordedAt: string };
 
 /** Progress and compliance go to police under the information-sharing agreement (never therapy notes). */
 const notifyPolice = async (manager: EntityManager, journeyRef: string, type: string, payload: Record<string, unknown>): Promise<void> => {
   const eventId = randomUUID();
-  const envelope: NotificationEnvelopeV1 = { eventId, type, schemaVersion: 1, journeyRef, audience: 'police', occurredAt: new Date().toISOString(), payload };
-  await writeOutbox(manager, { eventId, topic: TOPICS.policeNotifications, key: journeyRef, eventType: type, schemaVersion: 1, payload: envelope });
+  const envelope: NotificationEnvelopeV1 = {
+    eventId,
+    type,
+    schemaVersion: 1,
+    journeyRef,
+    audience: 'police',
+    occurredAt: new Date().toISOString(),
+    payload,
+  };
+  await writeOutbox(manager, {
+    eventId,
+    topic: TOPICS.policeNotifications,
+    key: journeyRef,
+    eventType: type,
+    schemaVersion: 1,
+    payload: envelope,
+  });
 };
 
 @Injectable()
@@ -32,7 +54,11 @@ export class InterventionEpisodeService {
 
   /** Opens the journey's episode once; a retried call returns the existing one. */
   async open(input: OpenInterventionEpisodeInput): Promise<OpenInterventionEpisodeResult> {
-    const { row, created } = await this.episodes.insertOnce({ journeyRef: input.journeyRef, participantRef: input.participantRef, status: 'awaiting-allocation' });
+    const { row, created } = await this.episodes.insertOnce({
+      journeyRef: input.journeyRef,
+      participantRef: input.participantRef,
+      status: 'awaiting-allocation',
+    });
     return { journeyRef: row.journeyRef, status: row.status, created };
   }
 
@@ -48,7 +74,11 @@ export class InterventionEpisodeService {
       });
       if (!made) return false;
       await this.episodes.refreshAttended(manager, input.journeyRef);
-      await notifyPolice(manager, input.journeyRef, 'intervention.session-recorded', { sessionNumber: input.sessionNumber, attempt: input.attempt, outcome: input.outcome });
+      await notifyPolice(manager, input.journeyRef, 'intervention.session-recorded', {
+        sessionNumber: input.sessionNumber,
+        attempt: input.attempt,
+        outcome: input.outcome,
+      });
       return true;
     });
     if (created) this.relay.wake();
@@ -58,7 +88,10 @@ export class InterventionEpisodeService {
   async close(input: CloseInterventionEpisodeInput): Promise<{ closed: boolean }> {
     const closed = await this.episodes.transaction(async (manager) => {
       if (!(await this.episodes.closeOnce(manager, input.journeyRef, input.status))) return false;
-      await notifyPolice(manager, input.journeyRef, 'intervention.closed', { status: input.status, sessionsAttended: input.sessionsAttended });
+      await notifyPolice(manager, input.journeyRef, 'intervention.closed', {
+        status: input.status,
+        sessionsAttended: input.sessionsAttended,
+      });
       return true;
     });
     if (closed) this.relay.wake();

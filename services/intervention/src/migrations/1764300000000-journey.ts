@@ -9,7 +9,9 @@ export class Journey1764300000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     const SCHEMA = schemaOf(queryRunner);
     await createTaskTables(queryRunner, SCHEMA);
-    await queryRunner.query(`ALTER TABLE "${SCHEMA}"."intervention_episode" ADD COLUMN "sessions_attended" int NOT NULL DEFAULT 0, ADD COLUMN "closed_at" timestamptz`);
+    await queryRunner.query(
+      `ALTER TABLE "${SCHEMA}"."intervention_episode" ADD COLUMN "sessions_attended" int NOT NULL DEFAULT 0, ADD COLUMN "closed_at" timestamptz`,
+    );
     await queryRunner.query(`
       CREATE TABLE "${SCHEMA}"."fact_session" (
         "id" uuid NOT NULL DEFAULT gen_random_uuid(),

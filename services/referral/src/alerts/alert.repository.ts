@@ -11,7 +11,15 @@ export class AlertRepository {
   }
 
   async insertOnce(manager: EntityManager, fields: Omit<AlertEntity, 'id' | 'raisedAt'>): Promise<boolean> {
-    const result = await manager.createQueryBuilder().insert().into(AlertEntity).values(fields).orIgnore().returning('id').updateEntity(false).execute();
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(AlertEntity)
+      .values(fields)
+      .orIgnore()
+      .returning('id')
+      .updateEntity(false)
+      .execute();
     return (result.raw as unknown[]).length > 0;
   }
 

@@ -24,7 +24,13 @@ export class AlertService {
   /** One row and one notification per audience, whatever the retries: keyed by the workflow's alert id. */
   async raise(input: RaiseAlertInput): Promise<{ raised: boolean }> {
     const raised = await this.alerts.transaction(async (manager) => {
-      const created = await this.alerts.insertOnce(manager, { alertId: input.alertId, journeyRef: input.journeyRef, kind: input.kind, audiences: input.audiences, summary: input.summary });
+      const created = await this.alerts.insertOnce(manager, {
+        alertId: input.alertId,
+        journeyRef: input.journeyRef,
+        kind: input.kind,
+        audiences: input.audiences,
+        summary: input.summary,
+      });
       if (!created) return false;
       for (const audience of input.audiences) {
         const eventId = randomUUID();
@@ -37,7 +43,14 @@ export class AlertService {
           occurredAt: new Date().toISOString(),
           payload: { kind: input.kind, summary: input.summary },
         };
-        await writeOutbox(manager, { eventId, topic: TOPIC_OF[audience], key: input.journeyRef, eventType: envelope.type, schemaVersion: 1, payload: envelope });
+        await writeOutbox(manager, {
+          eventId,
+          topic: TOPIC_OF[audience],
+          key: input.journeyRef,
+          eventType: envelope.type,
+          schemaVersion: 1,
+          payload: envelope,
+        });
       }
       return true;
     });
@@ -46,6 +59,12 @@ export class AlertService {
   }
 
   async byJourney(journeyRef: string): Promise<AlertView[]> {
-    return (await this.alerts.byJourney(journeyRef)).map((a) => ({ alertId: a.alertId, kind: a.kind, audiences: a.audiences, summary: a.summary, raisedAt: a.raisedAt.toISOString() }));
+    return (await this.alerts.byJourney(journeyRef)).map((a) => ({
+      alertId: a.alertId,
+      kind: a.kind,
+      audiences: a.audiences,
+      summary: a.summary,
+      raisedAt: a.raisedAt.toISOString(),
+    }));
   }
 }

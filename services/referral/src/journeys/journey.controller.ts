@@ -28,7 +28,9 @@ export class JourneyController {
 
   @Get(':journeyRef')
   @ApiOperation({ summary: 'The journey as a case history: stage, timeline (what, when, who), open tasks, alerts' })
-  state(@Param('journeyRef', new ZodValidationPipe(PseudoRef, 'journeyRef')) journeyRef: string): Promise<JourneyState & { alerts: AlertView[] }> {
+  state(
+    @Param('journeyRef', new ZodValidationPipe(PseudoRef, 'journeyRef')) journeyRef: string,
+  ): Promise<JourneyState & { alerts: AlertView[] }> {
     return mapped(this.journeys.state(journeyRef));
   }
 

@@ -26,7 +26,9 @@ export class JourneyService {
   /** Withdrawal is a compliance event recorded by the journey (refused unless consent is in force). */
   async withdrawConsent(journeyRef: string, by: string, reason: string): Promise<{ accepted: true }> {
     try {
-      return await this.temporal.workflow.getHandle(journeyWorkflowId(journeyRef)).executeUpdate(withdrawConsentUpdate, { args: [{ by, reason }] });
+      return await this.temporal.workflow
+        .getHandle(journeyWorkflowId(journeyRef))
+        .executeUpdate(withdrawConsentUpdate, { args: [{ by, reason }] });
     } catch (error) {
       throw refusalOf(error) ?? error;
     }

@@ -9,7 +9,9 @@ export class Journey1764300000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     const SCHEMA = schemaOf(queryRunner);
     await createTaskTables(queryRunner, SCHEMA);
-    await queryRunner.query(`ALTER TABLE "${SCHEMA}"."referral_case" ADD COLUMN "outcome" text, ADD COLUMN "closure_reason" text, ADD COLUMN "closed_at" timestamptz`);
+    await queryRunner.query(
+      `ALTER TABLE "${SCHEMA}"."referral_case" ADD COLUMN "outcome" text, ADD COLUMN "closure_reason" text, ADD COLUMN "closed_at" timestamptz`,
+    );
     await queryRunner.query(`
       CREATE TABLE "${SCHEMA}"."alert" (
         "id" uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -27,7 +29,9 @@ export class Journey1764300000000 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     const SCHEMA = schemaOf(queryRunner);
     await queryRunner.query(`DROP TABLE "${SCHEMA}"."alert"`);
-    await queryRunner.query(`ALTER TABLE "${SCHEMA}"."referral_case" DROP COLUMN "outcome", DROP COLUMN "closure_reason", DROP COLUMN "closed_at"`);
+    await queryRunner.query(
+      `ALTER TABLE "${SCHEMA}"."referral_case" DROP COLUMN "outcome", DROP COLUMN "closure_reason", DROP COLUMN "closed_at"`,
+    );
     await dropTaskTables(queryRunner, SCHEMA);
   }
 }

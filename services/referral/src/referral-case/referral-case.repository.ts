@@ -14,14 +14,7 @@ export class ReferralCaseRepository {
 
   /** Inserts unless the journey already has a case; returns the row and whether it is new. */
   async insertOnce(manager: EntityManager, fields: NewReferralCase): Promise<{ row: ReferralCaseEntity; created: boolean }> {
-    const result = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(ReferralCaseEntity)
-      .values(fields)
-      .orIgnore()
-      .returning('*')
-      .execute();
+    const result = await manager.createQueryBuilder().insert().into(ReferralCaseEntity).values(fields).orIgnore().returning('*').execute();
     const created = result.raw.length > 0;
     const row = await manager.findOneByOrFail(ReferralCaseEntity, { journeyRef: fields.journeyRef });
     return { row, created };

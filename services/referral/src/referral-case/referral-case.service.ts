@@ -17,8 +17,7 @@ import type { ReferralCaseEntity } from './entities/referral-case.entity';
 
 const CASE_REF_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
-const newCaseRef = (): string =>
-  `RC-${Array.from(randomBytes(8), (b) => CASE_REF_ALPHABET[b % CASE_REF_ALPHABET.length]).join('')}`;
+const newCaseRef = (): string => `RC-${Array.from(randomBytes(8), (b) => CASE_REF_ALPHABET[b % CASE_REF_ALPHABET.length]).join('')}`;
 
 export type ReferralCaseView = {
   caseRef: string;
@@ -95,7 +94,11 @@ export class ReferralCaseService {
       const row = await this.cases.closeOnce(manager, input.journeyRef, input.outcome, input.reason);
       if (!row) {
         if (!(await this.cases.findByJourneyRef(input.journeyRef))) {
-          throw ApplicationFailure.create({ type: 'BusinessRefusal', message: `no referral case for journey ${input.journeyRef}`, nonRetryable: true });
+          throw ApplicationFailure.create({
+            type: 'BusinessRefusal',
+            message: `no referral case for journey ${input.journeyRef}`,
+            nonRetryable: true,
+          });
         }
         return false;
       }
@@ -106,7 +109,15 @@ export class ReferralCaseService {
         key: row.journeyRef,
         eventType: 'journey.closed',
         schemaVersion: 1,
-        payload: { eventId, type: 'journey.closed', schemaVersion: 1, journeyRef: row.journeyRef, caseRef: row.caseRef, outcome: input.outcome, closedAt: (row.closedAt ?? new Date()).toISOString() },
+        payload: {
+          eventId,
+          type: 'journey.closed',
+          schemaVersion: 1,
+          journeyRef: row.journeyRef,
+          caseRef: row.caseRef,
+          outcome: input.outcome,
+          closedAt: (row.closedAt ?? new Date()).toISOString(),
+        },
       });
       return true;
     });

@@ -31,7 +31,13 @@ const NewAssessmentSchema = z
   })
   .strict();
 type NewAssessmentBody = z.infer<typeof NewAssessmentSchema>;
-const CorrectionSchema = z.object({ answers: Answers.default({}), entries: Entries.optional(), reason: z.string().trim().min(1, 'a correction needs a reason').max(2000) }).strict();
+const CorrectionSchema = z
+  .object({
+    answers: Answers.default({}),
+    entries: Entries.optional(),
+    reason: z.string().trim().min(1, 'a correction needs a reason').max(2000),
+  })
+  .strict();
 type CorrectionBody = z.infer<typeof CorrectionSchema>;
 
 @ApiTags('risk assessments')
@@ -45,7 +51,9 @@ export class AssessmentController {
 
   @Get('instruments')
   @RequireRole('investigator', 'supervisor', 'tactical-lead')
-  @ApiOperation({ summary: 'Versioned definitions of the risk instruments (DASH, S-DASH, SASH, SAI, DARA): items, scales, scoring and missing-data rules' })
+  @ApiOperation({
+    summary: 'Versioned definitions of the risk instruments (DASH, S-DASH, SASH, SAI, DARA): items, scales, scoring and missing-data rules',
+  })
   definitions(): InstrumentDefinition[] {
     return this.service.definitions();
   }
@@ -54,7 +62,10 @@ export class AssessmentController {
   @RequireRole('investigator', 'supervisor')
   @ApiOperation({ summary: 'Submit an assessment: raw answers kept, totals and grade computed by the instrument version' })
   @ApiBody({ schema: z.toJSONSchema(NewAssessmentSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown> })
-  async submit(@Body(new ZodValidationPipe(NewAssessmentSchema, 'assessment')) body: NewAssessmentBody, @CurrentUser() user: AuthenticatedUser): Promise<Assessment> {
+  async submit(
+    @Body(new ZodValidationPipe(NewAssessmentSchema, 'assessment')) body: NewAssessmentBody,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<Assessment> {
     const assessment = await this.service.submit(
       {
         instrument: body.instrument,
@@ -67,7 +78,11 @@ export class AssessmentController {
       },
       user.subject,
     );
-    await this.audit.record(user, { action: `submit-assessment:${body.instrument}`, subjectType: 'person', subjectRef: body.subjectRef }, { purpose: 'risk assessment' });
+    await this.audit.record(
+      user,
+      { action: `submit-assessment:${body.instrument}`, subjectType: 'person', subjectRef: body.subjectRef },
+      { purpose: 'risk assessment' },
+    );
     return assessment;
   }
 
@@ -80,8 +95,16 @@ export class AssessmentController {
     @Body(new ZodValidationPipe(CorrectionSchema, 'correction')) body: CorrectionBody,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<Assessment> {
-    const next = await this.service.correct(assessmentId, { answers: body.answers, reason: body.reason, ...(body.entries ? { entries: body.entries } : {}) }, user.subject);
-    await this.audit.record(user, { action: 'correct-assessment', subjectType: 'assessment', subjectRef: assessmentId, personRefs: [next.subjectRef] }, { purpose: body.reason });
+    const next = await this.service.correct(
+      assessmentId,
+      { answers: body.answers, reason: body.reason, ...(body.entries ? { entries: body.entries } : {}) },
+      user.subject,
+    );
+    await this.audit.record(
+      user,
+      { action: 'correct-assessment', subjectType: 'assessment', subjectRef: assessmentId, personRefs: [next.subjectRef] },
+      { purpose: body.reason },
+    );
     return next;
   }
 
@@ -89,7 +112,11 @@ export class AssessmentController {
   @RequireRole('investigator', 'supervisor', 'tactical-lead')
   @ApiOperation({ summary: 'Every version of an assessment, newest first (audited)' })
   @ApiHeader({ name: ACCESS_REASON_HEADER, required: false })
-  async versions(@Param('assessmentId', new ParseUUIDPipe()) assessmentId: string, @CurrentUser() user: AuthenticatedUser, @Headers(ACCESS_REASON_HEADER) reason?: string): Promise<Assessment[]> {
+  async versions(
+    @Param('assessmentId', new ParseUUIDPipe()) assessmentId: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @Headers(ACCESS_REASON_HEADER) reason?: string,
+  ): Promise<Assessment[]> {
     const versions = await this.service.versions(assessmentId);
     // Audited against the assessment and the person it is about, so the read is on their access log.
     await this.audit.record(
@@ -109,7 +136,11 @@ export class AssessmentController {
     @CurrentUser() user: AuthenticatedUser,
     @Headers(ACCESS_REASON_HEADER) reason?: string,
   ): Promise<SubjectAssessments> {
-    await this.audit.record(user, { action: 'read-person-assessments', subjectType: 'person', subjectRef }, { header: reason, purpose: 'risk assessment review' });
+    await this.audit.record(
+      user,
+      { action: 'read-person-assessments', subjectType: 'person', subjectRef },
+      { header: reason, purpose: 'risk assessment review' },
+    );
     return this.service.ofSubject(subjectRef);
   }
 }

@@ -28,12 +28,17 @@ export class AssessmentRepository {
   }
 
   async versions(assessmentId: string): Promise<Assessment[]> {
-    const rows = (await this.dataSource.query(`SELECT document FROM assessment_version WHERE assessment_id = $1 ORDER BY version DESC`, [assessmentId])) as { document: Assessment }[];
+    const rows = (await this.dataSource.query(`SELECT document FROM assessment_version WHERE assessment_id = $1 ORDER BY version DESC`, [
+      assessmentId,
+    ])) as { document: Assessment }[];
     return rows.map((r) => r.document);
   }
 
   async ofSubject(subjectRef: string): Promise<Assessment[]> {
-    const rows = (await this.dataSource.query(`SELECT document FROM assessment_version WHERE subject_ref = $1 ORDER BY assessed_at DESC, assessment_id, version DESC`, [subjectRef])) as {
+    const rows = (await this.dataSource.query(
+      `SELECT document FROM assessment_version WHERE subject_ref = $1 ORDER BY assessed_at DESC, assessment_id, version DESC`,
+      [subjectRef],
+    )) as {
       document: Assessment;
     }[];
     return rows.map((r) => r.document);

@@ -20,7 +20,13 @@ describe('AssessmentService person view (real Postgres)', () => {
   let service: AssessmentService;
 
   beforeAll(async () => {
-    dataSource = await createDataSource({ url: DATABASE_URL, schema, entities: [], migrations: [Assessments1764500000000], poolSize: 2 }).initialize();
+    dataSource = await createDataSource({
+      url: DATABASE_URL,
+      schema,
+      entities: [],
+      migrations: [Assessments1764500000000],
+      poolSize: 2,
+    }).initialize();
     await runMigrations(dataSource);
     repository = new AssessmentRepository(dataSource);
     service = new AssessmentService(repository);
@@ -57,7 +63,9 @@ describe('AssessmentService person view (real Postgres)', () => {
 
     const view = await service.ofSubject(PERSON);
     expect(view.current).toHaveLength(2);
-    expect(view.needsCorrection).toEqual([{ assessmentId: dash.assessmentId, version: 1, instrument: 'dash', missing: expect.arrayContaining(['q3', 'q9']) }]);
+    expect(view.needsCorrection).toEqual([
+      { assessmentId: dash.assessmentId, version: 1, instrument: 'dash', missing: expect.arrayContaining(['q3', 'q9']) },
+    ]);
     expect(view.needsCorrection[0]!.missing.some((m) => m.includes('professionalJudgement'))).toBe(true);
   });
 });

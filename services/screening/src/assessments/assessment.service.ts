@@ -36,7 +36,13 @@ export type AssessmentCorrection = { answers: Answers; entries?: RaterEntries; r
 /** A current version recorded with blanks or without its judgement (before every answer was required): it cannot set a risk level until corrected. */
 export type NeedsCorrection = { assessmentId: string; version: number; instrument: Assessment['instrument']; missing: string[] };
 
-export type SubjectAssessments = { subjectRef: string; riskLevel: RiskLevelResult; current: Assessment[]; history: Assessment[]; needsCorrection: NeedsCorrection[] };
+export type SubjectAssessments = {
+  subjectRef: string;
+  riskLevel: RiskLevelResult;
+  current: Assessment[];
+  history: Assessment[];
+  needsCorrection: NeedsCorrection[];
+};
 
 const toHttp = (error: AssessmentError): HttpException => {
   const body = { code: error.code, message: error.message, issues: error.issues.map((i) => `${i.item}: ${i.message}`) };
@@ -61,7 +67,10 @@ const definitionFor = (instrument: InstrumentKind, version?: string): Instrument
   const candidates = INSTRUMENT_DEFINITIONS.filter((d) => d.instrument === instrument && (version === undefined || d.version === version));
   const definition = candidates[candidates.length - 1];
   if (!definition || !RISK_INSTRUMENTS.includes(instrument)) {
-    throw new UnprocessableEntityException({ code: 'unknown-definition', message: `no ${instrument} definition${version ? ` version ${version}` : ''} held by screening` });
+    throw new UnprocessableEntityException({
+      code: 'unknown-definition',
+      message: `no ${instrument} definition${version ? ` version ${version}` : ''} held by screening`,
+    });
   }
   return definition;
 };
@@ -112,7 +121,11 @@ export class AssessmentService {
     } catch (error) {
       return rethrow(error);
     }
-    if (!(await this.assessments.insert(next, by))) throw new ConflictException({ code: 'stale-version', message: `version ${next.version} was recorded meanwhile; correct the newest version` });
+    if (!(await this.assessments.insert(next, by)))
+      throw new ConflictException({
+        code: 'stale-version',
+        message: `version ${next.version} was recorded meanwhile; correct the newest version`,
+      });
     return next;
   }
 
@@ -126,7 +139,12 @@ export class AssessmentService {
     const history = await this.assessments.ofSubject(subjectRef);
     const current = latestVersions(history);
     const needsCorrection = current
-      .map((a) => ({ assessmentId: a.assessmentId, version: a.version, instrument: a.instrument, missing: missingFromRecord(a).map((m) => m.item) }))
+      .map((a) => ({
+        assessmentId: a.assessmentId,
+        version: a.version,
+        instrument: a.instrument,
+        missing: missingFromRecord(a).map((m) => m.item),
+      }))
       .filter((a) => a.missing.length > 0);
     return { subjectRef, riskLevel: riskLevelFrom(history), current, history, needsCorrection };
   }

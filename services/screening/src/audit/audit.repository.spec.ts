@@ -29,13 +29,25 @@ describe('AuditRepository person trail (real Postgres)', () => {
 
   beforeAll(async () => {
     // The table as the previous release wrote it, with a row from before the people column existed.
-    const before = await createDataSource({ url: DATABASE_URL, schema, entities: [], migrations: [CrimeScreening1764200000000], poolSize: 2 }).initialize();
+    const before = await createDataSource({
+      url: DATABASE_URL,
+      schema,
+      entities: [],
+      migrations: [CrimeScreening1764200000000],
+      poolSize: 2,
+    }).initialize();
     await runMigrations(before);
     await before.query(
       `INSERT INTO audit_log (actor, agency, roles, action, subject_type, subject_ref, reason) VALUES ('police:sup-1', 'police', '{supervisor}', 'read-person-screening-history', 'person', 'P-SUSPECT', 'old read')`,
     );
     await before.destroy();
-    dataSource = await createDataSource({ url: DATABASE_URL, schema, entities: [], migrations: [CrimeScreening1764200000000, AuditPersonRefs1764710000000], poolSize: 2 }).initialize();
+    dataSource = await createDataSource({
+      url: DATABASE_URL,
+      schema,
+      entities: [],
+      migrations: [CrimeScreening1764200000000, AuditPersonRefs1764710000000],
+      poolSize: 2,
+    }).initialize();
     expect(await runMigrations(dataSource)).toEqual(['AuditPersonRefs1764710000000']);
     audit = new AuditRepository(dataSource);
   });
@@ -47,7 +59,10 @@ describe('AuditRepository person trail (real Postgres)', () => {
 
   it("should list in a person's trail every read that returned their data, besides reads of their own record, newest first", async () => {
     await insertAuditEntry(dataSource.manager, entry({ subjectRef: 'CR-1', personRefs: ['P-VICTIM', 'P-SUSPECT', 'P-SUSPECT'] }));
-    await insertAuditEntry(dataSource.manager, entry({ action: 'read-review-queue', subjectType: 'review-queue', subjectRef: 'status=open', personRefs: ['P-OTHER'] }));
+    await insertAuditEntry(
+      dataSource.manager,
+      entry({ action: 'read-review-queue', subjectType: 'review-queue', subjectRef: 'status=open', personRefs: ['P-OTHER'] }),
+    );
     await insertAuditEntry(dataSource.manager, entry({ action: 'read-person-assessments', subjectType: 'person', subjectRef: 'P-VICTIM' }));
 
     const suspect = await audit.forPerson('P-SUSPECT', 100);

@@ -6,7 +6,16 @@ export type AuditEntry = {
   agency: string;
   roles: string[];
   action: string;
-  subjectType: 'person' | 'crime-report' | 'screening-hit' | 'review-task' | 'review-queue' | 'assessment' | 'screening-list' | 'journey' | 'offence-family';
+  subjectType:
+    | 'person'
+    | 'crime-report'
+    | 'screening-hit'
+    | 'review-task'
+    | 'review-queue'
+    | 'assessment'
+    | 'screening-list'
+    | 'journey'
+    | 'offence-family';
   subjectRef: string;
   reason: string;
   correlationId?: string;
@@ -23,7 +32,17 @@ const ROW_COLUMNS = `id::text AS id, at, actor, agency, roles, action, subject_t
 export const insertAuditEntry = async (manager: Pick<EntityManager, 'query'>, entry: AuditEntry): Promise<void> => {
   await manager.query(
     `INSERT INTO audit_log (actor, agency, roles, action, subject_type, subject_ref, reason, correlation_id, person_refs) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [entry.actor, entry.agency, entry.roles, entry.action, entry.subjectType, entry.subjectRef, entry.reason, entry.correlationId ?? null, [...new Set(entry.personRefs ?? [])].sort()],
+    [
+      entry.actor,
+      entry.agency,
+      entry.roles,
+      entry.action,
+      entry.subjectType,
+      entry.subjectRef,
+      entry.reason,
+      entry.correlationId ?? null,
+      [...new Set(entry.personRefs ?? [])].sort(),
+    ],
   );
 };
 
@@ -36,11 +55,10 @@ export class AuditRepository {
   }
 
   forSubject(subjectType: string, subjectRef: string, limit: number): Promise<AuditRow[]> {
-    return this.dataSource.query(`SELECT ${ROW_COLUMNS} FROM audit_log WHERE subject_type = $1 AND subject_ref = $2 ORDER BY at DESC, id DESC LIMIT $3`, [
-      subjectType,
-      subjectRef,
-      limit,
-    ]);
+    return this.dataSource.query(
+      `SELECT ${ROW_COLUMNS} FROM audit_log WHERE subject_type = $1 AND subject_ref = $2 ORDER BY at DESC, id DESC LIMIT $3`,
+      [subjectType, subjectRef, limit],
+    );
   }
 
   /** Every row about the person: the person as the subject, or among the people a read returned or a decision touched. */

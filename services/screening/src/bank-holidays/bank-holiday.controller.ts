@@ -8,7 +8,11 @@ import { BankHolidayService, type BankHolidayView } from './bank-holiday.service
 
 const Day = z.iso.date({ message: 'must be a day YYYY-MM-DD' });
 const ListQuerySchema = z
-  .object({ from: Day.optional(), to: Day.optional(), withdrawn: z.enum(['include', 'exclude'], { message: 'withdrawn: include or exclude' }).optional() })
+  .object({
+    from: Day.optional(),
+    to: Day.optional(),
+    withdrawn: z.enum(['include', 'exclude'], { message: 'withdrawn: include or exclude' }).optional(),
+  })
   .strict();
 type ListQueryParams = z.infer<typeof ListQuerySchema>;
 const HolidaySchema = z.object({ name: z.string().trim().min(3, 'name: say which holiday, e.g. Spring bank holiday').max(200) }).strict();
@@ -25,7 +29,10 @@ export class BankHolidayController {
 
   @Get()
   @RequireRole('investigator', 'supervisor', 'tactical-lead', 'operator')
-  @ApiOperation({ summary: 'England and Wales bank holidays the daily screening does not run on (optionally from/to YYYY-MM-DD; withdrawn=include lists withdrawn days too, observed false)' })
+  @ApiOperation({
+    summary:
+      'England and Wales bank holidays the daily screening does not run on (optionally from/to YYYY-MM-DD; withdrawn=include lists withdrawn days too, observed false)',
+  })
   list(@Query(new ZodValidationPipe(ListQuerySchema, 'query')) query: ListQueryParams): Promise<BankHolidayView[]> {
     return this.holidays.list(query.from, query.to, query.withdrawn === 'include');
   }
@@ -47,7 +54,10 @@ export class BankHolidayController {
   @Delete(':day')
   @RequireRole('supervisor', 'tactical-lead')
   @ApiOperation({ summary: 'Withdraw a bank holiday (kept as not observed): the daily screening runs on that day again' })
-  async withdraw(@Param('day', new ZodValidationPipe(Day, 'day')) day: string, @CurrentUser() user: AuthenticatedUser): Promise<BankHolidayView> {
+  async withdraw(
+    @Param('day', new ZodValidationPipe(Day, 'day')) day: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<BankHolidayView> {
     const withdrawn = await this.holidays.withdraw(day, user.subject);
     if (!withdrawn) throw new NotFoundException(`${day} is not a bank holiday`);
     await this.schedule.syncBankHolidays();

@@ -5,7 +5,15 @@ import type { BankHoliday } from './england-wales-holidays';
 /** Where a row came from: the first migration's list, the service's rule, or a supervisor through the API. */
 export type BankHolidaySource = 'seed' | 'computed' | 'supervisor';
 
-export type BankHolidayRow = { day: string; name: string; region: string; observed: boolean; source: BankHolidaySource; updatedAt: Date; updatedBy: string };
+export type BankHolidayRow = {
+  day: string;
+  name: string;
+  region: string;
+  observed: boolean;
+  source: BankHolidaySource;
+  updatedAt: Date;
+  updatedBy: string;
+};
 
 const COLUMNS = `to_char("day", 'YYYY-MM-DD') AS day, name, region, observed, source, updated_at AS "updatedAt", updated_by AS "updatedBy"`;
 

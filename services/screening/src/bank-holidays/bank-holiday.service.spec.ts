@@ -34,8 +34,12 @@ describe('BankHolidayService horizon (real Postgres)', () => {
     // The table as the previous release left it: seeded, one day withdrawn and one renamed through the API.
     const before = await open([BankHolidays1764620000000]);
     await runMigrations(before);
-    await before.query(`UPDATE bank_holiday SET observed = false, updated_by = 'police:sup-1', updated_at = now() WHERE "day" = '2026-12-28'`);
-    await before.query(`UPDATE bank_holiday SET name = 'Early May (renamed)', updated_by = 'police:sup-2', updated_at = now() WHERE "day" = '2027-05-03'`);
+    await before.query(
+      `UPDATE bank_holiday SET observed = false, updated_by = 'police:sup-1', updated_at = now() WHERE "day" = '2026-12-28'`,
+    );
+    await before.query(
+      `UPDATE bank_holiday SET name = 'Early May (renamed)', updated_by = 'police:sup-2', updated_at = now() WHERE "day" = '2027-05-03'`,
+    );
     await before.destroy();
 
     dataSource = await open([BankHolidays1764620000000, BankHolidaySource1764640000000]);
@@ -69,7 +73,12 @@ describe('BankHolidayService horizon (real Postgres)', () => {
     );
     const listed = await service.list('2028-01-01', '2028-12-31');
     expect(listed.map((h) => h.source)).toEqual(Array(8).fill('computed'));
-    expect(listed[0]).toMatchObject({ day: '2028-01-03', name: "New Year's Day (substitute day)", region: 'england-and-wales', updatedBy: 'computed' });
+    expect(listed[0]).toMatchObject({
+      day: '2028-01-03',
+      name: "New Year's Day (substitute day)",
+      region: 'england-and-wales',
+      updatedBy: 'computed',
+    });
   });
 
   it('should change nothing when the horizon is filled again', async () => {
@@ -79,19 +88,27 @@ describe('BankHolidayService horizon (real Postgres)', () => {
     expect(await rows('1900-01-01', '2100-12-31')).toEqual(before);
   });
 
-  it('should never resurrect a withdrawn day nor overwrite a supervisor\'s name or proclaimed change when the horizon moves on', async () => {
+  it("should never resurrect a withdrawn day nor overwrite a supervisor's name or proclaimed change when the horizon moves on", async () => {
     // 2028: a computed day withdrawn and the proclaimed replacement entered (as in 2020's VE Day move).
     expect(await service.withdraw('2028-05-01', 'police:sup-1')).toMatchObject({ day: '2028-05-01', source: 'supervisor' });
     await service.set('2028-05-05', 'Early May bank holiday (moved)', 'police:sup-1');
     // 2029, before the horizon reaches it: a regular day withdrawn, another renamed, a one-off added.
-    expect(await service.withdraw('2029-05-28', 'police:sup-2')).toMatchObject({ day: '2029-05-28', name: 'Spring bank holiday', source: 'supervisor' });
+    expect(await service.withdraw('2029-05-28', 'police:sup-2')).toMatchObject({
+      day: '2029-05-28',
+      name: 'Spring bank holiday',
+      source: 'supervisor',
+    });
     await service.set('2029-12-25', 'Christmas Day (renamed)', 'police:sup-2');
     await service.set('2029-06-04', 'Proclaimed one-off', 'police:sup-2');
     // Seeded days a supervisor withdrew or renamed before this release.
     const seededChanges = [await row('2026-12-28'), await row('2027-05-03')];
 
     const added = await service.ensureHorizon('2027-01-04');
-    expect(added).toEqual(englandAndWalesBankHolidays(2029).map((h) => h.day).filter((d) => d !== '2029-05-28' && d !== '2029-12-25'));
+    expect(added).toEqual(
+      englandAndWalesBankHolidays(2029)
+        .map((h) => h.day)
+        .filter((d) => d !== '2029-05-28' && d !== '2029-12-25'),
+    );
 
     expect(await row('2028-05-01')).toMatchObject({ observed: false, source: 'supervisor', updatedBy: 'police:sup-1' });
     expect(await row('2028-05-05')).toMatchObject({ observed: true, name: 'Early May bank holiday (moved)', source: 'supervisor' });

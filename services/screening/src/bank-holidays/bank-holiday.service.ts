@@ -5,7 +5,15 @@ import { BankHolidayRepository, type BankHolidayRow, type BankHolidaySource } fr
 import { bankHolidaysOfYears, regularBankHoliday } from './england-wales-holidays';
 
 /** `observed: false` is a withdrawn day (listed only when asked for): the daily screening runs on it. */
-export type BankHolidayView = { day: string; name: string; region: string; observed: boolean; source: BankHolidaySource; updatedAt: string; updatedBy: string };
+export type BankHolidayView = {
+  day: string;
+  name: string;
+  region: string;
+  observed: boolean;
+  source: BankHolidaySource;
+  updatedAt: string;
+  updatedBy: string;
+};
 
 /** The current year and the next two: the regular holidays the table always holds. */
 export const HORIZON_YEARS = 3;
@@ -35,7 +43,9 @@ export class BankHolidayService implements OnApplicationBootstrap {
     try {
       await this.ensureHorizon();
     } catch (error) {
-      this.logger.warn(`cannot fill the bank holiday horizon at boot (${String(error)}); the Schedule's next skip-list rewrite tries again`);
+      this.logger.warn(
+        `cannot fill the bank holiday horizon at boot (${String(error)}); the Schedule's next skip-list rewrite tries again`,
+      );
     }
   }
 

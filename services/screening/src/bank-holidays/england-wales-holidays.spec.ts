@@ -11,7 +11,16 @@ describe('englandAndWalesBankHolidays', () => {
   // Published England and Wales lists; the proclaimed one-off changes are left out on purpose,
   // because no rule gives them: supervisors enter them (and withdraw the day they replace).
   it('should give the published 2020 days except the Early May holiday moved to Friday 8 May for VE Day', () => {
-    expect(days(2020)).toEqual(['2020-01-01', '2020-04-10', '2020-04-13', '2020-05-04', '2020-05-25', '2020-08-31', '2020-12-25', '2020-12-28']);
+    expect(days(2020)).toEqual([
+      '2020-01-01',
+      '2020-04-10',
+      '2020-04-13',
+      '2020-05-04',
+      '2020-05-25',
+      '2020-08-31',
+      '2020-12-25',
+      '2020-12-28',
+    ]);
   });
 
   it('should give the published 2021 days when Christmas falls on a Saturday', () => {
@@ -44,11 +53,29 @@ describe('englandAndWalesBankHolidays', () => {
   it('should give the published 2023 days except the Coronation when New Year falls on a Sunday', () => {
     // Proclaimed in addition: Mon 8 May 2023, the Coronation.
     expect(englandAndWalesBankHolidays(2023)[0]).toEqual({ day: '2023-01-02', name: "New Year's Day (substitute day)" });
-    expect(days(2023)).toEqual(['2023-01-02', '2023-04-07', '2023-04-10', '2023-05-01', '2023-05-29', '2023-08-28', '2023-12-25', '2023-12-26']);
+    expect(days(2023)).toEqual([
+      '2023-01-02',
+      '2023-04-07',
+      '2023-04-10',
+      '2023-05-01',
+      '2023-05-29',
+      '2023-08-28',
+      '2023-12-25',
+      '2023-12-26',
+    ]);
   });
 
   it('should give the published 2024 days when nothing falls on a weekend', () => {
-    expect(days(2024)).toEqual(['2024-01-01', '2024-03-29', '2024-04-01', '2024-05-06', '2024-05-27', '2024-08-26', '2024-12-25', '2024-12-26']);
+    expect(days(2024)).toEqual([
+      '2024-01-01',
+      '2024-03-29',
+      '2024-04-01',
+      '2024-05-06',
+      '2024-05-27',
+      '2024-08-26',
+      '2024-12-25',
+      '2024-12-26',
+    ]);
   });
 
   it('should put every holiday on a weekday with distinct days in date order when computing any year', () => {

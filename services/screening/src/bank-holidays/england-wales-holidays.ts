@@ -13,7 +13,8 @@ export type BankHoliday = { day: string; name: string };
 
 const SUBSTITUTE = ' (substitute day)';
 
-const iso = (year: number, month: number, dayOfMonth: number): string => new Date(Date.UTC(year, month - 1, dayOfMonth)).toISOString().slice(0, 10);
+const iso = (year: number, month: number, dayOfMonth: number): string =>
+  new Date(Date.UTC(year, month - 1, dayOfMonth)).toISOString().slice(0, 10);
 
 /** 0 Sunday … 6 Saturday. */
 const weekday = (year: number, month: number, dayOfMonth: number): number => new Date(Date.UTC(year, month - 1, dayOfMonth)).getUTCDay();

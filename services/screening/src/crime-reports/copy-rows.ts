@@ -10,7 +10,11 @@ const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': 
 
 /** One field of a COPY text row; null is `\N`. */
 export const copyField = (value: string | null | undefined): string =>
-  value === null || value === undefined ? '\\N' : COPY_SPECIAL.test(value) ? value.replace(COPY_SPECIAL_ALL, (c) => COPY_ESCAPES[c]!) : value;
+  value === null || value === undefined
+    ? '\\N'
+    : COPY_SPECIAL.test(value)
+      ? value.replace(COPY_SPECIAL_ALL, (c) => COPY_ESCAPES[c]!)
+      : value;
 
 const ARRAY_SPECIAL = /["\\]/g;
 
@@ -64,7 +68,8 @@ export const partyCopyRows = (r: CrimeReportV1): string => {
   const prefix = `${copyField(r.reportRef)}\t${r.version}\t`;
   const suffix = `\t${copyField(r.recordedAt)}\n`;
   for (const suspect of r.suspects) {
-    for (const victim of r.victimRefs.length > 0 ? r.victimRefs : ['']) lines.add(`${prefix}${copyField(suspect.personRef)}\t${copyField(victim)}${suffix}`);
+    for (const victim of r.victimRefs.length > 0 ? r.victimRefs : [''])
+      lines.add(`${prefix}${copyField(suspect.personRef)}\t${copyField(victim)}${suffix}`);
   }
   return [...lines].join('');
 };

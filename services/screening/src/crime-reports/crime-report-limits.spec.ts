@@ -70,22 +70,25 @@ describe('crime report values at the limits of what Postgres stores (real Postgr
     await dataSource.destroy();
   });
 
-  it.each(UNSTORABLE)('should be refused by the schema and, unchecked, by Postgres as permanent data when a report has %s', async (_what, overrides, field) => {
-    const raw = input(`LIM-${randomBytes(3).toString('hex')}`, overrides);
-    const parsed = CrimeReportV1.safeParse(raw);
-    expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues.map((i) => i.path.join('.'))).toEqual([field]);
+  it.each(UNSTORABLE)(
+    'should be refused by the schema and, unchecked, by Postgres as permanent data when a report has %s',
+    async (_what, overrides, field) => {
+      const raw = input(`LIM-${randomBytes(3).toString('hex')}`, overrides);
+      const parsed = CrimeReportV1.safeParse(raw);
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.issues.map((i) => i.path.join('.'))).toEqual([field]);
 
-    // Straight to the repository, as if the schema had let it through: the COPY path refuses it.
-    const unchecked = { ...CrimeReportV1.parse(input(raw.reportRef)), ...overrides } as CrimeReportV1;
-    const refusal = await repository.insertVersions([unchecked], 'kafka').then(
-      () => undefined,
-      (error: unknown) => error,
-    );
-    expect(databaseErrorOf(refusal)?.code).toMatch(/^22/);
-    expect(classifyDatabaseError(refusal)).toBe('permanent');
-    expect(await dataSource.query(`SELECT 1 FROM crime_report_version WHERE report_ref = $1`, [raw.reportRef])).toEqual([]);
-  });
+      // Straight to the repository, as if the schema had let it through: the COPY path refuses it.
+      const unchecked = { ...CrimeReportV1.parse(input(raw.reportRef)), ...overrides } as CrimeReportV1;
+      const refusal = await repository.insertVersions([unchecked], 'kafka').then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(databaseErrorOf(refusal)?.code).toMatch(/^22/);
+      expect(classifyDatabaseError(refusal)).toBe('permanent');
+      expect(await dataSource.query(`SELECT 1 FROM crime_report_version WHERE report_ref = $1`, [raw.reportRef])).toEqual([]);
+    },
+  );
 
   it.each(EDGES)('should store %s through COPY and through the conflict-safe statement', async (_what, overrides) => {
     const ref = `EDGE-${randomBytes(3).toString('hex')}`;
@@ -94,7 +97,10 @@ describe('crime report values at the limits of what Postgres stores (real Postgr
     // A batch with a stored version makes COPY refuse it; the conflict-safe statement stores the new one.
     const second = CrimeReportV1.parse(input(`${ref}-B`, overrides));
     expect(await repository.insertVersions([first, second], 'kafka')).toEqual([{ reportRef: `${ref}-B`, version: second.version }]);
-    const rows = (await dataSource.query(`SELECT version, narrative FROM crime_report_version WHERE report_ref IN ($1, $2) ORDER BY report_ref`, [ref, `${ref}-B`])) as {
+    const rows = (await dataSource.query(
+      `SELECT version, narrative FROM crime_report_version WHERE report_ref IN ($1, $2) ORDER BY report_ref`,
+      [ref, `${ref}-B`],
+    )) as {
       version: number;
       narrative: string;
     }[];

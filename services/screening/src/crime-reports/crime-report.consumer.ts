@@ -68,8 +68,19 @@ export class CrimeReportConsumer implements OnApplicationBootstrap, OnApplicatio
   }
 
   get stats(): CrimeReportConsumerStats {
-    const { received, processed, duplicates, deadLettered, refusedByDatabase, failedBatches, firstBatchAt, firstFetchAt, lastCommitAt } = this.consumer.stats;
-    return { received, stored: processed - duplicates, duplicates, deadLettered, refusedByDatabase, failedBatches, firstBatchAt, firstFetchAt, lastCommitAt };
+    const { received, processed, duplicates, deadLettered, refusedByDatabase, failedBatches, firstBatchAt, firstFetchAt, lastCommitAt } =
+      this.consumer.stats;
+    return {
+      received,
+      stored: processed - duplicates,
+      duplicates,
+      deadLettered,
+      refusedByDatabase,
+      failedBatches,
+      firstBatchAt,
+      firstFetchAt,
+      lastCommitAt,
+    };
   }
 
   isRunning(): boolean {

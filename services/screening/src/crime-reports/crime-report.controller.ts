@@ -11,7 +11,10 @@ import { CrimeReportService, type CrimeReportIngestResult, type CrimeReportView 
 import { DatabaseRefusalFilter } from './database-refusal.filter';
 
 export const MAX_BULK_REPORTS = 1000;
-const CrimeReportBulk = z.array(CrimeReportV1).min(1, 'at least one report').max(MAX_BULK_REPORTS, `at most ${MAX_BULK_REPORTS} reports per request`);
+const CrimeReportBulk = z
+  .array(CrimeReportV1)
+  .min(1, 'at least one report')
+  .max(MAX_BULK_REPORTS, `at most ${MAX_BULK_REPORTS} reports per request`);
 
 // Distinct names so decorator metadata records plain objects, not the zod schema values.
 type CrimeReportBody = CrimeReportV1;
@@ -31,7 +34,9 @@ export class CrimeReportController {
   @Post()
   @HttpCode(202)
   @RequireRole('investigator', 'supervisor', 'operator')
-  @ApiOperation({ summary: 'Receive one crime report version (v1); the same version again is a no-op, a newer version is kept beside the older' })
+  @ApiOperation({
+    summary: 'Receive one crime report version (v1); the same version again is a no-op, a newer version is kept beside the older',
+  })
   @ApiBody({ schema: z.toJSONSchema(CrimeReportV1, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown> })
   @ApiResponse({ status: 400, description: 'Invalid report: `issues` names each bad field.' })
   @ApiResponse({ status: 422, description: 'Valid by the schema but refused by the database: `issues` says what was refused.' })
@@ -45,8 +50,13 @@ export class CrimeReportController {
   @ApiOperation({ summary: `Receive up to ${MAX_BULK_REPORTS} crime report versions at once; all valid or none stored` })
   @ApiBody({ schema: z.toJSONSchema(CrimeReportBulk, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown> })
   @ApiResponse({ status: 400, description: 'At least one report is invalid: `issues` names each bad field by index; nothing stored.' })
-  @ApiResponse({ status: 422, description: 'Valid by the schema but refused by the database: `issues` says what was refused; nothing stored.' })
-  receiveBulk(@Body(new ZodValidationPipe(CrimeReportBulk, 'crime report bulk')) reports: CrimeReportBulkBody): Promise<CrimeReportIngestResult> {
+  @ApiResponse({
+    status: 422,
+    description: 'Valid by the schema but refused by the database: `issues` says what was refused; nothing stored.',
+  })
+  receiveBulk(
+    @Body(new ZodValidationPipe(CrimeReportBulk, 'crime report bulk')) reports: CrimeReportBulkBody,
+  ): Promise<CrimeReportIngestResult> {
     return this.service.ingest(reports, 'http');
   }
 
@@ -69,7 +79,11 @@ export class CrimeReportController {
     const found = await this.service.find(reportRef);
     // Audited against the report and everyone in any of its versions (an attempt at an unknown ref is on record too).
     const people = (found?.versions ?? []).flatMap((v) => [...v.suspects.map((s) => s.personRef), ...v.victimRefs]);
-    await this.audit.record(user, { action: 'read-crime-report', subjectType: 'crime-report', subjectRef: reportRef, personRefs: people }, { header: reason, purpose: 'screening review' });
+    await this.audit.record(
+      user,
+      { action: 'read-crime-report', subjectType: 'crime-report', subjectRef: reportRef, personRefs: people },
+      { header: reason, purpose: 'screening review' },
+    );
     if (!found) throw new NotFoundException(`no crime report ${reportRef}`);
     return found;
   }
@@ -84,7 +98,11 @@ export class CrimeReportController {
   ): Promise<LinkedReport[]> {
     const links = await this.service.links(reportRef);
     const people = links.flatMap((l) => [...l.sharedSuspects, ...l.sharedVictims]);
-    await this.audit.record(user, { action: 'read-crime-report-links', subjectType: 'crime-report', subjectRef: reportRef, personRefs: people }, { header: reason, purpose: 'screening review' });
+    await this.audit.record(
+      user,
+      { action: 'read-crime-report-links', subjectType: 'crime-report', subjectRef: reportRef, personRefs: people },
+      { header: reason, purpose: 'screening review' },
+    );
     return links;
   }
 }

@@ -65,21 +65,39 @@ describe('CrimeReportRepository (real Postgres)', () => {
           [schema],
         )) as { c: string }[]
       ).map((r) => r.c);
-    expect(await collations()).toEqual(['crime_report_party.report_ref=C', 'crime_report_party.suspect_ref=C', 'crime_report_party.victim_ref=C', 'crime_report_version.report_ref=C']);
+    expect(await collations()).toEqual([
+      'crime_report_party.report_ref=C',
+      'crime_report_party.suspect_ref=C',
+      'crime_report_party.victim_ref=C',
+      'crime_report_version.report_ref=C',
+    ]);
     await dataSource.undoLastMigration();
-    expect(await collations()).toEqual(['crime_report_party.report_ref=default', 'crime_report_party.suspect_ref=default', 'crime_report_party.victim_ref=default', 'crime_report_version.report_ref=default']);
+    expect(await collations()).toEqual([
+      'crime_report_party.report_ref=default',
+      'crime_report_party.suspect_ref=default',
+      'crime_report_party.victim_ref=default',
+      'crime_report_version.report_ref=default',
+    ]);
     await runMigrations(dataSource);
     expect(await collations()).toHaveLength(4);
     expect((await collations()).every((c) => c.endsWith('=C'))).toBe(true);
   });
 
   const parties = async (ref: string): Promise<{ suspect_ref: string; victim_ref: string }[]> =>
-    dataSource.query(`SELECT suspect_ref, victim_ref FROM crime_report_party WHERE report_ref = $1 ORDER BY suspect_ref, victim_ref`, [ref]);
+    dataSource.query(`SELECT suspect_ref, victim_ref FROM crime_report_party WHERE report_ref = $1 ORDER BY suspect_ref, victim_ref`, [
+      ref,
+    ]);
 
   it('should store every field exactly when the text holds tabs, new lines, backslashes and quotes', async () => {
     const narrative = 'Line one\twith a tab\nline two \\ a backslash, "quotes", {braces} and \r a return, £ and ’';
     const stored = await repository.insertVersions(
-      [report('CR-ESC-1', { narrative, linkedReportRefs: ['CR-A.1', 'CR-B:2'], recordedOffence: { family: 'harassment', homeOfficeCode: '8Q', legislation: 'PHA 1997 s2' } })],
+      [
+        report('CR-ESC-1', {
+          narrative,
+          linkedReportRefs: ['CR-A.1', 'CR-B:2'],
+          recordedOffence: { family: 'harassment', homeOfficeCode: '8Q', legislation: 'PHA 1997 s2' },
+        }),
+      ],
       'kafka',
     );
     expect(stored).toEqual([{ reportRef: 'CR-ESC-1', version: 1 }]);
@@ -150,9 +168,10 @@ describe('CrimeReportRepository (real Postgres)', () => {
       'the second writer to wait on the first',
       async () => {
         if (secondSettled) return true;
-        const [{ blocked }] = (await dataSource.query('SELECT count(*)::int AS blocked FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))', [firstPid])) as [
-          { blocked: number },
-        ];
+        const [{ blocked }] = (await dataSource.query(
+          'SELECT count(*)::int AS blocked FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))',
+          [firstPid],
+        )) as [{ blocked: number }];
         return blocked > 0 ? true : undefined;
       },
       20_000,
@@ -163,7 +182,9 @@ describe('CrimeReportRepository (real Postgres)', () => {
     await first;
     expect(await second).toEqual([{ reportRef: 'CR-RACE-0', version: 1 }]);
     expect(firstStored).toHaveLength(2);
-    const [{ count }] = (await dataSource.query(`SELECT count(*)::int AS count FROM crime_report_version WHERE report_ref LIKE 'CR-RACE-%'`)) as [{ count: number }];
+    const [{ count }] = (await dataSource.query(
+      `SELECT count(*)::int AS count FROM crime_report_version WHERE report_ref LIKE 'CR-RACE-%'`,
+    )) as [{ count: number }];
     expect(count).toBe(3);
     expect(await parties('CR-RACE-1')).toHaveLength(1);
   });

@@ -43,7 +43,12 @@ const REFUSED_CODES = new Set(['23505', '40P01']);
 const errorCode = (error: unknown): string | undefined =>
   typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 
-export type LinkedReport = { reportRef: string; sharedSuspects: string[]; sharedVictims: string[]; link: 'same-suspect-and-victim' | 'same-suspect' | 'same-victim' };
+export type LinkedReport = {
+  reportRef: string;
+  sharedSuspects: string[];
+  sharedVictims: string[];
+  link: 'same-suspect-and-victim' | 'same-suspect' | 'same-victim';
+};
 
 /**
  * Crime report versions and their parties. Inserts are set-based (one statement per batch) so a
@@ -61,7 +66,11 @@ export class CrimeReportRepository {
    * bulk sent twice, a racing writer) makes the unique key refuse the COPY; the batch then goes
    * through the conflict-safe statement instead, so a duplicate is still a no-op.
    */
-  async insertVersions(reports: readonly CrimeReportV1[], via: ReceivedVia, manager: EntityManager = this.dataSource.manager): Promise<StoredVersionKey[]> {
+  async insertVersions(
+    reports: readonly CrimeReportV1[],
+    via: ReceivedVia,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<StoredVersionKey[]> {
     if (reports.length === 0) return [];
     const runner = manager.queryRunner;
     if (runner?.isTransactionActive !== true) return this.dataSource.transaction((m) => this.insertVersions(reports, via, m));
@@ -76,7 +85,11 @@ export class CrimeReportRepository {
     // Released with the transaction; rolled back to only when the COPY is refused.
     await manager.query('SAVEPOINT crime_report_copy');
     try {
-      await copyIn(client, `COPY crime_report_version (${VERSION_COPY_COLUMNS.join(', ')}) FROM STDIN`, unique.map((r) => crimeReportCopyRow(r, via)).join(''));
+      await copyIn(
+        client,
+        `COPY crime_report_version (${VERSION_COPY_COLUMNS.join(', ')}) FROM STDIN`,
+        unique.map((r) => crimeReportCopyRow(r, via)).join(''),
+      );
       await copyIn(client, `COPY crime_report_party (${PARTY_COPY_COLUMNS.join(', ')}) FROM STDIN`, unique.map(partyCopyRows).join(''));
     } catch (error) {
       if (!REFUSED_CODES.has(errorCode(error) ?? '')) throw error;
@@ -87,7 +100,11 @@ export class CrimeReportRepository {
   }
 
   /** One statement that skips versions already stored (ON CONFLICT), for when writers race. */
-  private async insertVersionsConflictSafe(reports: readonly CrimeReportV1[], via: ReceivedVia, manager: EntityManager): Promise<StoredVersionKey[]> {
+  private async insertVersionsConflictSafe(
+    reports: readonly CrimeReportV1[],
+    via: ReceivedVia,
+    manager: EntityManager,
+  ): Promise<StoredVersionKey[]> {
     const rows = reports.map((r) => ({
       report_ref: r.reportRef,
       version: r.version,
@@ -135,7 +152,9 @@ export class CrimeReportRepository {
   }
 
   versionsOf(reportRef: string): Promise<CrimeReportVersionRow[]> {
-    return this.dataSource.query(`SELECT ${VERSION_COLUMNS} FROM crime_report_version WHERE report_ref = $1 ORDER BY version DESC`, [reportRef]);
+    return this.dataSource.query(`SELECT ${VERSION_COLUMNS} FROM crime_report_version WHERE report_ref = $1 ORDER BY version DESC`, [
+      reportRef,
+    ]);
   }
 
   /** Latest version of every report that names the person as a suspect or a victim. */

@@ -1,7 +1,27 @@
-import { BadRequestException, Body, Controller, ForbiddenException, Get, Headers, HttpCode, NotFoundException, Param, Post, Query, UseFilters } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  ForbiddenException,
+  Get,
+  Headers,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  UseFilters,
+} from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CustodyEventV1, DEFAULT_JOURNEY_POLICY, JOURNEY_POLICY_HEADER, PseudoRef, parseJourneyPolicyHeader, type JourneyPolicy } from '@easi/contracts';
+import {
+  CustodyEventV1,
+  DEFAULT_JOURNEY_POLICY,
+  JOURNEY_POLICY_HEADER,
+  PseudoRef,
+  parseJourneyPolicyHeader,
+  type JourneyPolicy,
+} from '@easi/contracts';
 import { CurrentUser, RequireAgency, RequireRole, type AuthenticatedUser } from '@easi/auth';
 import { ZodValidationPipe } from '@easi/service-kit';
 import { ACCESS_REASON_HEADER, AuditService } from '../audit/audit.service';
@@ -31,7 +51,7 @@ export class CustodyEventController {
   @Post()
   @HttpCode(202)
   @RequireRole('investigator', 'supervisor', 'operator')
-  @ApiOperation({ summary: 'Receive a custody event (v1); a screened offence starts or reaches the person\'s journey' })
+  @ApiOperation({ summary: "Receive a custody event (v1); a screened offence starts or reaches the person's journey" })
   @ApiBody({ schema: z.toJSONSchema(CustodyEventV1, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown> })
   @ApiResponse({ status: 202, description: 'Stored; journey started or signalled. `duplicate` is true for a redelivered event.' })
   @ApiResponse({ status: 400, description: 'Invalid event: `issues` names each bad field.' })
@@ -51,9 +71,15 @@ export class CustodyEventController {
     summary: `Receive up to ${MAX_BULK_CUSTODY_EVENTS} custody events at once; all valid or none stored. Each journey starts once; a resent event does nothing`,
   })
   @ApiBody({ schema: z.toJSONSchema(CustodyEventBulk, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown> })
-  @ApiResponse({ status: 202, description: 'Stored; journeys started or signalled. One item per event sent, in order, `duplicate` for an event id received before.' })
+  @ApiResponse({
+    status: 202,
+    description: 'Stored; journeys started or signalled. One item per event sent, in order, `duplicate` for an event id received before.',
+  })
   @ApiResponse({ status: 400, description: 'At least one event is invalid: `issues` names each bad field by index; nothing stored.' })
-  @ApiResponse({ status: 422, description: 'Valid by the schema but refused by the database: `issues` says what was refused; nothing stored.' })
+  @ApiResponse({
+    status: 422,
+    description: 'Valid by the schema but refused by the database: `issues` says what was refused; nothing stored.',
+  })
   receiveBulk(
     @Body(new ZodValidationPipe(CustodyEventBulk, 'custody event bulk')) events: CustodyEventBulkBody,
     @CurrentUser() user: AuthenticatedUser,
@@ -71,7 +97,11 @@ export class CustodyEventController {
     @CurrentUser() user: AuthenticatedUser,
     @Headers(ACCESS_REASON_HEADER) reason?: string,
   ): Promise<CustodyEventView[]> {
-    await this.audit.record(user, { action: 'read-person-custody-events', subjectType: 'person', subjectRef: personRef }, { header: reason, purpose: 'custody record review' });
+    await this.audit.record(
+      user,
+      { action: 'read-person-custody-events', subjectType: 'person', subjectRef: personRef },
+      { header: reason, purpose: 'custody record review' },
+    );
     return this.service.findByPerson(personRef);
   }
 
@@ -87,7 +117,11 @@ export class CustodyEventController {
     const found = await this.service.findByEventId(eventId);
     if (!found) throw new NotFoundException(`no custody event ${eventId}`);
     // Audited before the record leaves the service: the person's access log names this event.
-    await this.audit.record(user, { action: 'read-custody-event', subjectType: 'person', subjectRef: found.personRef }, { header: reason, purpose: 'custody record review' });
+    await this.audit.record(
+      user,
+      { action: 'read-custody-event', subjectType: 'person', subjectRef: found.personRef },
+      { header: reason, purpose: 'custody record review' },
+    );
     return found;
   }
 }

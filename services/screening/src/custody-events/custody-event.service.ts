@@ -18,7 +18,6 @@ import { CustodyEventRepository, type NewCustodyEvent } from './custody-event.re
 import { journeyRefFor } from './journey-ref';
 import type { CustodyEventEntity } from './entities/custody-event.entity';
 
-
 export type CustodyIngestResult = {
   eventId: string;
   /** True when this event id had been received before (nothing new happened). */
@@ -76,7 +75,11 @@ export class CustodyEventService {
    * and the rest signal it), different journeys in parallel. An event id repeated within the
    * batch, or already stored and handed over, does nothing; a resent batch starts no journey.
    */
-  async ingestMany(events: readonly CustodyEventV1[], via: 'http' | 'kafka', policy: JourneyPolicy = DEFAULT_JOURNEY_POLICY): Promise<CustodyBulkResult> {
+  async ingestMany(
+    events: readonly CustodyEventV1[],
+    via: 'http' | 'kafka',
+    policy: JourneyPolicy = DEFAULT_JOURNEY_POLICY,
+  ): Promise<CustodyBulkResult> {
     const firstById = new Map<string, CustodyEventV1>();
     for (const event of events) if (!firstById.has(event.eventId)) firstById.set(event.eventId, event);
     const unique = [...firstById.values()];
@@ -102,7 +105,12 @@ export class CustodyEventService {
       const row = rowById.get(event.eventId)!;
       const duplicate = !created.has(event.eventId) || handled.has(event.eventId);
       handled.add(event.eventId);
-      return { eventId: event.eventId, duplicate, journeyRef: row.journeyRef, workflowId: row.journeyRef ? journeyWorkflowId(row.journeyRef) : null };
+      return {
+        eventId: event.eventId,
+        duplicate,
+        journeyRef: row.journeyRef,
+        workflowId: row.journeyRef ? journeyWorkflowId(row.journeyRef) : null,
+      };
     });
     const duplicates = items.filter((i) => i.duplicate).length;
     return { received: events.length, stored: events.length - duplicates, duplicates, items };

@@ -32,9 +32,12 @@ const hit = (overrides: Partial<HitRow> = {}): HitRow => ({
 });
 
 describe('csv export', () => {
-  it.each(['=HYPERLINK("http://x")', '+1+1', '-2+3', '@SUM(A1)', '\tcmd', '\rcmd'])('should neutralise a cell that a spreadsheet would run when it starts like %j', (value) => {
-    expect(csvCell(value)).toBe(`"'${value.replace(/"/g, '""')}"`);
-  });
+  it.each(['=HYPERLINK("http://x")', '+1+1', '-2+3', '@SUM(A1)', '\tcmd', '\rcmd'])(
+    'should neutralise a cell that a spreadsheet would run when it starts like %j',
+    (value) => {
+      expect(csvCell(value)).toBe(`"'${value.replace(/"/g, '""')}"`);
+    },
+  );
 
   it('should quote every cell and double embedded quotes when text has commas and quotes', () => {
     expect(csvCell('he said "stop", twice')).toBe('"he said ""stop"", twice"');

@@ -34,7 +34,10 @@ export const CSV_HEADER = [
 const explanationsOf = (flags: readonly Flag[]): string =>
   flags
     .flatMap((f) => f.explanations ?? [])
-    .map((e) => `${e.weight >= 0 ? 'for' : 'against'} (${e.rule}): ${e.text}${e.matched.length ? ` (words: ${e.matched.map((m) => `"${m}"`).join(', ')})` : ''}`)
+    .map(
+      (e) =>
+        `${e.weight >= 0 ? 'for' : 'against'} (${e.rule}): ${e.text}${e.matched.length ? ` (words: ${e.matched.map((m) => `"${m}"`).join(', ')})` : ''}`,
+    )
     .join(' | ');
 
 export const toCsvRow = (hit: HitRow): string =>

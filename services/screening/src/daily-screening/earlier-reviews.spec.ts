@@ -31,14 +31,27 @@ const review = (overrides: Partial<EarlierReview> = {}): EarlierReview => ({
 });
 
 describe('foldIntoEarlierReviews', () => {
-  it('should open no second task and name the open one when an amended version is flagged while the report\'s review is open', () => {
+  it("should open no second task and name the open one when an amended version is flagged while the report's review is open", () => {
     const [folded] = foldIntoEarlierReviews([hit(2)], [review()]);
     expect(folded!.taskKind).toBeNull();
-    expect(folded!.flags.at(-1)).toEqual({ code: 'earlier-review', text: 'Version 1 of this report is already waiting for reclassification review (task task-1); this version is reviewed with it, not as a second task.' });
+    expect(folded!.flags.at(-1)).toEqual({
+      code: 'earlier-review',
+      text: 'Version 1 of this report is already waiting for reclassification review (task task-1); this version is reviewed with it, not as a second task.',
+    });
   });
 
   it('should open no task and point to the submission when the report was already confirmed as misclassified', () => {
-    const [folded] = foldIntoEarlierReviews([hit(2)], [review({ status: 'completed', decision: 'confirm-misclassification', decidedAt: new Date('2026-11-20T10:00:00Z'), reclassificationRef: 'RC-7' })]);
+    const [folded] = foldIntoEarlierReviews(
+      [hit(2)],
+      [
+        review({
+          status: 'completed',
+          decision: 'confirm-misclassification',
+          decidedAt: new Date('2026-11-20T10:00:00Z'),
+          reclassificationRef: 'RC-7',
+        }),
+      ],
+    );
     expect(folded!.taskKind).toBeNull();
     expect(folded!.suggestedActions).toEqual(['record-on-list']);
     expect(folded!.flags.at(-1)?.text).toBe(
@@ -47,15 +60,22 @@ describe('foldIntoEarlierReviews', () => {
   });
 
   it('should open a new task and say what was decided before when the earlier review was rejected', () => {
-    const [folded] = foldIntoEarlierReviews([hit(2)], [review({ status: 'completed', decision: 'reject-misclassification', decidedAt: new Date('2026-11-20T10:00:00Z') })]);
+    const [folded] = foldIntoEarlierReviews(
+      [hit(2)],
+      [review({ status: 'completed', decision: 'reject-misclassification', decidedAt: new Date('2026-11-20T10:00:00Z') })],
+    );
     expect(folded!.taskKind).toBe('reclassification-review');
-    expect(folded!.flags.at(-1)?.text).toBe('Version 1 of this report was reviewed and not confirmed as misclassified on 2026-11-20 (task task-1); this amended version is reviewed afresh.');
+    expect(folded!.flags.at(-1)?.text).toBe(
+      'Version 1 of this report was reviewed and not confirmed as misclassified on 2026-11-20 (task task-1); this amended version is reviewed afresh.',
+    );
   });
 
   it('should open one task on the newest version when two versions of a report are flagged in one batch', () => {
     const folded = foldIntoEarlierReviews([hit(1), hit(2), hit(1, { sourceRef: 'CR-2' })], []);
     expect(folded.map((h) => h.taskKind)).toEqual([null, 'reclassification-review', 'reclassification-review']);
-    expect(folded[0]!.flags.at(-1)?.text).toBe('Version 2 of this report was flagged in the same run; both are reviewed in the task opened for version 2.');
+    expect(folded[0]!.flags.at(-1)?.text).toBe(
+      'Version 2 of this report was flagged in the same run; both are reviewed in the task opened for version 2.',
+    );
   });
 
   it('should leave hits alone when they are not reclassification reviews or are the reviewed version itself', () => {

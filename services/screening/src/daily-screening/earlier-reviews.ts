@@ -29,7 +29,8 @@ export const foldIntoEarlierReviews = (hits: readonly NewHit[], earlier: readonl
   const byRef = new Map(earlier.map((r) => [r.sourceRef, r]));
   const newestFlagged = new Map<string, number>();
   for (const h of hits) {
-    if (h.source === 'crime-report' && h.taskKind === 'reclassification-review') newestFlagged.set(h.sourceRef, Math.max(newestFlagged.get(h.sourceRef) ?? 0, h.sourceVersion));
+    if (h.source === 'crime-report' && h.taskKind === 'reclassification-review')
+      newestFlagged.set(h.sourceRef, Math.max(newestFlagged.get(h.sourceRef) ?? 0, h.sourceVersion));
   }
   return hits.map((hit) => {
     if (hit.source !== 'crime-report' || hit.taskKind !== 'reclassification-review') return hit;
@@ -64,15 +65,33 @@ export const foldIntoEarlierReviews = (hits: readonly NewHit[], earlier: readonl
           ],
         };
       }
-      const decided = review.decision === 'reject-misclassification' ? `was reviewed and not confirmed as misclassified${review.decidedAt ? ` on ${onDay(review.decidedAt)}` : ''}` : 'was reviewed without a decision on its classification';
-      hit = { ...hit, flags: [...hit.flags, { code: 'earlier-review', text: `Version ${review.version} of this report ${decided} (task ${review.taskId}); this amended version is reviewed afresh.` }] };
+      const decided =
+        review.decision === 'reject-misclassification'
+          ? `was reviewed and not confirmed as misclassified${review.decidedAt ? ` on ${onDay(review.decidedAt)}` : ''}`
+          : 'was reviewed without a decision on its classification';
+      hit = {
+        ...hit,
+        flags: [
+          ...hit.flags,
+          {
+            code: 'earlier-review',
+            text: `Version ${review.version} of this report ${decided} (task ${review.taskId}); this amended version is reviewed afresh.`,
+          },
+        ],
+      };
     }
     const newest = newestFlagged.get(hit.sourceRef)!;
     if (hit.sourceVersion === newest) return hit;
     return {
       ...hit,
       taskKind: null,
-      flags: [...hit.flags, { code: 'earlier-review', text: `Version ${newest} of this report was flagged in the same run; both are reviewed in the task opened for version ${newest}.` }],
+      flags: [
+        ...hit.flags,
+        {
+          code: 'earlier-review',
+          text: `Version ${newest} of this report was flagged in the same run; both are reviewed in the task opened for version ${newest}.`,
+        },
+      ],
     };
   });
 };

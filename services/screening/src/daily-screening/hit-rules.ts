@@ -3,7 +3,15 @@ import { detectMisclassifiedStalking, type DetectorOptions, type Explanation } f
 
 /** Reference data for one offence family, as configured in the offence_family table. */
 /** An offence family as the reference table holds it, with what it means to screening (supervisors configure it). */
-export type FamilyInfo = { family: string; label: string; screened: boolean; courseOfConduct: boolean; orderBreach: boolean; legislation: string; homeOfficeCodes: string[] };
+export type FamilyInfo = {
+  family: string;
+  label: string;
+  screened: boolean;
+  courseOfConduct: boolean;
+  orderBreach: boolean;
+  legislation: string;
+  homeOfficeCodes: string[];
+};
 
 export type FlagCode =
   | 'screened-offence'
@@ -45,7 +53,12 @@ export type ReportForScreening = {
   otherVictims: number;
 };
 
-export type ReportHit = { flags: Flag[]; suggestedActions: SuggestedAction[]; linkedReportRefs: string[]; misclassificationConfidence: number | null };
+export type ReportHit = {
+  flags: Flag[];
+  suggestedActions: SuggestedAction[];
+  linkedReportRefs: string[];
+  misclassificationConfidence: number | null;
+};
 
 const INTIMATE: ReadonlySet<Relationship> = new Set(['former-partner', 'partner']);
 
@@ -81,7 +94,11 @@ const orderActions = (actions: Set<SuggestedAction>): SuggestedAction[] => {
  * Applies the daily screening rules to one report version: a screened offence family puts it on
  * the list; otherwise the misclassified-stalking detector may. Returns null when it is not a hit.
  */
-export const screenReport = (report: ReportForScreening, family: FamilyInfo | undefined, detector: DetectorOptions = {}): ReportHit | null => {
+export const screenReport = (
+  report: ReportForScreening,
+  family: FamilyInfo | undefined,
+  detector: DetectorOptions = {},
+): ReportHit | null => {
   const flags: Flag[] = [];
   const actions = new Set<SuggestedAction>();
   const samePair = [...new Set(report.samePairReports)].sort();
@@ -90,12 +107,20 @@ export const screenReport = (report: ReportForScreening, family: FamilyInfo | un
   let confidence: number | null = null;
 
   if (family?.screened) {
-    flags.push({ code: 'screened-offence', text: `Recorded as ${describeFamily(family)}, an offence family the EASI team screens every day.` });
+    flags.push({
+      code: 'screened-offence',
+      text: `Recorded as ${describeFamily(family)}, an offence family the EASI team screens every day.`,
+    });
   }
   if (report.recordedFamily !== 'stalking') {
     const result = detectMisclassifiedStalking(
       // The detector's linkedReports are earlier reports with the same suspect and victim, found by linking.
-      { recordedOffence: report.recordedFamily, relationship: report.relationship, narrative: report.narrative, linkedReports: samePair.length },
+      {
+        recordedOffence: report.recordedFamily,
+        relationship: report.relationship,
+        narrative: report.narrative,
+        linkedReports: samePair.length,
+      },
       detector,
     );
     if (result.flagged) {
@@ -114,7 +139,10 @@ export const screenReport = (report: ReportForScreening, family: FamilyInfo | un
 
   actions.add('record-on-list');
   if (report.changeType !== 'recorded' && report.version > 1) {
-    flags.push({ code: 'amended-version', text: `Version ${report.version} of this report (${report.changeType}); earlier versions are kept.` });
+    flags.push({
+      code: 'amended-version',
+      text: `Version ${report.version} of this report (${report.changeType}); earlier versions are kept.`,
+    });
   }
   if (samePair.length > 0) {
     flags.push({
@@ -149,7 +177,12 @@ export const screenReport = (report: ReportForScreening, family: FamilyInfo | un
     actions.add('possible-easi-candidate');
     actions.add('refer-to-triage-clinic');
   }
-  return { flags, suggestedActions: orderActions(actions), linkedReportRefs: [...samePair, ...sourceOnly], misclassificationConfidence: confidence };
+  return {
+    flags,
+    suggestedActions: orderActions(actions),
+    linkedReportRefs: [...samePair, ...sourceOnly],
+    misclassificationConfidence: confidence,
+  };
 };
 
 export type CustodyForScreening = {
@@ -167,10 +200,17 @@ export const screenCustodyRecord = (record: CustodyForScreening, families: Reado
   if (screened.length === 0) return null;
   const actions = new Set<SuggestedAction>(['record-on-list']);
   const flags: Flag[] = [
-    { code: 'custody-record', text: `Person in custody (${record.eventType.replace(/-/g, ' ')}) for ${screened.map(describeFamily).join('; ')}.` },
+    {
+      code: 'custody-record',
+      text: `Person in custody (${record.eventType.replace(/-/g, ' ')}) for ${screened.map(describeFamily).join('; ')}.`,
+    },
   ];
   if (record.crimeReportRefs.length > 0) {
-    flags.push({ code: 'linked-reports', text: `Custody record linked to ${plural(record.crimeReportRefs.length, 'crime report')}: ${record.crimeReportRefs.join(', ')}.`, linkedReportRefs: record.crimeReportRefs });
+    flags.push({
+      code: 'linked-reports',
+      text: `Custody record linked to ${plural(record.crimeReportRefs.length, 'crime report')}: ${record.crimeReportRefs.join(', ')}.`,
+      linkedReportRefs: record.crimeReportRefs,
+    });
     actions.add('link-to-other-reports');
   }
   if (record.victimRefs.length > 0) actions.add('victim-contact-and-isac-referral');

@@ -4,7 +4,8 @@ export const SCREENING_TIME_ZONE = 'Europe/London';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-export const isDay = (value: string): boolean => DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+export const isDay = (value: string): boolean =>
+  DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 
 const parts = (instant: Date, timeZone: string): Record<string, number> => {
   const formatted = new Intl.DateTimeFormat('en-GB', {
@@ -49,4 +50,5 @@ export const wallClockTime = (instant: Date, timeZone = SCREENING_TIME_ZONE): { 
   return { hour: p.hour!, minute: p.minute! };
 };
 
-export const addDays = (day: string, n: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+export const addDays = (day: string, n: number): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);

@@ -48,9 +48,18 @@ describe('reclassification reviews of amended reports (real Postgres)', () => {
       [ref],
     );
   const taskId = async (ref: string, version: number): Promise<string> =>
-    ((await dataSource.query(`SELECT t.id FROM review_task t JOIN screening_hit h ON h.id = t.hit_id WHERE h.source_ref = $1 AND h.source_version = $2`, [ref, version])) as { id: string }[])[0]!.id;
+    (
+      (await dataSource.query(
+        `SELECT t.id FROM review_task t JOIN screening_hit h ON h.id = t.hit_id WHERE h.source_ref = $1 AND h.source_version = $2`,
+        [ref, version],
+      )) as { id: string }[]
+    )[0]!.id;
   const flagsOf = async (ref: string, version: number): Promise<{ code: string; text: string }[]> =>
-    ((await dataSource.query(`SELECT flags FROM screening_hit WHERE source_ref = $1 AND source_version = $2`, [ref, version])) as { flags: { code: string; text: string }[] }[])[0]!.flags;
+    (
+      (await dataSource.query(`SELECT flags FROM screening_hit WHERE source_ref = $1 AND source_version = $2`, [ref, version])) as {
+        flags: { code: string; text: string }[];
+      }[]
+    )[0]!.flags;
 
   beforeAll(async () => {
     dataSource = await createDataSource({
@@ -74,7 +83,10 @@ describe('reclassification reviews of amended reports (real Postgres)', () => {
     expect(await runs.insertHits([flagged('CR-OPEN', 1, DAY_1)], QUEUE)).toBe(1);
     expect(await runs.insertHits([flagged('CR-OPEN', 2, DAY_2)], QUEUE)).toBe(1);
     expect(await tasksOf('CR-OPEN')).toEqual([{ version: 1, status: 'open' }]);
-    expect((await flagsOf('CR-OPEN', 2)).at(-1)).toEqual({ code: 'earlier-review', text: expect.stringContaining(`task ${await taskId('CR-OPEN', 1)}`) });
+    expect((await flagsOf('CR-OPEN', 2)).at(-1)).toEqual({
+      code: 'earlier-review',
+      text: expect.stringContaining(`task ${await taskId('CR-OPEN', 1)}`),
+    });
     expect(await runs.insertHits([flagged('CR-OPEN', 1, DAY_1), flagged('CR-OPEN', 2, DAY_2)], QUEUE)).toBe(0);
     expect(await tasksOf('CR-OPEN')).toEqual([{ version: 1, status: 'open' }]);
     const [figure] = await reviews.misclassifiedByMonth(`${MONTH}-01`, `${MONTH}-01`);
@@ -88,13 +100,34 @@ describe('reclassification reviews of amended reports (real Postgres)', () => {
 
   it('should not reopen a confirmed report but review afresh a rejected one when an amended version is flagged, counting each report once', async () => {
     await runs.insertHits([flagged('CR-CONF', 1, DAY_1), flagged('CR-REJ', 1, DAY_1)], QUEUE);
-    await reviews.decide(await taskId('CR-CONF', 1), { decision: 'confirm-misclassification', actionsTaken: [], reclassificationRef: 'RC-9', reason: 'submitted', decidedBy: 'officer-1' });
-    await reviews.decide(await taskId('CR-REJ', 1), { decision: 'reject-misclassification', actionsTaken: [], reclassificationRef: null, reason: 'Neighbour dispute.', decidedBy: 'officer-1' });
+    await reviews.decide(await taskId('CR-CONF', 1), {
+      decision: 'confirm-misclassification',
+      actionsTaken: [],
+      reclassificationRef: 'RC-9',
+      reason: 'submitted',
+      decidedBy: 'officer-1',
+    });
+    await reviews.decide(await taskId('CR-REJ', 1), {
+      decision: 'reject-misclassification',
+      actionsTaken: [],
+      reclassificationRef: null,
+      reason: 'Neighbour dispute.',
+      decidedBy: 'officer-1',
+    });
     await runs.insertHits([flagged('CR-CONF', 2, DAY_2), flagged('CR-REJ', 2, DAY_2)], QUEUE);
     expect(await tasksOf('CR-CONF')).toEqual([{ version: 1, status: 'completed' }]);
     expect((await flagsOf('CR-CONF', 2)).at(-1)?.text).toContain('reclassification submission RC-9');
-    expect(await tasksOf('CR-REJ')).toEqual([{ version: 1, status: 'completed' }, { version: 2, status: 'open' }]);
-    await reviews.decide(await taskId('CR-REJ', 2), { decision: 'reject-misclassification', actionsTaken: [], reclassificationRef: null, reason: 'Still a neighbour dispute.', decidedBy: 'officer-2' });
+    expect(await tasksOf('CR-REJ')).toEqual([
+      { version: 1, status: 'completed' },
+      { version: 2, status: 'open' },
+    ]);
+    await reviews.decide(await taskId('CR-REJ', 2), {
+      decision: 'reject-misclassification',
+      actionsTaken: [],
+      reclassificationRef: null,
+      reason: 'Still a neighbour dispute.',
+      decidedBy: 'officer-2',
+    });
     const [figure] = await reviews.misclassifiedByMonth(`${MONTH}-01`, `${MONTH}-01`);
     expect(figure).toEqual({ month: MONTH, flagged: 4, confirmed: 1, rejected: 1 });
   });

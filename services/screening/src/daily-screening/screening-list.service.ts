@@ -24,7 +24,11 @@ export class ScreeningListService {
   }
 
   async day(day: string, limit: number, offset: number): Promise<ScreeningDayView> {
-    const [run, total, items] = await Promise.all([this.runsRepo.run(day), this.runsRepo.countHitsOfDay(day), this.runsRepo.hitsOfDay(day, limit, offset)]);
+    const [run, total, items] = await Promise.all([
+      this.runsRepo.run(day),
+      this.runsRepo.countHitsOfDay(day),
+      this.runsRepo.hitsOfDay(day, limit, offset),
+    ]);
     return { day, run, total, items };
   }
 

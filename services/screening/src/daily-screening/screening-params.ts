@@ -12,20 +12,27 @@ const EARLIEST_MONTH = EARLIEST_SCREENING_DAY.slice(0, 7);
 /** Today on the force's wall clock: a day after it has no reports yet, and screening it would close it early. */
 const today = (): string => dayOf(new Date(), SCREENING_TIME_ZONE);
 
-export const Day = z.iso.date({ message: 'must be a day YYYY-MM-DD' }).superRefine((day, ctx) => {
-  if (day < EARLIEST_SCREENING_DAY) ctx.addIssue({ code: 'custom', message: `must be ${EARLIEST_SCREENING_DAY} or later` });
-  else if (day > today()) ctx.addIssue({ code: 'custom', message: `must not be after today (${today()}, ${SCREENING_TIME_ZONE})` });
-}).describe(`a day YYYY-MM-DD from ${EARLIEST_SCREENING_DAY} up to today (${SCREENING_TIME_ZONE})`);
+export const Day = z.iso
+  .date({ message: 'must be a day YYYY-MM-DD' })
+  .superRefine((day, ctx) => {
+    if (day < EARLIEST_SCREENING_DAY) ctx.addIssue({ code: 'custom', message: `must be ${EARLIEST_SCREENING_DAY} or later` });
+    else if (day > today()) ctx.addIssue({ code: 'custom', message: `must not be after today (${today()}, ${SCREENING_TIME_ZONE})` });
+  })
+  .describe(`a day YYYY-MM-DD from ${EARLIEST_SCREENING_DAY} up to today (${SCREENING_TIME_ZONE})`);
 
 export const Month = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM')
   .superRefine((month, ctx) => {
     if (month < EARLIEST_MONTH) ctx.addIssue({ code: 'custom', message: `must be ${EARLIEST_MONTH} or later` });
-    else if (month > today().slice(0, 7)) ctx.addIssue({ code: 'custom', message: `must not be after this month (${today().slice(0, 7)}, ${SCREENING_TIME_ZONE})` });
+    else if (month > today().slice(0, 7))
+      ctx.addIssue({ code: 'custom', message: `must not be after this month (${today().slice(0, 7)}, ${SCREENING_TIME_ZONE})` });
   });
 
-export const ListQuery = z.object({ limit: z.coerce.number().int().min(1).max(20_000).default(1000), offset: z.coerce.number().int().min(0).default(0) });
+export const ListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(20_000).default(1000),
+  offset: z.coerce.number().int().min(0).default(0),
+});
 export type ListQueryParams = z.infer<typeof ListQuery>;
 
 export const FiguresQuery = z
@@ -50,7 +57,10 @@ export const ScheduleSchema = z
       .refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/London, or UTC' })
       .default(DEFAULT_SCHEDULE.timeZone),
     weekdays: z.array(z.enum(DAYS)).min(1).default(DEFAULT_SCHEDULE.weekdays),
-    catchupWindow: z.string().regex(/^\d+ (seconds|minutes|hours|days)$/).default(DEFAULT_SCHEDULE.catchupWindow),
+    catchupWindow: z
+      .string()
+      .regex(/^\d+ (seconds|minutes|hours|days)$/)
+      .default(DEFAULT_SCHEDULE.catchupWindow),
     paused: z.boolean().default(false),
   })
   .strict();

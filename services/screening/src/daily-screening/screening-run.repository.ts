@@ -47,7 +47,8 @@ export type HitRow = Omit<NewHit, 'taskKind' | 'day'> & {
 };
 
 /** Everyone the hits show (suspects and victims): a read of them is audited against each, so it reaches their access logs. */
-export const peopleOnHits = (hits: readonly Pick<HitRow, 'suspectRefs' | 'victimRefs'>[]): string[] => hits.flatMap((h) => [...h.suspectRefs, ...h.victimRefs]);
+export const peopleOnHits = (hits: readonly Pick<HitRow, 'suspectRefs' | 'victimRefs'>[]): string[] =>
+  hits.flatMap((h) => [...h.suspectRefs, ...h.victimRefs]);
 
 export type ChunkRow = ReportForScreening & { id: string; policeArea: string; suspectRefs: string[] };
 
@@ -65,11 +66,16 @@ export class ScreeningRunRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   completedDays(from: string, to: string): Promise<{ day: string }[]> {
-    return this.dataSource.query(`SELECT day::text AS day FROM screening_run WHERE status = 'completed' AND day BETWEEN $1 AND $2`, [from, to]);
+    return this.dataSource.query(`SELECT day::text AS day FROM screening_run WHERE status = 'completed' AND day BETWEEN $1 AND $2`, [
+      from,
+      to,
+    ]);
   }
 
   async lastCompletedBefore(day: string): Promise<string | null> {
-    const rows = (await this.dataSource.query(`SELECT max(day)::text AS day FROM screening_run WHERE status = 'completed' AND day < $1`, [day])) as { day: string | null }[];
+    const rows = (await this.dataSource.query(`SELECT max(day)::text AS day FROM screening_run WHERE status = 'completed' AND day < $1`, [
+      day,
+    ])) as { day: string | null }[];
     return rows[0]?.day ?? null;
   }
 
@@ -99,7 +105,11 @@ export class ScreeningRunRepository {
                 (SELECT count(*) FROM custody_screening WHERE screening_day = $1)::int AS "custodyRecords"`,
         [day],
       )) as { reports: number; custodyRecords: number }[];
-      await m.query(`UPDATE screening_run SET reports_total = $2, custody_total = $3 WHERE day = $1`, [day, counts!.reports, counts!.custodyRecords]);
+      await m.query(`UPDATE screening_run SET reports_total = $2, custody_total = $3 WHERE day = $1`, [
+        day,
+        counts!.reports,
+        counts!.custodyRecords,
+      ]);
       return counts!;
     });
   }
@@ -110,7 +120,7 @@ export class ScreeningRunRepository {
       // The per-row link lookups look expensive to the planner; compiling them (JIT) costs more than running them.
       await m.query('SET LOCAL jit = off');
       return m.query(
-      `WITH bounds AS (
+        `WITH bounds AS (
          -- Each lane takes one contiguous share of the day's ids, so a chunk reads its own rows in
          -- index order and stops at the limit (a modulo filter read the whole day for every chunk).
          SELECT lo + (hi - lo + 1) * $5::int / $4::int AS lane_lo, lo + (hi - lo + 1) * ($5::int + 1) / $4::int AS lane_hi
@@ -151,7 +161,13 @@ export class ScreeningRunRepository {
       `SELECT c.event_id AS "eventId", c.event_type AS "eventType", c.police_area AS "policeArea", c.person_ref AS "personRef", c.payload
        FROM custody_screening s JOIN custody_event c ON c.event_id = s.event_id WHERE s.screening_day = $1 ORDER BY c.event_id`,
       [day],
-    )) as { eventId: string; eventType: string; policeArea: string; personRef: string; payload: { relationshipToVictim: Relationship; victimRefs?: string[]; crimeReportRefs?: string[]; offences: { family: string }[] } }[];
+    )) as {
+      eventId: string;
+      eventType: string;
+      policeArea: string;
+      personRef: string;
+      payload: { relationshipToVictim: Relationship; victimRefs?: string[]; crimeReportRefs?: string[]; offences: { family: string }[] };
+    }[];
     return rows.map((r) => ({
       eventId: r.eventId,
       eventType: r.eventType,
@@ -172,7 +188,9 @@ export class ScreeningRunRepository {
    */
   async insertHits(hits: readonly NewHit[], queue: string, manager: EntityManager = this.dataSource.manager): Promise<number> {
     if (hits.length === 0) return 0;
-    const reviewed = [...new Set(hits.filter((h) => h.source === 'crime-report' && h.taskKind === 'reclassification-review').map((h) => h.sourceRef))];
+    const reviewed = [
+      ...new Set(hits.filter((h) => h.source === 'crime-report' && h.taskKind === 'reclassification-review').map((h) => h.sourceRef)),
+    ];
     if (reviewed.length === 0) return this.writeHits(hits, queue, manager);
     return manager.transaction(async (m) => {
       await m.query(
@@ -298,7 +316,9 @@ export class ScreeningRunRepository {
   }
 
   async countHitsOfDay(day: string): Promise<number> {
-    const [row] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM screening_hit WHERE screening_day = $1`, [day])) as { n: number }[];
+    const [row] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM screening_hit WHERE screening_day = $1`, [day])) as {
+      n: number;
+    }[];
     return row?.n ?? 0;
   }
 

@@ -8,10 +8,16 @@ import { DEFAULT_SCHEDULE, type ScreeningScheduleService, type ScreeningSchedule
 const NOW = new Date('2026-11-26T10:00:00Z');
 
 const setup = (settings: Partial<ScreeningScheduleSettings> | 'no-schedule', lastCompleted: string | null = null) => {
-  const runs = { lastCompletedBefore: jest.fn().mockResolvedValue(lastCompleted), completedDays: jest.fn().mockResolvedValue(lastCompleted ? [{ day: lastCompleted }] : []) };
+  const runs = {
+    lastCompletedBefore: jest.fn().mockResolvedValue(lastCompleted),
+    completedDays: jest.fn().mockResolvedValue(lastCompleted ? [{ day: lastCompleted }] : []),
+  };
   const holidays = { nonWorkingDays: jest.fn().mockResolvedValue(new Set<string>()) };
   const schedule = {
-    describe: settings === 'no-schedule' ? jest.fn().mockRejectedValue(new ScheduleNotFoundError('not found', 'screening-daily')) : jest.fn().mockResolvedValue({ ...DEFAULT_SCHEDULE, ...settings }),
+    describe:
+      settings === 'no-schedule'
+        ? jest.fn().mockRejectedValue(new ScheduleNotFoundError('not found', 'screening-daily'))
+        : jest.fn().mockResolvedValue({ ...DEFAULT_SCHEDULE, ...settings }),
   };
   const service = new ScreeningRunService(
     runs as unknown as ScreeningRunRepository,
@@ -23,7 +29,7 @@ const setup = (settings: Partial<ScreeningScheduleSettings> | 'no-schedule', las
   return { service, runs };
 };
 
-describe('ScreeningRunService.planScreeningDays on the Schedule\'s calendar', () => {
+describe("ScreeningRunService.planScreeningDays on the Schedule's calendar", () => {
   it('should catch up a missed Saturday and not the Monday when the Schedule runs Tuesday to Saturday', async () => {
     const { service } = setup({ weekdays: ['TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'] }, '2026-11-20');
     const plan = await service.planScreeningDays({ scheduledFor: '2026-11-24T07:00:00.000Z', maxCatchUpDays: 10 });
@@ -33,7 +39,7 @@ describe('ScreeningRunService.planScreeningDays on the Schedule\'s calendar', ()
     ]);
   });
 
-  it('should take the day and the cutoffs on the Schedule\'s own zone when it is not Europe/London', async () => {
+  it("should take the day and the cutoffs on the Schedule's own zone when it is not Europe/London", async () => {
     // 07:00 on Tuesday 24 November in Auckland (NZDT, UTC+13) is 18:00 on Monday 23rd in London.
     const { service, runs } = setup({ timeZone: 'Pacific/Auckland' }, '2026-11-20');
     const plan = await service.planScreeningDays({ scheduledFor: '2026-11-23T18:00:00.000Z', maxCatchUpDays: 10 });
@@ -44,9 +50,11 @@ describe('ScreeningRunService.planScreeningDays on the Schedule\'s calendar', ()
     ]);
   });
 
-  it('should cut a day given by hand at the Schedule\'s time in its zone', async () => {
+  it("should cut a day given by hand at the Schedule's time in its zone", async () => {
     const { service } = setup({ hour: 6, minute: 30, timeZone: 'America/New_York' });
-    expect((await service.planScreeningDays({ day: '2026-11-20', maxCatchUpDays: 10 })).days).toEqual([{ day: '2026-11-20', cutoff: '2026-11-20T11:30:00.000Z' }]);
+    expect((await service.planScreeningDays({ day: '2026-11-20', maxCatchUpDays: 10 })).days).toEqual([
+      { day: '2026-11-20', cutoff: '2026-11-20T11:30:00.000Z' },
+    ]);
   });
 
   it('should use Monday to Friday at 07:00 Europe/London when there is no Schedule', async () => {
@@ -65,10 +73,14 @@ describe('ScreeningRunService.planScreeningDays refusing days', () => {
     ['2026-02-30', /YYYY-MM-DD/],
   ])('should refuse %s for good when the day is not one a run may screen', async (day, message) => {
     const { service } = setup({});
-    await expect(service.planScreeningDays({ day, maxCatchUpDays: 10 })).rejects.toMatchObject({ type: 'BusinessRefusal', nonRetryable: true, message: expect.stringMatching(message) });
+    await expect(service.planScreeningDays({ day, maxCatchUpDays: 10 })).rejects.toMatchObject({
+      type: 'BusinessRefusal',
+      nonRetryable: true,
+      message: expect.stringMatching(message),
+    });
   });
 
-  it('should accept today and the bench\'s earliest synthetic day when a day is given by hand', async () => {
+  it("should accept today and the bench's earliest synthetic day when a day is given by hand", async () => {
     const { service } = setup({});
     expect((await service.planScreeningDays({ day: '2026-11-26', maxCatchUpDays: 10 })).days.map((d) => d.day)).toEqual(['2026-11-26']);
     expect((await service.planScreeningDays({ day: '1900-01-01', maxCatchUpDays: 10 })).days.map((d) => d.day)).toEqual(['1900-01-01']);
@@ -76,6 +88,9 @@ describe('ScreeningRunService.planScreeningDays refusing days', () => {
 
   it('should refuse a scheduled time far in the future when a run is started with one', async () => {
     const { service } = setup({});
-    await expect(service.planScreeningDays({ scheduledFor: '2999-01-01T07:00:00.000Z', maxCatchUpDays: 10 })).rejects.toMatchObject({ type: 'BusinessRefusal', nonRetryable: true });
+    await expect(service.planScreeningDays({ scheduledFor: '2999-01-01T07:00:00.000Z', maxCatchUpDays: 10 })).rejects.toMatchObject({
+      type: 'BusinessRefusal',
+      nonRetryable: true,
+    });
   });
 });

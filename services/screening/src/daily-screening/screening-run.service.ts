@@ -52,7 +52,8 @@ export class ScreeningRunService {
     const now = this.clock();
     const scheduledFor = input.scheduledFor !== undefined ? new Date(input.scheduledFor) : undefined;
     if (scheduledFor && Number.isNaN(scheduledFor.getTime())) refuse(`scheduledFor is not a date: ${input.scheduledFor}`);
-    if (scheduledFor && scheduledFor.getTime() > now.getTime() + SCHEDULE_CLOCK_SLACK_MS) refuse(`scheduledFor is in the future: ${input.scheduledFor}`);
+    if (scheduledFor && scheduledFor.getTime() > now.getTime() + SCHEDULE_CLOCK_SLACK_MS)
+      refuse(`scheduledFor is in the future: ${input.scheduledFor}`);
     if (input.day !== undefined && !isDay(input.day)) refuse(`day must be YYYY-MM-DD: ${input.day}`);
     const calendar = await this.calendar();
     const { timeZone } = calendar;
@@ -73,14 +74,26 @@ export class ScreeningRunService {
     const last = await this.runs.lastCompletedBefore(target);
     const from = last ?? target;
     const completed = new Set((await this.runs.completedDays(from, target)).map((r) => r.day));
-    const days = planDays(target, completed, last, input.maxCatchUpDays, await this.holidays.nonWorkingDays(from, target), calendar.weekdays);
+    const days = planDays(
+      target,
+      completed,
+      last,
+      input.maxCatchUpDays,
+      await this.holidays.nonWorkingDays(from, target),
+      calendar.weekdays,
+    );
     return { days: days.map((day) => ({ day, cutoff: day === target ? scheduledFor.toISOString() : cutoffOf(day) })) };
   }
 
   /** The Schedule's time, zone and weekdays; the defaults when there is no Schedule (a test's own run). */
   private async calendar(): Promise<{ hour: number; minute: number; timeZone: string; weekdays: ScreeningWeekdays }> {
     const toNumbers = (weekdays: readonly Weekday[]): ScreeningWeekdays => new Set(weekdays.map((d) => DAYS.indexOf(d)));
-    const fallback = { hour: DEFAULT_SCHEDULE.hour, minute: DEFAULT_SCHEDULE.minute, timeZone: DEFAULT_SCHEDULE.timeZone, weekdays: toNumbers(DEFAULT_SCHEDULE.weekdays) };
+    const fallback = {
+      hour: DEFAULT_SCHEDULE.hour,
+      minute: DEFAULT_SCHEDULE.minute,
+      timeZone: DEFAULT_SCHEDULE.timeZone,
+      weekdays: toNumbers(DEFAULT_SCHEDULE.weekdays),
+    };
     let settings: Awaited<ReturnType<ScreeningScheduleService['describe']>>;
     try {
       settings = await this.schedule.describe();
@@ -100,7 +113,13 @@ export class ScreeningRunService {
     return this.runs.begin(input.day, new Date(input.cutoff), input.workflowId);
   }
 
-  async screenReportChunk({ day, afterId, limit, lane, lanes }: Parameters<Activities['screenReportChunk']>[0]): ReturnType<Activities['screenReportChunk']> {
+  async screenReportChunk({
+    day,
+    afterId,
+    limit,
+    lane,
+    lanes,
+  }: Parameters<Activities['screenReportChunk']>[0]): ReturnType<Activities['screenReportChunk']> {
     // One row past the limit says whether the lane has more, so a lane ends without an empty last call.
     const fetched = await this.runs.chunk(day, afterId, limit + 1, lane ?? 0, lanes ?? 1);
     const more = fetched.length > limit;

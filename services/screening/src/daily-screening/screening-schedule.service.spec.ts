@@ -10,13 +10,28 @@ describe('scheduleOptions', () => {
       skip: [],
       timezone: 'Europe/London',
     });
-    expect(options.action).toMatchObject({ type: 'startWorkflow', workflowType: DAILY_SCREENING_WORKFLOW_TYPE, taskQueue: TASK_QUEUES.journeys });
+    expect(options.action).toMatchObject({
+      type: 'startWorkflow',
+      workflowType: DAILY_SCREENING_WORKFLOW_TYPE,
+      taskQueue: TASK_QUEUES.journeys,
+    });
     expect(options.policies).toEqual({ overlap: 'BUFFER_ALL', catchupWindow: '7 days', pauseOnFailure: false });
   });
 
-  it('should carry a force\'s own time, days, zone and pause when configured', () => {
-    const options = scheduleOptions({ ...DEFAULT_SCHEDULE, hour: 6, minute: 30, weekdays: ['MONDAY', 'WEDNESDAY'], timeZone: 'Europe/Dublin', paused: true });
-    expect(options.spec).toEqual({ calendars: [{ dayOfWeek: ['MONDAY', 'WEDNESDAY'], hour: 6, minute: 30 }], skip: [], timezone: 'Europe/Dublin' });
+  it("should carry a force's own time, days, zone and pause when configured", () => {
+    const options = scheduleOptions({
+      ...DEFAULT_SCHEDULE,
+      hour: 6,
+      minute: 30,
+      weekdays: ['MONDAY', 'WEDNESDAY'],
+      timeZone: 'Europe/Dublin',
+      paused: true,
+    });
+    expect(options.spec).toEqual({
+      calendars: [{ dayOfWeek: ['MONDAY', 'WEDNESDAY'], hour: 6, minute: 30 }],
+      skip: [],
+      timezone: 'Europe/Dublin',
+    });
     expect(options.state).toMatchObject({ paused: true });
   });
 

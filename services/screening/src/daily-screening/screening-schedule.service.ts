@@ -33,7 +33,20 @@ const RETRY_MS = 5000;
 /** How often a long-running instance extends the holiday horizon and rewrites the skip list (a new year, old skips dropped). */
 const HOLIDAY_REFRESH_MS = 24 * 60 * 60 * 1000;
 
-const MONTHS = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'] as const;
+const MONTHS = [
+  'JANUARY',
+  'FEBRUARY',
+  'MARCH',
+  'APRIL',
+  'MAY',
+  'JUNE',
+  'JULY',
+  'AUGUST',
+  'SEPTEMBER',
+  'OCTOBER',
+  'NOVEMBER',
+  'DECEMBER',
+] as const;
 
 /**
  * One skip calendar per bank holiday, the whole day: a skip matches only when every field matches,
@@ -51,7 +64,9 @@ export const holidaySkips = (days: readonly string[]): CalendarSpec[] =>
   }));
 
 /** Skipped bank holidays as days, read back from a Schedule's description. */
-const skippedDays = (skip: { year: { start: number }[]; month: { start: string }[]; dayOfMonth: { start: number }[] }[] | undefined): string[] =>
+const skippedDays = (
+  skip: { year: { start: number }[]; month: { start: string }[]; dayOfMonth: { start: number }[] }[] | undefined,
+): string[] =>
   (skip ?? [])
     .map((c) => {
       const month = MONTHS.indexOf(c.month[0]?.start as (typeof MONTHS)[number]) + 1;
@@ -59,7 +74,11 @@ const skippedDays = (skip: { year: { start: number }[]; month: { start: string }
     })
     .sort();
 
-export const scheduleOptions = (s: ScreeningScheduleSettings, bankHolidays: readonly string[] = [], scheduleId: string = DAILY_SCREENING_SCHEDULE_ID): ScheduleOptions => ({
+export const scheduleOptions = (
+  s: ScreeningScheduleSettings,
+  bankHolidays: readonly string[] = [],
+  scheduleId: string = DAILY_SCREENING_SCHEDULE_ID,
+): ScheduleOptions => ({
   scheduleId,
   spec: { calendars: [{ dayOfWeek: s.weekdays, hour: s.hour, minute: s.minute }], skip: holidaySkips(bankHolidays), timezone: s.timeZone },
   action: {
@@ -206,7 +225,12 @@ export class ScreeningScheduleService implements OnApplicationBootstrap, OnAppli
       try {
         await this.client.schedule.getHandle(this.scheduleId).update((previous) => {
           const next = scheduleOptions(settings, bankHolidays, this.scheduleId);
-          return { ...previous, spec: next.spec, policies: { ...previous.policies, ...next.policies }, state: { ...previous.state, paused: settings.paused } };
+          return {
+            ...previous,
+            spec: next.spec,
+            policies: { ...previous.policies, ...next.policies },
+            state: { ...previous.state, paused: settings.paused },
+          };
         });
       } catch (error) {
         if (!(error instanceof ScheduleNotFoundError)) throw error;

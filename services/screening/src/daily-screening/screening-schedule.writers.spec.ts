@@ -82,13 +82,16 @@ describe('ScreeningScheduleService writers (real Postgres and Temporal)', () => 
   });
 
   afterAll(async () => {
-    await client?.schedule.getHandle(scheduleId).delete().catch(() => undefined);
+    await client?.schedule
+      .getHandle(scheduleId)
+      .delete()
+      .catch(() => undefined);
     await connection?.close();
     await first?.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     await Promise.all([first?.destroy(), second?.destroy()]);
   });
 
-  it('should keep a supervisor\'s new bank holiday and settings change when another instance is rewriting the skip list at the same moment', async () => {
+  it("should keep a supervisor's new bank holiday and settings change when another instance is rewriting the skip list at the same moment", async () => {
     // Two service instances on their own connections; the Schedule is this test's own and paused.
     const heldHolidays = new HeldBankHolidayService(new BankHolidayRepository(first));
     const slow = new ScreeningScheduleService(client, heldHolidays, first, scheduleId);

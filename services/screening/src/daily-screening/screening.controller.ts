@@ -8,7 +8,17 @@ import type { MonthFigure } from '../review-tasks/review-task.repository';
 import { ReviewTaskService } from '../review-tasks/review-task.service';
 import { toCsv } from './csv-export';
 import { peopleOnHits, type HitRow, type ScreeningRunRow } from './screening-run.repository';
-import { Day, FiguresQuery, ListQuery, ScheduleSchema, StartRunSchema, type FiguresQueryParams, type ListQueryParams, type ScheduleBody, type StartRunBody } from './screening-params';
+import {
+  Day,
+  FiguresQuery,
+  ListQuery,
+  ScheduleSchema,
+  StartRunSchema,
+  type FiguresQueryParams,
+  type ListQueryParams,
+  type ScheduleBody,
+  type StartRunBody,
+} from './screening-params';
 import { ScreeningScheduleService, type ScreeningScheduleSettings } from './screening-schedule.service';
 import { ScreeningListService, type ScreeningDayView, type StartedRun } from './screening-list.service';
 
@@ -50,7 +60,9 @@ export class ScreeningController {
 
   @Get('lists/:day')
   @RequireRole('investigator', 'supervisor', 'tactical-lead')
-  @ApiOperation({ summary: "The day's screening list as JSON: one row per hit with flags, explanations, linked reports, suggested actions (audited)" })
+  @ApiOperation({
+    summary: "The day's screening list as JSON: one row per hit with flags, explanations, linked reports, suggested actions (audited)",
+  })
   async listJson(
     @Param('day', new ZodValidationPipe(Day, 'day')) day: string,
     @Query(new ZodValidationPipe(ListQuery, 'query')) query: ListQueryParams,
@@ -70,10 +82,20 @@ export class ScreeningController {
   @Header('content-type', 'text/csv; charset=utf-8')
   @ApiProduces('text/csv')
   @ApiOperation({ summary: "The day's screening list as CSV (cells that a spreadsheet would run as formulas are neutralised; audited)" })
-  async listCsv(@Param('day', new ZodValidationPipe(Day, 'day')) day: string, @CurrentUser() user: AuthenticatedUser): Promise<StreamableFile> {
+  async listCsv(
+    @Param('day', new ZodValidationPipe(Day, 'day')) day: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<StreamableFile> {
     const hits: HitRow[] = (await this.list.day(day, 100_000, 0)).items;
-    await this.audit.record(user, { action: 'export-screening-list-csv', subjectType: 'screening-list', subjectRef: day, personRefs: peopleOnHits(hits) }, { purpose: 'daily screening export' });
-    return new StreamableFile(Buffer.from(toCsv(hits), 'utf8'), { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="screening-${day}.csv"` });
+    await this.audit.record(
+      user,
+      { action: 'export-screening-list-csv', subjectType: 'screening-list', subjectRef: day, personRefs: peopleOnHits(hits) },
+      { purpose: 'daily screening export' },
+    );
+    return new StreamableFile(Buffer.from(toCsv(hits), 'utf8'), {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="screening-${day}.csv"`,
+    });
   }
 
   @Get('figures/misclassified')
@@ -98,7 +120,9 @@ export class ScreeningController {
   @RequireRole('supervisor', 'tactical-lead')
   @ApiOperation({ summary: 'Change when the daily screening runs (or pause it)' })
   @ApiBody({ schema: z.toJSONSchema(ScheduleSchema, { io: 'input' }) as Record<string, unknown> })
-  async updateSchedule(@Body(new ZodValidationPipe(ScheduleSchema, 'schedule')) body: ScheduleBody): ReturnType<ScreeningScheduleService['describe']> {
+  async updateSchedule(
+    @Body(new ZodValidationPipe(ScheduleSchema, 'schedule')) body: ScheduleBody,
+  ): ReturnType<ScreeningScheduleService['describe']> {
     const settings: ScreeningScheduleSettings = body;
     await this.schedule.update(settings);
     return this.schedule.describe();

@@ -27,7 +27,8 @@ describe('working days', () => {
 
 describe('the seeded bank holidays', () => {
   it('should hold eight England and Wales bank holidays a year for 2025 to 2027, each on a weekday', () => {
-    for (const year of ['2025', '2026', '2027']) expect(ENGLAND_AND_WALES_BANK_HOLIDAYS.filter((h) => h.day.startsWith(year))).toHaveLength(8);
+    for (const year of ['2025', '2026', '2027'])
+      expect(ENGLAND_AND_WALES_BANK_HOLIDAYS.filter((h) => h.day.startsWith(year))).toHaveLength(8);
     for (const h of ENGLAND_AND_WALES_BANK_HOLIDAYS) expect(isWorkingDay(h.day)).toBe(true);
   });
 });
@@ -75,7 +76,10 @@ describe('planDays on the days the Schedule is set to', () => {
 
   it('should catch up a missed Saturday and not a Monday when the Schedule runs Tuesday to Saturday', () => {
     // Last completed Friday 20 November 2026; the run is Tuesday 24th: Saturday 21st was missed, Monday 23rd is not a screening day.
-    expect(planDays('2026-11-24', new Set(['2026-11-20']), '2026-11-20', 10, new Set(), tuesdayToSaturday)).toEqual(['2026-11-21', '2026-11-24']);
+    expect(planDays('2026-11-24', new Set(['2026-11-20']), '2026-11-20', 10, new Set(), tuesdayToSaturday)).toEqual([
+      '2026-11-21',
+      '2026-11-24',
+    ]);
   });
 
   it('should count only the configured weekdays against the catch-up limit when walking back', () => {

@@ -17,7 +17,12 @@ export const isWorkingDay = (day: string, holidays: NonWorkingDays = NONE, weekd
   weekdays.has(new Date(`${day}T00:00:00Z`).getUTCDay()) && !holidays.has(day);
 
 /** Working days strictly before `day`, newest first, at most `count` of them. */
-export const previousWorkingDays = (day: string, count: number, holidays: NonWorkingDays = NONE, weekdays: ScreeningWeekdays = MONDAY_TO_FRIDAY): string[] => {
+export const previousWorkingDays = (
+  day: string,
+  count: number,
+  holidays: NonWorkingDays = NONE,
+  weekdays: ScreeningWeekdays = MONDAY_TO_FRIDAY,
+): string[] => {
   const out: string[] = [];
   let cursor = day;
   for (let back = 0; out.length < count && back < MAX_DAYS_BACK; back++) {
@@ -43,7 +48,10 @@ export const planDays = (
   holidays: NonWorkingDays = NONE,
   weekdays: ScreeningWeekdays = MONDAY_TO_FRIDAY,
 ): string[] => {
-  const missed = lastCompletedBefore === null ? [] : previousWorkingDays(target, maxCatchUp, holidays, weekdays).filter((d) => d > lastCompletedBefore && !completed.has(d));
+  const missed =
+    lastCompletedBefore === null
+      ? []
+      : previousWorkingDays(target, maxCatchUp, holidays, weekdays).filter((d) => d > lastCompletedBefore && !completed.has(d));
   const days = [...missed.reverse()];
   if (!completed.has(target)) days.push(target);
   return days;

@@ -19,7 +19,10 @@ describe('screeningDecision', () => {
   });
 
   it('should send ineligible at high risk when the DASH is graded high, whatever else is known', () => {
-    expect(screeningDecision(eligible, riskFrom([dashOnRecord('d-high', 15, 'high'), sdashOnRecord('sd-1')]))).toMatchObject({ outcome: 'ineligible', riskLevel: 'high' });
+    expect(screeningDecision(eligible, riskFrom([dashOnRecord('d-high', 15, 'high'), sdashOnRecord('sd-1')]))).toMatchObject({
+      outcome: 'ineligible',
+      riskLevel: 'high',
+    });
   });
 
   it('should send the SASH concern as the level when it is higher than the DASH', () => {
@@ -29,7 +32,9 @@ describe('screeningDecision', () => {
   });
 
   it('should send needs-case-discussion when facts are missing', () => {
-    expect(screeningDecision(EligibilityFactsBody.parse({ subjectRef: PERSON }), riskFrom([mediumDash])).outcome).toBe('needs-case-discussion');
+    expect(screeningDecision(EligibilityFactsBody.parse({ subjectRef: PERSON }), riskFrom([mediumDash])).outcome).toBe(
+      'needs-case-discussion',
+    );
   });
 });
 

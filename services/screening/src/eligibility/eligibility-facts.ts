@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { PseudoRef, RELATIONSHIPS, RiskLevelCode } from '@easi/contracts';
-import { DISPOSAL_KINDS, assessEligibility, type EligibilityFacts, type EligibilityResult, type ScreeningRisk } from '@easi/screening-rules';
+import {
+  DISPOSAL_KINDS,
+  assessEligibility,
+  type EligibilityFacts,
+  type EligibilityResult,
+  type ScreeningRisk,
+} from '@easi/screening-rules';
 
 const evidence = z.string().trim().max(500).optional();
 
@@ -13,8 +19,12 @@ const evidence = z.string().trim().max(500).optional();
  */
 export const EligibilityFactsBody = z
   .object({
-    subjectRef: PseudoRef.describe('The person screened: the reference their DASH (POST /assessments) is filed under, the custody record or crime report suspect'),
-    riskLevel: RiskLevelCode.optional().describe("Only to raise the risk instruments' level on professional judgement (say why in riskEvidence); never lower"),
+    subjectRef: PseudoRef.describe(
+      'The person screened: the reference their DASH (POST /assessments) is filed under, the custody record or crime report suspect',
+    ),
+    riskLevel: RiskLevelCode.optional().describe(
+      "Only to raise the risk instruments' level on professional judgement (say why in riskEvidence); never lower",
+    ),
     riskEvidence: evidence,
     ageYears: z.number().int().min(10).max(120).optional(),
     ageEvidence: evidence,
@@ -46,7 +56,12 @@ export const factsForRules = (facts: EligibilityFactsBody, risk: ScreeningRisk):
 /** The decision's reason: the rules' (or the override's) reason, then where the risk level came from (assessment ids and versions). */
 export const withRiskSource = (reason: string, risk: ScreeningRisk): string => `${reason} ${risk.summary}`;
 
-export type ScreeningDecision = { outcome: EligibilityResult['overall']; riskLevel: ScreeningRisk['level']; reason: string; rulesVersion: string };
+export type ScreeningDecision = {
+  outcome: EligibilityResult['overall'];
+  riskLevel: ScreeningRisk['level'];
+  reason: string;
+  rulesVersion: string;
+};
 
 /** The journey's decision: the rules' outcome on these facts (reasons in plain words), with the risk level from the assessments. */
 export const screeningDecision = (facts: EligibilityFactsBody, risk: ScreeningRisk): ScreeningDecision => {

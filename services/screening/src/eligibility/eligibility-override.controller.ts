@@ -29,7 +29,10 @@ export class EligibilityOverrideController {
   @ApiResponse({ status: 400, description: '`issues` names each bad field (a missing reason among them)' })
   @ApiResponse({ status: 403, description: 'Not a police supervisor' })
   @ApiResponse({ status: 409, description: 'Not an eligibility task, not open, claimed by someone else, or the journey has closed' })
-  @ApiResponse({ status: 422, description: 'Refused by the rules: high or very high risk is never diverted; the risk level is not overridable; nothing to change' })
+  @ApiResponse({
+    status: 422,
+    description: 'Refused by the rules: high or very high risk is never diverted; the risk level is not overridable; nothing to change',
+  })
   override(
     @CurrentUser() user: AuthenticatedUser,
     @Param('taskId', ParseUUIDPipe) taskId: string,
@@ -40,7 +43,9 @@ export class EligibilityOverrideController {
 
   @Get('journeys/:journeyRef/overrides')
   @RequireRole('investigator', 'supervisor', 'tactical-lead')
-  @ApiOperation({ summary: "A journey's eligibility overrides, newest first: who, when, why, the rules' result and the overridden one (audited)" })
+  @ApiOperation({
+    summary: "A journey's eligibility overrides, newest first: who, when, why, the rules' result and the overridden one (audited)",
+  })
   @ApiHeader({ name: ACCESS_REASON_HEADER, required: false, description: 'Why the record is read; written to the audit log' })
   overrides(
     @CurrentUser() user: AuthenticatedUser,

@@ -28,4 +28,5 @@ export const overrideRefusal = (code: EligibilityOverrideErrorCode, message: str
   return statusOf(code) === 'refused' ? new UnprocessableEntityException(body) : new ConflictException(body);
 };
 
-export const toOverrideHttp = (error: unknown): unknown => (error instanceof EligibilityOverrideError ? overrideRefusal(error.code, error.message) : error);
+export const toOverrideHttp = (error: unknown): unknown =>
+  error instanceof EligibilityOverrideError ? overrideRefusal(error.code, error.message) : error;

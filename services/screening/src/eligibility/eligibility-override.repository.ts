@@ -72,6 +72,8 @@ export class EligibilityOverrideRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   forJourney(journeyRef: string): Promise<OverrideRow[]> {
-    return this.dataSource.query(`SELECT ${COLUMNS} FROM eligibility_override WHERE journey_ref = $1 ORDER BY overridden_at DESC, id`, [journeyRef]);
+    return this.dataSource.query(`SELECT ${COLUMNS} FROM eligibility_override WHERE journey_ref = $1 ORDER BY overridden_at DESC, id`, [
+      journeyRef,
+    ]);
   }
 }

@@ -37,23 +37,41 @@ export class EligibilityOverrideService {
 
   async override(user: AuthenticatedUser, taskId: string, body: OverrideBody): Promise<{ override: OverrideNote; task: TaskView }> {
     const task = await asHttp(() => this.tasks.get(user, taskId));
-    if (task.kind !== 'eligibility-screening') throw overrideRefusal('not-an-eligibility-task', `task ${taskId} is a ${task.kind} task, not the eligibility screening`);
+    if (task.kind !== 'eligibility-screening')
+      throw overrideRefusal('not-an-eligibility-task', `task ${taskId} is a ${task.kind} task, not the eligibility screening`);
     // A decided task is refused as the inbox refuses it, before the person's records are read.
-    if (task.status !== 'open' && task.status !== 'claimed') throw toHttp(new TaskError('not-open', `task ${taskId} is ${task.status}${task.completedBy ? ` (decided by ${task.completedBy})` : ''}`));
+    if (task.status !== 'open' && task.status !== 'claimed')
+      throw toHttp(
+        new TaskError('not-open', `task ${taskId} is ${task.status}${task.completedBy ? ` (decided by ${task.completedBy})` : ''}`),
+      );
     const correlationId = currentCorrelationId();
-    const who = { overrideId: randomUUID(), by: actorOf(user), at: new Date().toISOString(), roles: user.roles, ...(correlationId ? { correlationId } : {}) };
+    const who = {
+      overrideId: randomUUID(),
+      by: actorOf(user),
+      at: new Date().toISOString(),
+      roles: user.roles,
+      ...(correlationId ? { correlationId } : {}),
+    };
     // The same risk level as the investigator's path: from the person's assessments on record.
     const risk = await this.risk.riskFor(body.facts, task.journeyRef, who.by);
     const outcome = await asHttp(() => Promise.resolve(overrideOutcome(body, who, risk)));
     // The journey takes the decision first (its Update may refuse it). The decision carries the whole
     // override, and recording it writes the override row and its audit row in the same transaction
     // (eligibility.tasks.ts): here once accepted, or by the journey's confirmDecision if we stop first.
-    const completed = await asHttp(() => withPendingOverride(outcome.decision, () => this.tasks.complete(user, taskId, { decision: body.facts, reason: `Supervisor override: ${outcome.note.reason}` })));
+    const completed = await asHttp(() =>
+      withPendingOverride(outcome.decision, () =>
+        this.tasks.complete(user, taskId, { decision: body.facts, reason: `Supervisor override: ${outcome.note.reason}` }),
+      ),
+    );
     return { override: outcome.note, task: completed };
   }
 
   async forJourney(user: AuthenticatedUser, journeyRef: string, header: string | undefined): Promise<OverrideView[]> {
-    await this.audit.record(user, { action: 'read-eligibility-overrides', subjectType: 'journey', subjectRef: journeyRef }, { header, purpose: 'eligibility review' });
+    await this.audit.record(
+      user,
+      { action: 'read-eligibility-overrides', subjectType: 'journey', subjectRef: journeyRef },
+      { header, purpose: 'eligibility review' },
+    );
     return (await this.overrides.forJourney(journeyRef)).map((row) => ({ ...row, overriddenAt: new Date(row.overriddenAt).toISOString() }));
   }
 }

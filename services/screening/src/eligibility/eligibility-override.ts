@@ -21,7 +21,9 @@ const STATUSES = ['met', 'not-met', 'unknown', 'needs-discussion'] as const sati
 export const OverrideRequest = z
   .object({
     target: z.enum(['overall', ...ELIGIBILITY_CRITERIA], { error: `target: must be overall or one of ${ELIGIBILITY_CRITERIA.join(', ')}` }),
-    result: z.enum([...OUTCOMES, ...STATUSES], { error: `result: an outcome (${OUTCOMES.join(', ')}) or a criterion status (${STATUSES.join(', ')})` }),
+    result: z.enum([...OUTCOMES, ...STATUSES], {
+      error: `result: an outcome (${OUTCOMES.join(', ')}) or a criterion status (${STATUSES.join(', ')})`,
+    }),
     reason: z
       .string({ error: 'reason: a supervisor override needs a recorded reason' })
       .trim()
@@ -31,8 +33,10 @@ export const OverrideRequest = z
   .strict()
   .superRefine((o, ctx) => {
     const isOutcome = (OUTCOMES as readonly string[]).includes(o.result);
-    if (o.target === 'overall' && !isOutcome) ctx.addIssue({ code: 'custom', path: ['result'], message: `the overall result must be one of ${OUTCOMES.join(', ')}` });
-    if (o.target !== 'overall' && isOutcome) ctx.addIssue({ code: 'custom', path: ['result'], message: `a criterion's result must be one of ${STATUSES.join(', ')}` });
+    if (o.target === 'overall' && !isOutcome)
+      ctx.addIssue({ code: 'custom', path: ['result'], message: `the overall result must be one of ${OUTCOMES.join(', ')}` });
+    if (o.target !== 'overall' && isOutcome)
+      ctx.addIssue({ code: 'custom', path: ['result'], message: `a criterion's result must be one of ${STATUSES.join(', ')}` });
   });
 export type OverrideRequest = z.infer<typeof OverrideRequest>;
 
@@ -60,9 +64,20 @@ export type OverrideNote = {
  * supervisor's roles, the facts and both results), so the override row can be written from the
  * decision on whichever path records it: see eligibility.tasks.ts.
  */
-export type EligibilityDecision = { outcome: EligibilityOutcome; riskLevel: string; reason: string; rulesVersion: string; override?: EligibilityOverrideNote };
+export type EligibilityDecision = {
+  outcome: EligibilityOutcome;
+  riskLevel: string;
+  reason: string;
+  rulesVersion: string;
+  override?: EligibilityOverrideNote;
+};
 
-export type OverrideOutcome = { original: EligibilityResult; overridden: OverriddenEligibilityResult; note: OverrideNote; decision: EligibilityDecision };
+export type OverrideOutcome = {
+  original: EligibilityResult;
+  overridden: OverriddenEligibilityResult;
+  note: OverrideNote;
+  decision: EligibilityDecision;
+};
 
 /** Who overrides, when, under which id, and the request's correlation id (for the record and its audit row). */
 export type OverrideWho = { overrideId: string; by: string; at: string; roles: readonly string[]; correlationId?: string };
@@ -80,7 +95,16 @@ export const overrideOutcome = (body: OverrideBody, who: OverrideWho, risk: Scre
       ? applyOverride(original, { by: who.by, reason, decision: result as EligibilityOutcome, at: who.at })
       : applyCriterionOverride(original, { by: who.by, reason, criterion: target, status: result as CriterionStatus, at: who.at });
   const from = target === 'overall' ? original.overall : (original.criteria.find((c) => c.criterion === target)?.status ?? 'unknown');
-  const note: OverrideNote = { overrideId: who.overrideId, target, from, to: result, reason: overridden.override.reason, by: who.by, at: who.at, rulesOutcome: original.overall };
+  const note: OverrideNote = {
+    overrideId: who.overrideId,
+    target,
+    from,
+    to: result,
+    reason: overridden.override.reason,
+    by: who.by,
+    at: who.at,
+    rulesOutcome: original.overall,
+  };
   const { original: _previous, ...overriddenResult } = overridden;
   const full: EligibilityOverrideNote = {
     ...note,
@@ -93,6 +117,12 @@ export const overrideOutcome = (body: OverrideBody, who: OverrideWho, risk: Scre
     original,
     overridden,
     note,
-    decision: { outcome: overridden.overall, riskLevel: risk.level, reason: withRiskSource(overridden.reason, risk), rulesVersion: overridden.rulesVersion, override: full },
+    decision: {
+      outcome: overridden.overall,
+      riskLevel: risk.level,
+      reason: withRiskSource(overridden.reason, risk),
+      rulesVersion: overridden.rulesVersion,
+      override: full,
+    },
   };
 };

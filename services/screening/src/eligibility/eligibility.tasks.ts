@@ -16,7 +16,8 @@ const logger = new Logger('EligibilityOverride');
 const recordOverride: DecisionRecordedHook = async (recorded, manager) => {
   const recording = overrideRecordingOf(recorded);
   if (recording.kind === 'record') await recordOverrideOnce(manager, recording.record.row, recording.record.audit);
-  if (recording.kind === 'unrecordable') logger.warn(`override ${recording.overrideId} on task ${recorded.taskId} not written to eligibility_override: ${recording.why}`);
+  if (recording.kind === 'unrecordable')
+    logger.warn(`override ${recording.overrideId} on task ${recorded.taskId} not written to eligibility_override: ${recording.why}`);
 };
 
 /**

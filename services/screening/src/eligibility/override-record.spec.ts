@@ -14,10 +14,24 @@ const facts = {
   participation: 'willing' as const,
   cognitiveAbility: 'concerns' as const,
 };
-const who = { overrideId: '0b7c3c41-8f65-4d0e-9a3a-2f5b6a7c8d90', by: 'police:sgt-17', at: '2026-11-25T10:00:00.000Z', roles: ['supervisor', 'investigator'], correlationId: 'corr-9' };
+const who = {
+  overrideId: '0b7c3c41-8f65-4d0e-9a3a-2f5b6a7c8d90',
+  by: 'police:sgt-17',
+  at: '2026-11-25T10:00:00.000Z',
+  roles: ['supervisor', 'investigator'],
+  correlationId: 'corr-9',
+};
 const task = { taskId: 'c8a4f6e2-1b3d-4c5e-8f7a-9b0c1d2e3f40', journeyRef: 'JR-OVERRIDE-1' };
 const dash = dashOnRecord('5e2d0a7b-0000-4000-8000-000000000001', 3, 'standard');
-const decided = () => overrideOutcome(OverrideBody.parse({ facts, override: { target: 'cognitive-ability', result: 'met', reason: 'Psychologist confirmed he can engage.' } }), who, riskFrom([dash]));
+const decided = () =>
+  overrideOutcome(
+    OverrideBody.parse({
+      facts,
+      override: { target: 'cognitive-ability', result: 'met', reason: 'Psychologist confirmed he can engage.' },
+    }),
+    who,
+    riskFrom([dash]),
+  );
 
 describe('overrideRecordingOf', () => {
   it('should build the override row and an audit row naming the supervisor when the decision carries an override', () => {
@@ -38,7 +52,11 @@ describe('overrideRecordingOf', () => {
       rulesOutcome: 'needs-case-discussion',
       finalOutcome: 'eligible',
       riskLevel: 'standard',
-      facts: { ...facts, riskLevel: 'standard', riskSources: [{ instrument: 'dash', assessmentId: dash.assessmentId, version: 1, level: 'standard' }] },
+      facts: {
+        ...facts,
+        riskLevel: 'standard',
+        riskSources: [{ instrument: 'dash', assessmentId: dash.assessmentId, version: 1, level: 'standard' }],
+      },
       rulesResult: original,
       correlationId: 'corr-9',
     });
@@ -62,13 +80,24 @@ describe('overrideRecordingOf', () => {
   });
 
   it('should ask for nothing when the rules decided without an override', () => {
-    expect(overrideRecordingOf({ ...task, decision: { outcome: 'eligible', riskLevel: 'medium', reason: 'all criteria met', rulesVersion: '1' } })).toEqual({ kind: 'none' });
+    expect(
+      overrideRecordingOf({
+        ...task,
+        decision: { outcome: 'eligible', riskLevel: 'medium', reason: 'all criteria met', rulesVersion: '1' },
+      }),
+    ).toEqual({ kind: 'none' });
   });
 
   it('should say the override cannot be recorded when its note has no basis or is malformed', () => {
     const { decision } = decided();
     const { basis: _basis, ...bare } = decision.override ?? { basis: undefined };
-    expect(overrideRecordingOf({ ...task, decision: { ...decision, override: bare } })).toMatchObject({ kind: 'unrecordable', overrideId: who.overrideId });
-    expect(overrideRecordingOf({ ...task, decision: { ...decision, override: { overrideId: 'not-a-uuid' } } })).toMatchObject({ kind: 'unrecordable', overrideId: 'not-a-uuid' });
+    expect(overrideRecordingOf({ ...task, decision: { ...decision, override: bare } })).toMatchObject({
+      kind: 'unrecordable',
+      overrideId: who.overrideId,
+    });
+    expect(overrideRecordingOf({ ...task, decision: { ...decision, override: { overrideId: 'not-a-uuid' } } })).toMatchObject({
+      kind: 'unrecordable',
+      overrideId: 'not-a-uuid',
+    });
   });
 });

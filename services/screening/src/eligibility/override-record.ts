@@ -6,10 +6,12 @@ import type { NewOverrideRow } from './eligibility-override.repository';
 export type OverrideRecord = { row: NewOverrideRow; audit: AuditEntry };
 
 /** What a recorded eligibility decision asks of the override table: nothing, a row and its audit, or a note too incomplete to record. */
-export type OverrideRecording = { kind: 'none' } | { kind: 'record'; record: OverrideRecord } | { kind: 'unrecordable'; overrideId: string; why: string };
+export type OverrideRecording =
+  { kind: 'none' } | { kind: 'record'; record: OverrideRecord } | { kind: 'unrecordable'; overrideId: string; why: string };
 
 const idOf = (decision: unknown): string => {
-  const override = typeof decision === 'object' && decision !== null ? (decision as { override?: { overrideId?: unknown } }).override : undefined;
+  const override =
+    typeof decision === 'object' && decision !== null ? (decision as { override?: { overrideId?: unknown } }).override : undefined;
   return typeof override?.overrideId === 'string' ? override.overrideId : 'unknown';
 };
 
@@ -22,13 +24,20 @@ export const overrideRecordingOf = (recorded: Pick<RecordedDecision, 'taskId' | 
   const parsed = TASK_DECISIONS['eligibility-screening'].safeParse(recorded.decision);
   if (!parsed.success) {
     const hasOverride = typeof recorded.decision === 'object' && recorded.decision !== null && 'override' in recorded.decision;
-    return hasOverride ? { kind: 'unrecordable', overrideId: idOf(recorded.decision), why: describeIssues(parsed.error).join('; ') } : { kind: 'none' };
+    return hasOverride
+      ? { kind: 'unrecordable', overrideId: idOf(recorded.decision), why: describeIssues(parsed.error).join('; ') }
+      : { kind: 'none' };
   }
   const decision = parsed.data;
   const note = decision.override;
   if (!note) return { kind: 'none' };
   // A note sent before overrides carried their basis: that version's request wrote its own row.
-  if (!note.basis) return { kind: 'unrecordable', overrideId: note.overrideId, why: 'the note carries no facts and rules results (sent by an earlier version)' };
+  if (!note.basis)
+    return {
+      kind: 'unrecordable',
+      overrideId: note.overrideId,
+      why: 'the note carries no facts and rules results (sent by an earlier version)',
+    };
   const roles = note.byRoles ?? [];
   // The supervisor's agency and subject, from the note's `by` as `actorOf` wrote it.
   const { agency, subject } = actorParts(note.by);

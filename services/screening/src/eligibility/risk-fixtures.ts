@@ -1,4 +1,13 @@
-import { DASH_V2009, SASH_V1, S_DASH_V1, screeningRisk, submitAssessment, type Assessment, type DashGrade, type ScreeningRisk } from '@easi/screening-rules';
+import {
+  DASH_V2009,
+  SASH_V1,
+  S_DASH_V1,
+  screeningRisk,
+  submitAssessment,
+  type Assessment,
+  type DashGrade,
+  type ScreeningRisk,
+} from '@easi/screening-rules';
 
 /** The person the eligibility unit tests screen, and the assessments filed under them (real scoring, no store). */
 export const PERSON = 'P-4471';
@@ -38,5 +47,7 @@ export const sashOnRecord = (id: string, concernLevel: 'low' | 'moderate' | 'hig
   });
 
 /** The risk level as the service works it out from these assessments (what ScreeningRiskService returns after its reads). */
-export const riskFrom = (assessments: readonly Assessment[], entered: { level?: 'standard' | 'medium' | 'high' | 'very-high'; reason?: string } = {}): ScreeningRisk =>
-  screeningRisk(PERSON, assessments, { ...entered, by: 'police:pc-42' });
+export const riskFrom = (
+  assessments: readonly Assessment[],
+  entered: { level?: 'standard' | 'medium' | 'high' | 'very-high'; reason?: string } = {},
+): ScreeningRisk => screeningRisk(PERSON, assessments, { ...entered, by: 'police:pc-42' });

@@ -1,4 +1,11 @@
-import { Inject, Injectable, NotFoundException, ServiceUnavailableException, UnprocessableEntityException, type HttpException } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  NotFoundException,
+  ServiceUnavailableException,
+  UnprocessableEntityException,
+  type HttpException,
+} from '@nestjs/common';
 import { WorkflowNotFoundError, type Client, type WorkflowExecutionDescription } from '@temporalio/client';
 import { SEARCH_ATTRIBUTE_KEYS, journeyWorkflowId } from '@easi/contracts';
 import { ScreeningRiskError, screeningRisk, type Assessment, type ScreeningRisk } from '@easi/screening-rules';
@@ -10,7 +17,8 @@ import type { EligibilityFactsBody } from './eligibility-facts';
 export type ScreeningRiskRefusal = ScreeningRiskError['code'] | 'not-the-journeys-person';
 
 /** Every refusal is 422: a well-formed request that the records do not support. */
-export const riskRefusal = (code: ScreeningRiskRefusal, message: string): HttpException => new UnprocessableEntityException({ statusCode: 422, error: code, message });
+export const riskRefusal = (code: ScreeningRiskRefusal, message: string): HttpException =>
+  new UnprocessableEntityException({ statusCode: 422, error: code, message });
 
 /**
  * A journey's reference is a hash of its police area and the person (journeyRefFor), so the person
@@ -20,7 +28,13 @@ export const riskRefusal = (code: ScreeningRiskRefusal, message: string): HttpEx
 export const isPersonOfJourney = (policeArea: string | undefined, subjectRef: string, journeyRef: string): boolean =>
   policeArea !== undefined && journeyRefFor(policeArea, subjectRef) === journeyRef;
 
-export type JourneyRiskInput = { facts: EligibilityFactsBody; journeyRef: string; policeArea: string | undefined; assessments: readonly Assessment[]; by: string };
+export type JourneyRiskInput = {
+  facts: EligibilityFactsBody;
+  journeyRef: string;
+  policeArea: string | undefined;
+  assessments: readonly Assessment[];
+  by: string;
+};
 
 /**
  * The risk level for this journey's screening from what the service read: the person named must be
@@ -34,7 +48,11 @@ export const journeyRisk = ({ facts, journeyRef, policeArea, assessments, by }: 
     );
   }
   try {
-    return screeningRisk(facts.subjectRef, assessments, { ...(facts.riskLevel ? { level: facts.riskLevel } : {}), ...(facts.riskEvidence ? { reason: facts.riskEvidence } : {}), by });
+    return screeningRisk(facts.subjectRef, assessments, {
+      ...(facts.riskLevel ? { level: facts.riskLevel } : {}),
+      ...(facts.riskEvidence ? { reason: facts.riskEvidence } : {}),
+      by,
+    });
   } catch (error) {
     throw error instanceof ScreeningRiskError ? riskRefusal(error.code, error.message) : error;
   }
@@ -66,7 +84,9 @@ export class ScreeningRiskService {
       return await this.temporal.workflow.getHandle(journeyWorkflowId(journeyRef)).describe();
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) throw new NotFoundException(`journey ${journeyRef} not found`);
-      throw new ServiceUnavailableException(`cannot reach Temporal to check journey ${journeyRef} (${error instanceof Error ? error.message : String(error)}); nothing was recorded, try again`);
+      throw new ServiceUnavailableException(
+        `cannot reach Temporal to check journey ${journeyRef} (${error instanceof Error ? error.message : String(error)}); nothing was recorded, try again`,
+      );
     }
   }
 }

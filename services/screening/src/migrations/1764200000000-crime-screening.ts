@@ -36,7 +36,9 @@ export class CrimeScreening1764200000000 implements MigrationInterface {
         CONSTRAINT "ck_crime_report_version_received_via" CHECK ("received_via" IN ('http', 'kafka'))
       )`);
     await queryRunner.query(`CREATE INDEX "ix_crime_report_version_day" ON "${S}"."crime_report_version" ("screening_day", "id")`);
-    await queryRunner.query(`CREATE INDEX "ix_crime_report_version_unscreened" ON "${S}"."crime_report_version" ("recorded_at") WHERE "screening_day" IS NULL`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_crime_report_version_unscreened" ON "${S}"."crime_report_version" ("recorded_at") WHERE "screening_day" IS NULL`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE "${S}"."crime_report_party" (
@@ -174,7 +176,17 @@ export class CrimeScreening1764200000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     const S = schemaOf(queryRunner);
-    for (const table of ['audit_log', 'review_decision', 'review_task', 'screening_hit', 'custody_screening', 'screening_run', 'offence_family', 'crime_report_party', 'crime_report_version']) {
+    for (const table of [
+      'audit_log',
+      'review_decision',
+      'review_task',
+      'screening_hit',
+      'custody_screening',
+      'screening_run',
+      'offence_family',
+      'crime_report_party',
+      'crime_report_version',
+    ]) {
       await queryRunner.query(`DROP TABLE "${S}"."${table}"`);
     }
   }

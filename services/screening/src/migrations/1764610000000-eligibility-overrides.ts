@@ -34,7 +34,9 @@ export class EligibilityOverrides1764610000000 implements MigrationInterface {
         CONSTRAINT "ck_eligibility_override_reason" CHECK (length(btrim("reason")) > 0),
         CONSTRAINT "ck_eligibility_override_high_risk" CHECK ("risk_level" NOT IN ('high', 'very-high') OR "final_outcome" = 'ineligible')
       )`);
-    await queryRunner.query(`CREATE INDEX "ix_eligibility_override_journey" ON "${S}"."eligibility_override" ("journey_ref", "overridden_at")`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_eligibility_override_journey" ON "${S}"."eligibility_override" ("journey_ref", "overridden_at")`,
+    );
     await queryRunner.query(`
       CREATE FUNCTION "${S}"."eligibility_override_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN

@@ -16,7 +16,9 @@ export class BankHolidaySource1764640000000 implements MigrationInterface {
     const S = schemaOf(queryRunner);
     await queryRunner.query(`ALTER TABLE "${S}"."bank_holiday" ADD COLUMN "source" text NOT NULL DEFAULT 'supervisor'`);
     await queryRunner.query(`UPDATE "${S}"."bank_holiday" SET "source" = 'seed' WHERE "updated_by" = 'seed'`);
-    await queryRunner.query(`ALTER TABLE "${S}"."bank_holiday" ADD CONSTRAINT "ck_bank_holiday_source" CHECK ("source" IN ('seed', 'computed', 'supervisor'))`);
+    await queryRunner.query(
+      `ALTER TABLE "${S}"."bank_holiday" ADD CONSTRAINT "ck_bank_holiday_source" CHECK ("source" IN ('seed', 'computed', 'supervisor'))`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -30,10 +30,14 @@ export class OffenceFamilyRoles1764730000000 implements MigrationInterface {
       `UPDATE "${S}"."offence_family" SET "course_of_conduct" = true
        WHERE "family" IN ('stalking', 'harassment', 'harassment-fear-of-violence', 'racially-aggravated-harassment', 'breach-spo', 'breach-non-molestation-order')`,
     );
-    await queryRunner.query(`UPDATE "${S}"."offence_family" SET "order_breach" = true WHERE "family" IN ('breach-spo', 'breach-non-molestation-order')`);
+    await queryRunner.query(
+      `UPDATE "${S}"."offence_family" SET "order_breach" = true WHERE "family" IN ('breach-spo', 'breach-non-molestation-order')`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE "${schemaOf(queryRunner)}"."offence_family" DROP COLUMN "starts_journey", DROP COLUMN "course_of_conduct", DROP COLUMN "order_breach"`);
+    await queryRunner.query(
+      `ALTER TABLE "${schemaOf(queryRunner)}"."offence_family" DROP COLUMN "starts_journey", DROP COLUMN "course_of_conduct", DROP COLUMN "order_breach"`,
+    );
   }
 }

@@ -11,11 +11,17 @@ import type { OffenceFamilyChangeRow, OffenceFamilyRow } from './offence-family.
 const OffenceFamilyChangeSchema = z
   .object({
     label: z.string().trim().min(1).max(200).optional(),
-    homeOfficeCodes: z.array(z.string().regex(/^[A-Za-z0-9/.-]{1,16}$/, 'must be a Home Office code such as 8Q')).max(20).optional(),
+    homeOfficeCodes: z
+      .array(z.string().regex(/^[A-Za-z0-9/.-]{1,16}$/, 'must be a Home Office code such as 8Q'))
+      .max(20)
+      .optional(),
     codeConfidence: z.enum(['known', 'uncertain']).optional(),
     screened: z.boolean().optional(),
     startsJourney: z.boolean().optional().describe("A custody event for the family starts (or joins) the person's EASI journey"),
-    courseOfConduct: z.boolean().optional().describe('The offence is itself a course of conduct: a hit suggests victim contact and an ISAC referral'),
+    courseOfConduct: z
+      .boolean()
+      .optional()
+      .describe('The offence is itself a course of conduct: a hit suggests victim contact and an ISAC referral'),
     orderBreach: z.boolean().optional().describe('A breach of a protective order: a hit suggests considering an interim or full SPO'),
     note: z.string().max(1000).optional(),
     /** Why: kept with the change and in the audit log. */
@@ -52,7 +58,13 @@ export class OffenceFamilyController {
   ): Promise<OffenceFamilyRow> {
     const { reason, ...fields } = change;
     const correlationId = currentCorrelationId();
-    const updated = await this.service.update(family, fields, { subject: user.subject, agency: user.agency, roles: user.roles, reason, ...(correlationId ? { correlationId } : {}) });
+    const updated = await this.service.update(family, fields, {
+      subject: user.subject,
+      agency: user.agency,
+      roles: user.roles,
+      reason,
+      ...(correlationId ? { correlationId } : {}),
+    });
     if (!updated) throw new NotFoundException(`offence family ${family} is not configurable`);
     return updated;
   }

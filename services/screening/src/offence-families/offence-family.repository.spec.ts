@@ -26,7 +26,12 @@ describe('OffenceFamilyRepository changes (real Postgres)', () => {
       url: DATABASE_URL,
       schema,
       entities: [],
-      migrations: [CrimeScreening1764200000000, AuditPersonRefs1764710000000, OffenceFamilyChanges1764720000000, OffenceFamilyRoles1764730000000],
+      migrations: [
+        CrimeScreening1764200000000,
+        AuditPersonRefs1764710000000,
+        OffenceFamilyChanges1764720000000,
+        OffenceFamilyRoles1764730000000,
+      ],
       poolSize: 2,
     }).initialize();
     await runMigrations(dataSource);
@@ -42,8 +47,17 @@ describe('OffenceFamilyRepository changes (real Postgres)', () => {
     const before = (await families.all()).find((f) => f.family === 'malicious-communications')!;
     expect(before.screened).toBe(false);
 
-    const updated = await families.update('malicious-communications', { screened: true, label: before.label, note: 'pilot: screened daily' }, supervisor('pilot month: review every malicious communications report'));
-    expect(updated).toMatchObject({ family: 'malicious-communications', screened: true, note: 'pilot: screened daily', updatedBy: 'police:sup-1' });
+    const updated = await families.update(
+      'malicious-communications',
+      { screened: true, label: before.label, note: 'pilot: screened daily' },
+      supervisor('pilot month: review every malicious communications report'),
+    );
+    expect(updated).toMatchObject({
+      family: 'malicious-communications',
+      screened: true,
+      note: 'pilot: screened daily',
+      updatedBy: 'police:sup-1',
+    });
 
     const [change, ...older] = await families.changes('malicious-communications', 10);
     expect(older).toEqual([]);
@@ -59,7 +73,9 @@ describe('OffenceFamilyRepository changes (real Postgres)', () => {
     expect(Object.keys(change!.after).sort()).toEqual(['note', 'screened']);
 
     const audit = await new AuditRepository(dataSource).forSubject('offence-family', 'malicious-communications', 10);
-    expect(audit.map((a) => [a.action, a.actor, a.reason])).toEqual([['configure-offence-family', 'police:sup-1', 'pilot month: review every malicious communications report']]);
+    expect(audit.map((a) => [a.action, a.actor, a.reason])).toEqual([
+      ['configure-offence-family', 'police:sup-1', 'pilot month: review every malicious communications report'],
+    ]);
   });
 
   it('should keep nothing and leave the row as it was when a change alters no field', async () => {
@@ -68,7 +84,7 @@ describe('OffenceFamilyRepository changes (real Postgres)', () => {
     expect(await families.changes('malicious-communications', 10)).toHaveLength(1);
   });
 
-  it('should seed each family\'s role as the code decided it before, so the migration changes no behaviour', async () => {
+  it("should seed each family's role as the code decided it before, so the migration changes no behaviour", async () => {
     const roles = Object.fromEntries((await families.all()).map((f) => [f.family, [f.startsJourney, f.courseOfConduct, f.orderBreach]]));
     expect(roles).toMatchObject({
       stalking: [true, true, false],
@@ -93,7 +109,11 @@ describe('OffenceFamilyRepository changes (real Postgres)', () => {
   });
 
   it('should start journeys for a family once a supervisor says so, keeping the change', async () => {
-    await families.update('malicious-communications', { startsJourney: true }, supervisor('pilot: custody for malicious communications starts a journey'));
+    await families.update(
+      'malicious-communications',
+      { startsJourney: true },
+      supervisor('pilot: custody for malicious communications starts a journey'),
+    );
     expect(await families.startingJourneys()).toContain('malicious-communications');
     const [latest] = await families.changes('malicious-communications', 1);
     expect(latest).toMatchObject({ before: { startsJourney: false }, after: { startsJourney: true } });

@@ -21,7 +21,12 @@ export type OffenceFamilyRow = {
   updatedBy: string;
 };
 
-export type OffenceFamilyChange = Partial<Pick<OffenceFamilyRow, 'label' | 'homeOfficeCodes' | 'codeConfidence' | 'screened' | 'startsJourney' | 'courseOfConduct' | 'orderBreach' | 'note'>>;
+export type OffenceFamilyChange = Partial<
+  Pick<
+    OffenceFamilyRow,
+    'label' | 'homeOfficeCodes' | 'codeConfidence' | 'screened' | 'startsJourney' | 'courseOfConduct' | 'orderBreach' | 'note'
+  >
+>;
 
 /** Who changes a family and why: the change is kept with the fields before and after, and audited. */
 export type OffenceFamilyChanger = { subject: string; agency: string; roles: string[]; reason: string; correlationId?: string };
@@ -39,10 +44,22 @@ export type OffenceFamilyChangeRow = {
   after: Partial<ConfigurableFields>;
 };
 
-const FIELDS = ['label', 'homeOfficeCodes', 'codeConfidence', 'screened', 'startsJourney', 'courseOfConduct', 'orderBreach', 'note'] as const;
+const FIELDS = [
+  'label',
+  'homeOfficeCodes',
+  'codeConfidence',
+  'screened',
+  'startsJourney',
+  'courseOfConduct',
+  'orderBreach',
+  'note',
+] as const;
 
 /** The fields a change really alters, as they were and as they become (a no-op field is left out). */
-export const changedFields = (row: OffenceFamilyRow, change: OffenceFamilyChange): { before: Partial<ConfigurableFields>; after: Partial<ConfigurableFields> } => {
+export const changedFields = (
+  row: OffenceFamilyRow,
+  change: OffenceFamilyChange,
+): { before: Partial<ConfigurableFields>; after: Partial<ConfigurableFields> } => {
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
   for (const field of FIELDS) {
@@ -73,7 +90,11 @@ export class OffenceFamilyRepository {
    */
   async update(family: string, change: OffenceFamilyChange, by: OffenceFamilyChanger): Promise<OffenceFamilyRow | null> {
     return this.dataSource.transaction(async (manager) => {
-      const current = ((await manager.query(`SELECT ${COLUMNS} FROM offence_family WHERE family = $1 AND configurable FOR UPDATE`, [family])) as OffenceFamilyRow[])[0];
+      const current = (
+        (await manager.query(`SELECT ${COLUMNS} FROM offence_family WHERE family = $1 AND configurable FOR UPDATE`, [
+          family,
+        ])) as OffenceFamilyRow[]
+      )[0];
       if (!current) return null;
       const { before, after } = changedFields(current, change);
       if (Object.keys(after).length === 0) return current;
@@ -97,14 +118,10 @@ export class OffenceFamilyRepository {
           change.orderBreach ?? null,
         ],
       )) as [OffenceFamilyRow[], number];
-      await manager.query(`INSERT INTO offence_family_change (family, changed_by, roles, reason, before, after) VALUES ($1, $2, $3, $4, $5, $6)`, [
-        family,
-        by.subject,
-        by.roles,
-        by.reason,
-        JSON.stringify(before),
-        JSON.stringify(after),
-      ]);
+      await manager.query(
+        `INSERT INTO offence_family_change (family, changed_by, roles, reason, before, after) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [family, by.subject, by.roles, by.reason, JSON.stringify(before), JSON.stringify(after)],
+      );
       await insertAuditEntry(manager, {
         actor: by.subject,
         agency: by.agency,

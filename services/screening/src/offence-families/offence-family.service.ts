@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { FamilyInfo } from '../daily-screening/hit-rules';
-import { OffenceFamilyRepository, type OffenceFamilyChange, type OffenceFamilyChanger, type OffenceFamilyChangeRow, type OffenceFamilyRow } from './offence-family.repository';
+import {
+  OffenceFamilyRepository,
+  type OffenceFamilyChange,
+  type OffenceFamilyChanger,
+  type OffenceFamilyChangeRow,
+  type OffenceFamilyRow,
+} from './offence-family.repository';
 
 const legislationText = (row: OffenceFamilyRow): string => row.legislation.map((l) => `${l.act} ${l.sections.join(', ')}`).join('; ');
 

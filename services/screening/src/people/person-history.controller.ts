@@ -18,14 +18,20 @@ export class PersonHistoryController {
 
   @Get(':personRef/screening-history')
   @RequireRole('investigator', 'supervisor', 'tactical-lead')
-  @ApiOperation({ summary: "A person's screening history: reports (latest versions), links, custody events, hits and review decisions (audited)" })
+  @ApiOperation({
+    summary: "A person's screening history: reports (latest versions), links, custody events, hits and review decisions (audited)",
+  })
   @ApiHeader({ name: ACCESS_REASON_HEADER, required: false, description: 'Why the record is read; written to the audit log' })
   async history(
     @Param('personRef', new ZodValidationPipe(PseudoRef, 'personRef')) personRef: string,
     @CurrentUser() user: AuthenticatedUser,
     @Headers(ACCESS_REASON_HEADER) reason?: string,
   ): Promise<PersonScreeningHistory> {
-    await this.audit.record(user, { action: 'read-person-screening-history', subjectType: 'person', subjectRef: personRef }, { header: reason, purpose: 'screening review' });
+    await this.audit.record(
+      user,
+      { action: 'read-person-screening-history', subjectType: 'person', subjectRef: personRef },
+      { header: reason, purpose: 'screening review' },
+    );
     return this.service.history(personRef);
   }
 
@@ -40,7 +46,11 @@ export class PersonHistoryController {
   ): Promise<AuditRow[]> {
     const trail = await this.audit.trail('person', personRef);
     // Who looked at who looked is itself on record (after the read, so a log never lists its own reading).
-    await this.audit.record(user, { action: 'read-person-access-log', subjectType: 'person', subjectRef: personRef }, { header: reason, purpose: 'access log review' });
+    await this.audit.record(
+      user,
+      { action: 'read-person-access-log', subjectType: 'person', subjectRef: personRef },
+      { header: reason, purpose: 'access log review' },
+    );
     return trail;
   }
 }

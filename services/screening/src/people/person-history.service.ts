@@ -41,7 +41,8 @@ export class PersonHistoryService {
       const isVictim = row.victimRefs.includes(personRef);
       if (isSuspect) row.victimRefs.forEach((v) => associated.add(v));
       if (isVictim) suspects.forEach((s) => associated.add(s));
-      const role: 'suspect' | 'victim' | 'suspect-and-victim' = isSuspect && isVictim ? 'suspect-and-victim' : isSuspect ? 'suspect' : 'victim';
+      const role: 'suspect' | 'victim' | 'suspect-and-victim' =
+        isSuspect && isVictim ? 'suspect-and-victim' : isSuspect ? 'suspect' : 'victim';
       return { ...toVersionView(row), role };
     });
     associated.delete(personRef);

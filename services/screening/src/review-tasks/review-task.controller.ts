@@ -50,7 +50,11 @@ export class ReviewTaskController {
     @CurrentUser() user: AuthenticatedUser,
     @Headers(ACCESS_REASON_HEADER) reason?: string,
   ): Promise<HitRow[]> {
-    const tasks = await this.service.list({ ...(query.status ? { status: query.status } : {}), ...(query.day ? { day: query.day } : {}) }, query.limit, query.offset);
+    const tasks = await this.service.list(
+      { ...(query.status ? { status: query.status } : {}), ...(query.day ? { day: query.day } : {}) },
+      query.limit,
+      query.offset,
+    );
     // The page shows suspects, victims and narrative quotes: the read is audited against everyone on it.
     const page = `status=${query.status ?? 'any'} day=${query.day ?? 'any'} offset=${query.offset} limit=${query.limit}`;
     await this.audit.record(
@@ -64,7 +68,11 @@ export class ReviewTaskController {
   @Get(':taskId')
   @RequireRole('investigator', 'supervisor', 'tactical-lead')
   @ApiOperation({ summary: 'A review task with its hit (flags, explanations, suggested actions) and every decision (audited)' })
-  async one(@Param('taskId', new ParseUUIDPipe()) taskId: string, @CurrentUser() user: AuthenticatedUser, @Headers(ACCESS_REASON_HEADER) reason?: string): Promise<ReviewTaskView> {
+  async one(
+    @Param('taskId', new ParseUUIDPipe()) taskId: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @Headers(ACCESS_REASON_HEADER) reason?: string,
+  ): Promise<ReviewTaskView> {
     const task = await this.service.one(taskId).catch(rethrow);
     await this.audit.record(
       user,
@@ -76,7 +84,10 @@ export class ReviewTaskController {
 
   @Post(':taskId/decisions')
   @RequireRole('investigator', 'supervisor')
-  @ApiOperation({ summary: 'Record the reviewer\'s decision: confirm (with the reclassification submission reference), reject (with a reason), or the actions taken; `possible-easi-candidate` hands the suspect to the journey' })
+  @ApiOperation({
+    summary:
+      "Record the reviewer's decision: confirm (with the reclassification submission reference), reject (with a reason), or the actions taken; `possible-easi-candidate` hands the suspect to the journey",
+  })
   @ApiBody({ schema: z.toJSONSchema(ReviewDecisionSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown> })
   async decide(
     @Param('taskId', new ParseUUIDPipe()) taskId: string,
@@ -95,7 +106,11 @@ export class ReviewTaskController {
         user.subject,
       )
       .catch(rethrow);
-    await this.audit.record(user, { action: `review-decision:${body.decision}`, subjectType: 'review-task', subjectRef: taskId }, { purpose: decision.reason });
+    await this.audit.record(
+      user,
+      { action: `review-decision:${body.decision}`, subjectType: 'review-task', subjectRef: taskId },
+      { purpose: decision.reason },
+    );
     return decision;
   }
 }

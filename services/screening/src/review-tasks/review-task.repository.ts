@@ -38,7 +38,10 @@ export class ReviewTaskRepository {
   }
 
   async one(taskId: string): Promise<HitRow | null> {
-    const rows = (await this.dataSource.query(`SELECT ${HIT_COLUMNS} FROM review_task t JOIN screening_hit h ON h.id = t.hit_id WHERE t.id = $1`, [taskId])) as HitRow[];
+    const rows = (await this.dataSource.query(
+      `SELECT ${HIT_COLUMNS} FROM review_task t JOIN screening_hit h ON h.id = t.hit_id WHERE t.id = $1`,
+      [taskId],
+    )) as HitRow[];
     return rows[0] ?? null;
   }
 
@@ -48,13 +51,22 @@ export class ReviewTaskRepository {
 
   decisionsForTasks(taskIds: readonly string[]): Promise<ReviewDecisionRow[]> {
     if (taskIds.length === 0) return Promise.resolve([]);
-    return this.dataSource.query(`SELECT ${DECISION_COLUMNS} FROM review_decision WHERE task_id = ANY($1::uuid[]) ORDER BY decided_at, id`, [taskIds]);
+    return this.dataSource.query(
+      `SELECT ${DECISION_COLUMNS} FROM review_decision WHERE task_id = ANY($1::uuid[]) ORDER BY decided_at, id`,
+      [taskIds],
+    );
   }
 
   /** Appends the decision and completes the task with it as the outcome, in one transaction. */
   async decide(
     taskId: string,
-    decision: { decision: ReviewDecisionKind; actionsTaken: string[]; reclassificationRef: string | null; reason: string; decidedBy: string },
+    decision: {
+      decision: ReviewDecisionKind;
+      actionsTaken: string[];
+      reclassificationRef: string | null;
+      reason: string;
+      decidedBy: string;
+    },
   ): Promise<ReviewDecisionRow> {
     return this.dataSource.transaction(async (m) => {
       const [row] = (await m.query(
@@ -62,7 +74,10 @@ export class ReviewTaskRepository {
          RETURNING ${DECISION_COLUMNS}`,
         [taskId, decision.decision, decision.actionsTaken, decision.reclassificationRef, decision.reason, decision.decidedBy],
       )) as ReviewDecisionRow[];
-      await m.query(`UPDATE review_task SET status = 'completed', outcome = $2, completed_at = COALESCE(completed_at, now()) WHERE id = $1`, [taskId, decision.decision]);
+      await m.query(
+        `UPDATE review_task SET status = 'completed', outcome = $2, completed_at = COALESCE(completed_at, now()) WHERE id = $1`,
+        [taskId, decision.decision],
+      );
       return row!;
     });
   }

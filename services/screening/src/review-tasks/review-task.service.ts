@@ -53,10 +53,16 @@ export class ReviewTaskService {
     if (!task) throw new ReviewTaskError('task-not-found', `no review task ${taskId}`);
     const reason = input.reason?.trim() ?? '';
     if (input.decision !== 'actions-recorded' && task.taskKind !== 'reclassification-review') {
-      throw new ReviewTaskError('not-a-reclassification-task', 'this hit was not flagged as a possible misclassification: record actions instead');
+      throw new ReviewTaskError(
+        'not-a-reclassification-task',
+        'this hit was not flagged as a possible misclassification: record actions instead',
+      );
     }
     if (input.decision === 'confirm-misclassification' && !input.reclassificationRef) {
-      throw new ReviewTaskError('reclassification-ref-required', 'confirming a misclassification needs the reclassification submission reference');
+      throw new ReviewTaskError(
+        'reclassification-ref-required',
+        'confirming a misclassification needs the reclassification submission reference',
+      );
     }
     if (input.decision === 'reject-misclassification' && reason === '') {
       throw new ReviewTaskError('reason-required', 'rejecting a flag needs a reason');

@@ -1,7 +1,10 @@
 import type { InstrumentDefinition, ItemDefinition } from '../instrument-types';
 
-const numbered = (prefix: string, texts: readonly string[], extra: Readonly<Record<number, Partial<ItemDefinition>>> = {}): ItemDefinition[] =>
-  texts.map((text, index) => ({ id: `${prefix}${index + 1}`, text, ...extra[index + 1] }));
+const numbered = (
+  prefix: string,
+  texts: readonly string[],
+  extra: Readonly<Record<number, Partial<ItemDefinition>>> = {},
+): ItemDefinition[] => texts.map((text, index) => ({ id: `${prefix}${index + 1}`, text, ...extra[index + 1] }));
 
 /** DASH (police version, 2009), 27 yes / no / not known questions, paraphrased short. */
 const DASH_ITEMS = numbered(
@@ -44,7 +47,15 @@ export const DASH_V2009: InstrumentDefinition = {
   title: 'DASH risk identification checklist (police)',
   scale: { kind: 'yes-no-not-known' },
   items: DASH_ITEMS,
-  scores: [{ id: 'yes-count', label: 'Number of "yes" answers', method: 'count-yes', items: DASH_ITEMS.map((i) => i.id), missing: { kind: 'count-answered' } }],
+  scores: [
+    {
+      id: 'yes-count',
+      label: 'Number of "yes" answers',
+      method: 'count-yes',
+      items: DASH_ITEMS.map((i) => i.id),
+      missing: { kind: 'count-answered' },
+    },
+  ],
   grading: { highAtYes: 14 },
   answersRequired: 'all',
   notes: [
@@ -75,7 +86,18 @@ export const S_DASH_V1: InstrumentDefinition = {
   title: 'S-DASH stalking screening questions',
   scale: { kind: 'yes-no-not-known' },
   items: S_DASH_ITEMS,
-  scores: [{ id: 'yes-count', label: 'Number of "yes" answers', method: 'count-yes', items: S_DASH_ITEMS.map((i) => i.id), missing: { kind: 'count-answered' } }],
+  scores: [
+    {
+      id: 'yes-count',
+      label: 'Number of "yes" answers',
+      method: 'count-yes',
+      items: S_DASH_ITEMS.map((i) => i.id),
+      missing: { kind: 'count-answered' },
+    },
+  ],
   answersRequired: 'all',
-  notes: ['Item wording paraphrased and configurable; no scoring threshold is applied.', 'Every question is answered (yes, no or not known).'],
+  notes: [
+    'Item wording paraphrased and configurable; no scoring threshold is applied.',
+    'Every question is answered (yes, no or not known).',
+  ],
 };

@@ -35,8 +35,20 @@ export const SAI_V1: InstrumentDefinition = {
   scale: { kind: 'numeric', min: 0, max: 4 },
   items: [...placeholders('v', 'Victimisation index item', 10), ...placeholders('p', 'Perpetration index item', 10)],
   scores: [
-    { id: 'victimisation', label: 'Victimisation index', method: 'sum', items: Array.from({ length: 10 }, (_, i) => `v${i + 1}`), missing: { kind: 'prorate', maxMissing: 1 } },
-    { id: 'perpetration', label: 'Perpetration index', method: 'sum', items: Array.from({ length: 10 }, (_, i) => `p${i + 1}`), missing: { kind: 'prorate', maxMissing: 1 } },
+    {
+      id: 'victimisation',
+      label: 'Victimisation index',
+      method: 'sum',
+      items: Array.from({ length: 10 }, (_, i) => `v${i + 1}`),
+      missing: { kind: 'prorate', maxMissing: 1 },
+    },
+    {
+      id: 'perpetration',
+      label: 'Perpetration index',
+      method: 'sum',
+      items: Array.from({ length: 10 }, (_, i) => `p${i + 1}`),
+      missing: { kind: 'prorate', maxMissing: 1 },
+    },
   ],
   provisional: true,
   notes: ['Item count, wording and response scale are placeholders until the research team supplies the indices.'],
@@ -52,5 +64,8 @@ export const DARA_V1: InstrumentDefinition = {
   scores: [],
   provisional: true,
   answersRequired: 'all',
-  notes: ['Item set not public: configure from the force’s form. The risk grade is the assessor’s entry.', 'Every question is answered (yes, no or not known), so the grade never rests on a blank form.'],
+  notes: [
+    'Item set not public: configure from the force’s form. The risk grade is the assessor’s entry.',
+    'Every question is answered (yes, no or not known), so the grade never rests on a blank form.',
+  ],
 };

@@ -22,7 +22,15 @@ export const AAQ_II_V1: InstrumentDefinition = {
     'Others seem to handle life better',
     'Worries get in the way of success',
   ]),
-  scores: [{ id: 'total', label: 'AAQ-II total (7-49)', method: 'sum', items: ids([1, 2, 3, 4, 5, 6, 7]), missing: { kind: 'prorate', maxMissing: 1 } }],
+  scores: [
+    {
+      id: 'total',
+      label: 'AAQ-II total (7-49)',
+      method: 'sum',
+      items: ids([1, 2, 3, 4, 5, 6, 7]),
+      missing: { kind: 'prorate', maxMissing: 1 },
+    },
+  ],
   notes: ['Totals above roughly 24-28 are reported as suggesting clinical distress; no cut-off is applied here.'],
 };
 
@@ -41,7 +49,15 @@ export const CFQ_7_V1: InstrumentDefinition = {
     'Tangled up in thoughts',
     'Struggle to let go of upsetting thoughts',
   ]),
-  scores: [{ id: 'total', label: 'CFQ-7 total (7-49)', method: 'sum', items: ids([1, 2, 3, 4, 5, 6, 7]), missing: { kind: 'prorate', maxMissing: 1 } }],
+  scores: [
+    {
+      id: 'total',
+      label: 'CFQ-7 total (7-49)',
+      method: 'sum',
+      items: ids([1, 2, 3, 4, 5, 6, 7]),
+      missing: { kind: 'prorate', maxMissing: 1 },
+    },
+  ],
 };
 
 const COMPACT_TEXTS = [
@@ -74,7 +90,8 @@ const OPENNESS = [2, 4, 6, 8, 11, 13, 15, 18, 20, 22];
 const AWARENESS = [3, 9, 12, 16, 19];
 const VALUED_ACTION = [1, 5, 7, 10, 14, 17, 21, 23];
 const COMPACT_REVERSED = [2, 3, 4, 6, 8, 9, 11, 12, 15, 16, 18, 19];
-const COMPACT_UNCERTAIN = 'Subscale and reverse-scoring mapping taken from a secondary source; confirm against Francis, Dawson & Golijani-Moghaddam (2016).';
+const COMPACT_UNCERTAIN =
+  'Subscale and reverse-scoring mapping taken from a secondary source; confirm against Francis, Dawson & Golijani-Moghaddam (2016).';
 
 const compact = (version: string, max: number, note: string): InstrumentDefinition => ({
   instrument: 'compact',
@@ -83,15 +100,37 @@ const compact = (version: string, max: number, note: string): InstrumentDefiniti
   scale: { kind: 'numeric', min: 0, max, anchors: { 0: 'strongly disagree', [max]: 'strongly agree' } },
   items: items(COMPACT_TEXTS, COMPACT_REVERSED).map((item) => ({ ...item, uncertain: COMPACT_UNCERTAIN })),
   scores: [
-    { id: 'openness-to-experience', label: 'Openness to experience', method: 'sum', items: ids(OPENNESS), missing: { kind: 'prorate', maxMissing: 1 } },
-    { id: 'behavioural-awareness', label: 'Behavioural awareness', method: 'sum', items: ids(AWARENESS), missing: { kind: 'prorate', maxMissing: 1 } },
+    {
+      id: 'openness-to-experience',
+      label: 'Openness to experience',
+      method: 'sum',
+      items: ids(OPENNESS),
+      missing: { kind: 'prorate', maxMissing: 1 },
+    },
+    {
+      id: 'behavioural-awareness',
+      label: 'Behavioural awareness',
+      method: 'sum',
+      items: ids(AWARENESS),
+      missing: { kind: 'prorate', maxMissing: 1 },
+    },
     { id: 'valued-action', label: 'Valued action', method: 'sum', items: ids(VALUED_ACTION), missing: { kind: 'prorate', maxMissing: 1 } },
-    { id: 'total', label: 'CompACT total', method: 'sum', items: ids(COMPACT_TEXTS.map((_, i) => i + 1)), missing: { kind: 'prorate', maxMissing: 2 } },
+    {
+      id: 'total',
+      label: 'CompACT total',
+      method: 'sum',
+      items: ids(COMPACT_TEXTS.map((_, i) => i + 1)),
+      missing: { kind: 'prorate', maxMissing: 2 },
+    },
   ],
   notes: [note, COMPACT_UNCERTAIN, 'Higher scores mean more psychological flexibility.'],
 });
 
 /** The original paper's 0-6 agreement scale (total 0-138). */
-export const COMPACT_V1_0_6 = compact('compact-23-0to6', 6, 'Scale 0-6 as in the original publication; some sources use 0-4. Configure to match the form used.');
+export const COMPACT_V1_0_6 = compact(
+  'compact-23-0to6',
+  6,
+  'Scale 0-6 as in the original publication; some sources use 0-4. Configure to match the form used.',
+);
 /** The 0-4 scale some services use (total 0-92). */
 export const COMPACT_V1_0_4 = compact('compact-23-0to4', 4, 'Scale 0-4 as published by some services; the original publication uses 0-6.');
