@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { databaseEnv, loadConfig } from '@easi/config';
+import { waitFor } from '@easi/testing';
 import { createDataSource, schemaOf } from './create-data-source';
 import { databaseHealth } from './database-health';
 import { runMigrations } from './run-migrations';
@@ -89,10 +90,12 @@ describe('runMigrations (real Postgres)', () => {
         return holder !== undefined && (await waitingOn(holder)) === 1;
       };
       // Polled every 20 ms: the state decides, the pause only spaces the queries.
-      for (const deadline = Date.now() + 20_000; !(await seen()); await new Promise((resolve) => setTimeout(resolve, 20))) {
-        if (Date.now() > deadline)
-          throw new Error('timed out waiting for one runner inside the migration and the other waiting on its lock');
-      }
+      await waitFor(
+        'one runner inside the migration and the other waiting on its lock',
+        async () => ((await seen()) ? true : undefined),
+        20_000,
+        20,
+      );
       // A runner that failed before the other was held says why.
       if (finished) await running;
       expect(inMigration.entered).toHaveLength(1);
