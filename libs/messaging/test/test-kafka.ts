@@ -2,6 +2,7 @@ import type { Kafka, KafkaMessage, RecordMetadata } from 'kafkajs';
 import { kafkaEnv, loadConfig } from '@easi/config';
 import { createLogger } from '@easi/logging';
 import { deadLetterTopic } from '@easi/contracts';
+import { waitUntilCommittedPast as waitUntilGroupCommittedPast } from '@easi/testing';
 import { createKafka, ensureTopics } from '../src/kafka';
 import { randomSuffix } from './test-schema';
 import { waitFor } from './wait-for';
@@ -98,25 +99,8 @@ export const waitUntilCommittedPast = async (
 ): Promise<void> => {
   const unplaced = messages.filter((m) => m.baseOffset === undefined);
   if (unplaced.length > 0) throw new Error(`no offset for ${unplaced.length} of the messages to wait past`);
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const what = messages.map((m) => `${m.topicName}[${m.partition}]@${m.baseOffset}`).join(', ');
-    await waitFor(
-      `group ${groupId} to commit past ${what}`,
-      async () => {
-        const committed = await admin.fetchOffsets({ groupId, topics: [...new Set(messages.map((m) => m.topicName))] });
-        return messages.every((m) => {
-          const offset =
-            committed.find((t) => t.topic === m.topicName)?.partitions.find((p) => p.partition === m.partition)?.offset ?? '-1';
-          return BigInt(offset) > BigInt(m.baseOffset!);
-        });
-      },
-      timeoutMs,
-    );
-  } finally {
-    await admin.disconnect();
-  }
+  const positions = messages.map((m) => ({ topic: m.topicName, partition: m.partition, offset: m.baseOffset as string }));
+  await waitUntilGroupCommittedPast(kafka, groupId, positions, timeoutMs);
 };
 
 export const headerText = (message: KafkaMessage, name: string): string | undefined => {

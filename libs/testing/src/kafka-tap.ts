@@ -11,6 +11,40 @@ export type TappedMessage = {
   partition: number;
 };
 
+/** Where one message sits in Kafka. */
+export type MessagePosition = { topic: string; partition: number; offset: string };
+
+/**
+ * Waits until consumer group `groupId` has committed past every given message (kafkajs admin
+ * `fetchOffsets`): after it, the group has handled them and whatever came before them.
+ */
+export const waitUntilCommittedPast = async (
+  kafka: Kafka,
+  groupId: string,
+  messages: readonly MessagePosition[],
+  timeoutMs = 30_000,
+): Promise<void> => {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const what = messages.map((m) => `${m.topic}[${m.partition}]@${m.offset}`).join(', ');
+    await waitFor(
+      `group ${groupId} to commit past ${what}`,
+      async () => {
+        const committed = await admin.fetchOffsets({ groupId, topics: [...new Set(messages.map((m) => m.topic))] });
+        const past = messages.every((m) => {
+          const offset = committed.find((t) => t.topic === m.topic)?.partitions.find((p) => p.partition === m.partition)?.offset ?? '-1';
+          return BigInt(offset) > BigInt(m.offset);
+        });
+        return past ? true : undefined;
+      },
+      timeoutMs,
+    );
+  } finally {
+    await admin.disconnect();
+  }
+};
+
 type Waiter = { matches: (m: TappedMessage) => boolean; found: (m: TappedMessage) => void; failed: (error: unknown) => void };
 
 const headersToStrings = (headers: IHeaders | undefined): Record<string, string> =>
@@ -152,21 +186,8 @@ export class KafkaTap {
     message: Pick<TappedMessage, 'topic' | 'partition' | 'offset'>,
     timeoutMs = 30_000,
   ): Promise<void> {
-    const admin = new Kafka({ clientId: 'easi-test-tap-admin', brokers: this.brokers, logLevel: logLevel.NOTHING }).admin();
-    await admin.connect();
-    try {
-      await waitFor(
-        `group ${groupId} to commit past ${message.topic}[${message.partition}]@${message.offset}`,
-        async () => {
-          const [committed] = await admin.fetchOffsets({ groupId, topics: [message.topic] });
-          const offset = committed?.partitions.find((p) => p.partition === message.partition)?.offset ?? '-1';
-          return BigInt(offset) > BigInt(message.offset) ? true : undefined;
-        },
-        timeoutMs,
-      );
-    } finally {
-      await admin.disconnect();
-    }
+    const kafka = new Kafka({ clientId: 'easi-test-tap-admin', brokers: this.brokers, logLevel: logLevel.NOTHING });
+    await waitUntilCommittedPast(kafka, groupId, [message], timeoutMs);
   }
 
   async stop(): Promise<void> {
